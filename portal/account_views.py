@@ -1,0 +1,85 @@
+"""Account pages: registration with double opt-in, login by e-mail, "my agency"."""
+
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.translation import gettext as _
+
+from portal import selectors, services
+from portal.forms import EmailLoginForm, RegistrationForm, ResendConfirmationForm
+from portal.models import Contact
+
+
+def register(request):
+    form = RegistrationForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.register_contact(
+            name=data["name"], email=data["email"], password=data["password1"], agency=data["agency"],
+            title=data["title"], language=data["language"], time_zone=data["time_zone"],
+        )
+        return redirect("accounts:register_done")
+    return render(request, "accounts/register.html", {"form": form})
+
+
+def register_done(request):
+    return render(request, "accounts/register_done.html")
+
+
+def confirm(request, token):
+    try:
+        contact, first_time = services.confirm_contact(token)
+    except services.ConfirmationError as exc:
+        return render(request, "accounts/confirm_failed.html", {"reason": exc.reason}, status=400)
+    return render(request, "accounts/confirmed.html", {"contact": contact, "first_time": first_time})
+
+
+def resend(request):
+    form = ResendConfirmationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.resend_confirmation(form.cleaned_data["email"])
+        messages.info(request, _("If that address is waiting for confirmation, a new link is on its way."))
+        return redirect("accounts:resend")
+    return render(request, "accounts/resend.html", {"form": form})
+
+
+class LoginView(auth_views.LoginView):
+    form_class = EmailLoginForm
+    template_name = "accounts/login.html"
+    redirect_authenticated_user = True
+
+
+@login_required
+def my_agency(request):
+    contact = selectors.active_contact(request.user)
+    if contact is None:
+        pending = Contact.objects.filter(user=request.user).select_related("agency").first()
+        return render(request, "accounts/my_agency.html", {"contact": None, "pending": pending})
+    projects = (
+        selectors.projects_editable_by(request.user).filter(agency=contact.agency).select_related("agency").order_by("slug")
+    )
+    colleagues = Contact.objects.filter(agency=contact.agency, is_active=True).order_by("name")
+    return render(
+        request,
+        "accounts/my_agency.html",
+        {"contact": contact, "agency": contact.agency, "projects": projects, "colleagues": colleagues},
+    )
+
+
+password_reset = auth_views.PasswordResetView.as_view(
+    template_name="accounts/password_reset.html",
+    email_template_name="mail/password_reset.txt",
+    html_email_template_name="mail/password_reset.html",
+    subject_template_name="mail/password_reset_subject.txt",
+    success_url=reverse_lazy("accounts:password_reset_done"),
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="accounts/password_reset_confirm.html", success_url=reverse_lazy("accounts:password_reset_complete")
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/password_reset_complete.html"
+)
+logout = auth_views.LogoutView.as_view()

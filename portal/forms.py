@@ -1,0 +1,143 @@
+"""Forms of the core pages: registration, login, projects."""
+
+import zoneinfo
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from portal.models import Agency, Contact, Project, PromoMaterial
+from portal.models.contacts import validate_time_zone
+
+TIME_ZONE_CHOICES = [(tz, tz) for tz in sorted(zoneinfo.available_timezones()) if "/" in tz and not tz.startswith("Etc/")]
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=150)
+    email = forms.EmailField(label=_("E-mail"), help_text=_("Your work address at the agency."))
+    agency = forms.ModelChoiceField(
+        label=_("Agency"),
+        queryset=Agency.objects.order_by("slug"),
+        error_messages={"invalid_choice": _("Choose an agency from the list.")},
+    )
+    title = forms.CharField(label=_("Job title"), max_length=150, required=False)
+    language = forms.ChoiceField(label=_("Language for e-mails"), choices=settings.LANGUAGES)
+    time_zone = forms.CharField(
+        label=_("Time zone"),
+        initial="Europe/Istanbul",
+        validators=[validate_time_zone],
+        widget=forms.Select(choices=TIME_ZONE_CHOICES),
+    )
+    password1 = forms.CharField(label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password2 = forms.CharField(
+        label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if Contact.objects.filter(email__iexact=email).exists() or get_user_model().objects.filter(
+            username__iexact=email
+        ).exists():
+            raise forms.ValidationError(_("A contact with this e-mail address is already registered."), code="duplicate")
+        return email
+
+    def clean(self):
+        data = super().clean()
+        p1, p2 = data.get("password1"), data.get("password2")
+        if p1 and p2 and p1 != p2:
+            self.add_error("password2", _("The two passwords differ."))
+        elif p1:
+            user = get_user_model()(username=data.get("email", ""), email=data.get("email", ""), first_name=data.get("name", ""))
+            try:
+                password_validation.validate_password(p1, user)
+            except forms.ValidationError as exc:
+                self.add_error("password1", exc)
+        return data
+
+
+class ResendConfirmationForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail"))
+
+
+class EmailLoginForm(AuthenticationForm):
+    username = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}))
+
+    error_messages = {
+        "invalid_login": _("The e-mail address or the password is wrong."),
+        "inactive": _("This account is not active yet."),
+    }
+
+
+class ProjectForm(forms.ModelForm):
+    """Title, summary and description in every language; at least Turkish or English."""
+
+    class Meta:
+        model = Project
+        fields = [
+            *(f"{f}_{code}" for code, _n in settings.LANGUAGES for f in ("title", "summary", "description")),
+            "partner_agencies",
+            "action_lines",
+            "sdgs",
+            "themes",
+            "start_year",
+            "end_year",
+            "status",
+            "website",
+            "english_page_url",
+        ]
+        widgets = {
+            "action_lines": forms.CheckboxSelectMultiple,
+            "sdgs": forms.CheckboxSelectMultiple,
+            "themes": forms.CheckboxSelectMultiple,
+            **{f"summary_{code}": forms.Textarea(attrs={"rows": 3}) for code, _n in settings.LANGUAGES},
+            **{f"description_{code}": forms.Textarea(attrs={"rows": 6}) for code, _n in settings.LANGUAGES},
+        }
+
+    def __init__(self, *args, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = dict(settings.LANGUAGES)
+        labels = {"title": _("Title"), "summary": _("Summary"), "description": _("Description")}
+        for code in names:
+            for f, label in labels.items():
+                self.fields[f"{f}_{code}"].label = f"{label} ({names[code]})"
+                self.fields[f"{f}_{code}"].required = False
+        own = agency.pk if agency else None
+        self.fields["partner_agencies"].queryset = Agency.objects.exclude(pk=own).order_by("slug")
+        self.fields["partner_agencies"].required = False
+
+    def language_groups(self):
+        """The translated fields grouped per language, for one fieldset each."""
+        return [
+            (code, name, [self[f"{f}_{code}"] for f in ("title", "summary", "description")])
+            for code, name in settings.LANGUAGES
+        ]
+
+    def other_fields(self):
+        return [self[name] for name in self.fields if not name.split("_")[-1] in dict(settings.LANGUAGES)]
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("title_tr") or data.get("title_en")):
+            self.add_error("title_tr", _("Give the title in Turkish or in English, so every language can show it."))
+        return data
+
+    def m2m_data(self) -> dict:
+        return {f: self.cleaned_data[f] for f in ("partner_agencies", "action_lines", "sdgs", "themes")}
+
+
+class PromoMaterialForm(forms.ModelForm):
+    class Meta:
+        model = PromoMaterial
+        fields = ["kind", "title", "file", "url"]
+
+    def clean(self):
+        data = super().clean()
+        if bool(data.get("file")) == bool(data.get("url")):
+            raise forms.ValidationError(_("Give either a file or a link, not both."), code="file_or_link")
+        return data
+
+
+class RequestChangesForm(forms.Form):
+    comment = forms.CharField(label=_("What should change"), widget=forms.Textarea(attrs={"rows": 4}))

@@ -1,0 +1,27 @@
+"""The portal's core records: agencies and their contacts, projects, reference lists."""
+
+from portal.models.agencies import Agency, AgencyDomain, EnglishWebsiteState
+from portal.models.contacts import Contact
+from portal.models.projects import (
+    ModerationState,
+    Project,
+    ProjectListing,
+    ProjectStatus,
+    PromoMaterial,
+)
+from portal.models.reference import SDG, ActionLine, Theme
+
+__all__ = [
+    "SDG",
+    "ActionLine",
+    "Agency",
+    "AgencyDomain",
+    "Contact",
+    "EnglishWebsiteState",
+    "ModerationState",
+    "Project",
+    "ProjectListing",
+    "ProjectStatus",
+    "PromoMaterial",
+    "Theme",
+]

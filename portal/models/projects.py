@@ -1,0 +1,156 @@
+"""Agencies' ICT and e-government projects, their portal listings and promotional materials."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from portal.uploads import validate_upload
+
+
+class ProjectStatus(models.TextChoices):
+    PLANNED = "planned", _("planned")
+    ONGOING = "ongoing", _("ongoing")
+    COMPLETED = "completed", _("completed")
+    DISCONTINUED = "discontinued", _("discontinued")
+
+
+class ModerationState(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+    PUBLISHED = "published", _("published")
+    CHANGES_REQUESTED = "changes_requested", _("changes requested")
+
+
+class Project(models.Model):
+    agency = models.ForeignKey("portal.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="projects")
+    partner_agencies = models.ManyToManyField(
+        "portal.Agency", verbose_name=_("partner agencies"), blank=True, related_name="partner_projects"
+    )
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    title = models.CharField(_("title"), max_length=255)
+    summary = models.TextField(_("summary"), max_length=600, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    action_lines = models.ManyToManyField("portal.ActionLine", verbose_name=_("WSIS action lines"), blank=True, related_name="projects")
+    sdgs = models.ManyToManyField("portal.SDG", verbose_name=_("SDGs"), blank=True, related_name="projects")
+    themes = models.ManyToManyField("portal.Theme", verbose_name=_("themes"), blank=True, related_name="projects")
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.ONGOING)
+    website = models.URLField(_("website"), blank=True)
+    english_page_url = models.URLField(_("English page"), blank=True)
+    moderation_state = models.CharField(
+        _("moderation state"), max_length=20, choices=ModerationState.choices, default=ModerationState.DRAFT
+    )
+    moderation_comment = models.TextField(_("moderator's comment"), blank=True)
+    created_by = models.ForeignKey(
+        "portal.Contact", verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_by = models.ForeignKey(
+        "portal.Contact", verbose_name=_("submitted by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-start_year", "slug"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(start_year__isnull=True)
+                | models.Q(end_year__isnull=True)
+                | models.Q(end_year__gte=models.F("start_year")),
+                name="project_years_in_order",
+                violation_error_message=_("The end year cannot be before the start year."),
+            ),
+            models.CheckConstraint(
+                condition=models.Q(start_year__isnull=True) | models.Q(start_year__gte=1950, start_year__lte=2100),
+                name="project_start_year_range",
+                violation_error_message=_("Enter a year between 1950 and 2100."),
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(moderation_state="published") | models.Q(published_at__isnull=False),
+                name="project_published_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("project_detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        if not (self.title_tr or self.title_en):
+            raise ValidationError({"title_en": _("Give the title in Turkish or in English, so every language can show it.")})
+
+    @property
+    def is_published(self) -> bool:
+        return self.moderation_state == ModerationState.PUBLISHED
+
+    @property
+    def years(self) -> str:
+        if self.start_year and self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        return str(self.start_year or "")
+
+
+class ProjectListing(models.Model):
+    """Where the project is listed on an international portal of good practices."""
+
+    class Portal(models.TextChoices):
+        WSIS_STOCKTAKING = "wsis_stocktaking", _("WSIS Stocktaking")
+        JOINUP = "joinup", _("Interoperable Europe / Joinup")
+        OECD_OPSI = "oecd_opsi", _("OECD OPSI case study library")
+        UN_EGOV = "un_egov", _("UN e-Government knowledge base")
+        OTHER = "other", _("other portal")
+
+    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="listings")
+    portal = models.CharField(_("portal"), max_length=20, choices=Portal.choices)
+    url = models.URLField(_("address"))
+    listed_on = models.DateField(_("listed on"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["portal"]
+        verbose_name = _("portal listing")
+        verbose_name_plural = _("portal listings")
+        constraints = [models.UniqueConstraint(fields=["project", "url"], name="listing_unique_url")]
+
+    def __str__(self):
+        return f"{self.get_portal_display()}: {self.url}"
+
+
+class PromoMaterial(models.Model):
+    """A poster, brochure or film about the project: an uploaded file or a link."""
+
+    class Kind(models.TextChoices):
+        POSTER = "poster", _("poster")
+        BROCHURE = "brochure", _("brochure")
+        FILM = "film", _("film")
+        PRESENTATION = "presentation", _("presentation")
+        OTHER = "other", _("other")
+
+    project = models.ForeignKey(Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="materials")
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    file = models.FileField(_("file"), upload_to="promo/%Y/", blank=True, validators=[validate_upload])
+    url = models.URLField(_("link"), blank=True)
+
+    class Meta:
+        ordering = ["kind", "title"]
+        verbose_name = _("promotional material")
+        verbose_name_plural = _("promotional materials")
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(file="") & ~models.Q(url="")) | (~models.Q(file="") & models.Q(url="")),
+                name="material_file_or_link",
+                violation_error_message=_("Give either a file or a link, not both."),
+            )
+        ]
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,101 @@
+"""Reads used in more than one place: who may do what, and querysets scoped to a user."""
+
+from django.db.models import Prefetch, Q, QuerySet
+
+from portal.models import ActionLine, Agency, Contact, ModerationState, Project
+
+ADMIN_GROUP = "Working group admins"
+
+
+def active_contact(user) -> Contact | None:
+    """The user's contact record if it is confirmed, approved and active; otherwise None."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    contact = getattr(user, "_portal_contact", None)
+    if contact is None:
+        contact = Contact.objects.select_related("agency").filter(user=user).first()
+        user._portal_contact = contact or False
+    if not contact or not contact.is_active or not contact.is_confirmed or not contact.is_approved:
+        return None
+    return contact
+
+
+def is_working_group_admin(user) -> bool:
+    """Working-group admins are active staff users (superusers, or members of the admin group)."""
+    return bool(getattr(user, "is_authenticated", False) and user.is_active and user.is_staff)
+
+
+def can_change(user, record) -> bool:
+    """A working-group admin with the model's change permission may change any record;
+    an active agency contact may change only records of its own agency."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    opts = record._meta
+    if is_working_group_admin(user) and user.has_perm(f"{opts.app_label}.change_{opts.model_name}"):
+        return True
+    contact = active_contact(user)
+    return contact is not None and getattr(record, "agency_id", None) == contact.agency_id
+
+
+def can_create_project(user) -> bool:
+    """Active agency contacts create projects for their agency; admins for any agency."""
+    return active_contact(user) is not None or (
+        is_working_group_admin(user) and user.has_perm("portal.add_project")
+    )
+
+
+def _project_list_queryset(qs: QuerySet) -> QuerySet:
+    return qs.select_related("agency").prefetch_related(
+        Prefetch("action_lines", queryset=ActionLine.objects.order_by("position")),
+        "sdgs",
+    )
+
+
+def published_projects() -> QuerySet:
+    """Projects anyone may see."""
+    return _project_list_queryset(Project.objects.filter(moderation_state=ModerationState.PUBLISHED))
+
+
+def projects_visible_to(user) -> QuerySet:
+    """Published projects, plus every project of the user's own agency (or all, for admins)."""
+    qs = Project.objects.all()
+    if is_working_group_admin(user):
+        return _project_list_queryset(qs)
+    contact = active_contact(user)
+    if contact is None:
+        return published_projects()
+    return _project_list_queryset(qs.filter(Q(moderation_state=ModerationState.PUBLISHED) | Q(agency_id=contact.agency_id)))
+
+
+def projects_editable_by(user) -> QuerySet:
+    """The projects `can_change` allows this user to change, as a queryset."""
+    if is_working_group_admin(user) and user.has_perm("portal.change_project"):
+        return Project.objects.all()
+    contact = active_contact(user)
+    if contact is None:
+        return Project.objects.none()
+    return Project.objects.filter(agency_id=contact.agency_id)
+
+
+def agency_projects(agency: Agency) -> QuerySet:
+    return published_projects().filter(Q(agency=agency) | Q(partner_agencies=agency)).distinct()
+
+
+def agencies_with_counts() -> QuerySet:
+    from django.db.models import Count
+
+    return Agency.objects.select_related("parent").annotate(
+        published_count=Count("projects", filter=Q(projects__moderation_state=ModerationState.PUBLISHED))
+    )
+
+
+def working_group_admin_emails() -> list[str]:
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
+    users = users.filter(Q(is_superuser=True) | Q(groups__name=ADMIN_GROUP)).distinct()
+    return sorted(users.values_list("email", flat=True))
+
+
+def contacts_awaiting_approval() -> QuerySet:
+    return Contact.objects.filter(confirmed_at__isnull=False, approved_at__isnull=True, is_active=True)

@@ -1,0 +1,241 @@
+"""Writes of the core: registration and approval of contacts, project moderation."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.core import signing
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from portal import selectors
+from portal.mail import send_templated
+from portal.models import AgencyDomain, Contact, ModerationState, Project
+
+CONFIRM_SALT = "portal.contact-confirm"
+_TRANSLIT = str.maketrans({"ı": "i", "İ": "i", "ş": "s", "Ş": "s", "ğ": "g", "Ğ": "g", "ə": "e", "Ə": "e"})
+
+# The models working-group admins manage in the back-office, by app label.
+ADMIN_GROUP_APPS = ("portal", "awards", "funds", "events", "guides", "coordination", "django_celery_beat")
+
+
+def ensure_admin_group() -> Group:
+    """Create or refresh the working-group admins' group with every permission on the portal's models."""
+    group, _created = Group.objects.get_or_create(name=selectors.ADMIN_GROUP)
+    group.permissions.set(Permission.objects.filter(content_type__app_label__in=ADMIN_GROUP_APPS))
+    return group
+
+
+def ensure_admin_group_signal(sender, **kwargs):
+    ensure_admin_group()
+
+
+def site_url(path: str) -> str:
+    return settings.SITE_URL + path
+
+
+# --- Contacts --------------------------------------------------------------------------------
+
+
+def domain_is_verified(agency_id: int, email: str) -> bool:
+    """A contact joins without approval when its e-mail domain is one of its agency's verified domains."""
+    domain = email.rsplit("@", 1)[-1].strip().lower()
+    return AgencyDomain.objects.filter(agency_id=agency_id, domain=domain).exists()
+
+
+def confirmation_token(contact: Contact) -> str:
+    return signing.dumps({"c": contact.pk, "e": contact.email}, salt=CONFIRM_SALT)
+
+
+def _send_confirmation(contact: Contact) -> None:
+    with translation.override(contact.language):
+        url = site_url(reverse("accounts:confirm", kwargs={"token": confirmation_token(contact)}))
+    send_templated(
+        "confirm_email",
+        {"contact": contact, "url": url, "hours": settings.CONFIRMATION_MAX_AGE // 3600},
+        [contact.email],
+        contact.language,
+    )
+
+
+@transaction.atomic
+def register_contact(*, name, email, password, agency, title, language, time_zone, phone="") -> Contact:
+    """Create an inactive account and its contact, and mail the double opt-in link."""
+    email = email.strip().lower()
+    user = get_user_model().objects.create_user(
+        username=email, email=email, password=password, first_name=name[:150], is_active=False
+    )
+    contact = Contact(
+        user=user, agency=agency, name=name, email=email, title=title, language=language,
+        time_zone=time_zone, phone=phone,
+    )
+    contact.full_clean()
+    contact.save()
+    _send_confirmation(contact)
+    return contact
+
+
+def resend_confirmation(email: str) -> None:
+    """Send a fresh link to an unconfirmed contact; say nothing about addresses we do not know."""
+    contact = Contact.objects.filter(email__iexact=email.strip(), confirmed_at__isnull=True, user__isnull=False).first()
+    if contact:
+        _send_confirmation(contact)
+
+
+class ConfirmationError(Exception):
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason  # "expired" or "invalid"
+
+
+@transaction.atomic
+def confirm_contact(token: str) -> tuple[Contact, bool]:
+    """Confirm the e-mail address behind `token`. Returns the contact and whether this call confirmed it
+    (False when the link was already used). A verified domain activates the account at once;
+    otherwise the working-group admins are told that a contact awaits approval."""
+    try:
+        data = signing.loads(token, salt=CONFIRM_SALT, max_age=settings.CONFIRMATION_MAX_AGE)
+    except signing.SignatureExpired as exc:
+        raise ConfirmationError("expired") from exc
+    except signing.BadSignature as exc:
+        raise ConfirmationError("invalid") from exc
+    contact = Contact.objects.select_for_update().filter(pk=data.get("c"), email=data.get("e")).first()
+    if contact is None:
+        raise ConfirmationError("invalid")
+    if contact.confirmed_at is not None:
+        return contact, False
+    contact.confirmed_at = timezone.now()
+    contact.save(update_fields=["confirmed_at"])
+    if domain_is_verified(contact.agency_id, contact.email):
+        _activate(contact, by=None)
+    else:
+        admins = selectors.working_group_admin_emails()
+        send_templated(
+            "approval_needed",
+            {"contact": contact, "url": site_url(reverse("admin:portal_contact_change", args=[contact.pk]))},
+            admins,
+            settings.LANGUAGE_CODE,
+        )
+    return contact, True
+
+
+def _activate(contact: Contact, by) -> None:
+    contact.approved_at = timezone.now()
+    contact.save(update_fields=["approved_at"])
+    if contact.user_id:
+        type(contact.user).objects.filter(pk=contact.user_id).update(is_active=True)
+
+
+@transaction.atomic
+def approve_contact(contact: Contact, by) -> bool:
+    """Approve a confirmed contact and tell them by e-mail. Returns False if there was nothing to approve."""
+    contact = Contact.objects.select_for_update().get(pk=contact.pk)
+    if contact.confirmed_at is None or contact.approved_at is not None:
+        return False
+    _activate(contact, by)
+    with translation.override(contact.language):
+        url = site_url(reverse("accounts:login"))
+    send_templated("contact_approved", {"contact": contact, "url": url}, [contact.email], contact.language)
+    return True
+
+
+# --- Projects --------------------------------------------------------------------------------
+
+
+def unique_project_slug(title: str, exclude_pk=None) -> str:
+    base = slugify(title.translate(_TRANSLIT))[:80].strip("-") or "project"
+    slug, n = base, 2
+    qs = Project.objects.exclude(pk=exclude_pk) if exclude_pk else Project.objects.all()
+    while qs.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _require(user, project) -> None:
+    if not selectors.can_change(user, project):
+        raise PermissionDenied(_("You may change only your own agency's projects."))
+
+
+@transaction.atomic
+def save_project(user, project: Project, *, m2m: dict | None = None) -> Project:
+    """Create or update `project` as `user`. Contacts always write to their own agency."""
+    contact = selectors.active_contact(user)
+    if project.pk is None:
+        if not selectors.can_create_project(user):
+            raise PermissionDenied(_("Only agency contacts and working-group admins may add projects."))
+        if not project.agency_id and contact is not None:
+            project.agency = contact.agency
+        if not project.agency_id:
+            raise ValidationError({"agency": _("Choose the agency the project belongs to.")})
+        project.created_by = contact
+    else:
+        _require(user, Project.objects.get(pk=project.pk))
+    _require(user, project)
+    if not project.slug:
+        project.slug = unique_project_slug(project.title_en or project.title_tr or project.title or "")
+    project.full_clean()
+    project.save()
+    for field, values in (m2m or {}).items():
+        getattr(project, field).set(values)
+    return project
+
+
+@transaction.atomic
+def submit_project(user, project: Project) -> Project:
+    """A draft (or one sent back for changes) goes to the working group for review."""
+    _require(user, project)
+    if project.moderation_state not in (ModerationState.DRAFT, ModerationState.CHANGES_REQUESTED):
+        raise ValidationError(_("Only a draft or a project with requested changes can be submitted."))
+    project.moderation_state = ModerationState.SUBMITTED
+    project.submitted_at = timezone.now()
+    project.submitted_by = selectors.active_contact(user) or project.submitted_by
+    project.save(update_fields=["moderation_state", "submitted_at", "submitted_by", "updated_at"])
+    return project
+
+
+def _moderator(user) -> None:
+    if not (selectors.is_working_group_admin(user) and user.has_perm("portal.change_project")):
+        raise PermissionDenied(_("Only working-group admins moderate projects."))
+
+
+def _notify_submitter(project: Project, template: str) -> None:
+    contact = project.submitted_by or project.created_by
+    if contact is None or not contact.is_active:
+        return
+    with translation.override(contact.language):
+        url = site_url(project.get_absolute_url())
+    send_templated(template, {"project": project, "contact": contact, "url": url}, [contact.email], contact.language)
+
+
+@transaction.atomic
+def publish_project(user, project: Project) -> bool:
+    """Publish a project and tell its submitter. Returns False if it was already published."""
+    _moderator(user)
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    if project.moderation_state == ModerationState.PUBLISHED:
+        return False
+    project.moderation_state = ModerationState.PUBLISHED
+    project.published_at = timezone.now()
+    project.moderation_comment = ""
+    project.save(update_fields=["moderation_state", "published_at", "moderation_comment", "updated_at"])
+    _notify_submitter(project, "project_published")
+    return True
+
+
+@transaction.atomic
+def request_changes(user, project: Project, comment: str) -> Project:
+    """Send a project back to its agency with the moderator's comment, by e-mail."""
+    _moderator(user)
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError(_("Say what should change."))
+    project = Project.objects.select_for_update().get(pk=project.pk)
+    project.moderation_state = ModerationState.CHANGES_REQUESTED
+    project.moderation_comment = comment
+    project.published_at = None
+    project.save(update_fields=["moderation_state", "moderation_comment", "published_at", "updated_at"])
+    _notify_submitter(project, "project_changes_requested")
+    return project

@@ -1,0 +1,30 @@
+"""Fields translated through modeltranslation (one column per language)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from portal.models import SDG, ActionLine, Agency, Project, Theme
+
+
+@register(ActionLine)
+class ActionLineTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(SDG)
+class SDGTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(Theme)
+class ThemeTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(Agency)
+class AgencyTranslation(TranslationOptions):
+    fields = ("name", "description")
+
+
+@register(Project)
+class ProjectTranslation(TranslationOptions):
+    fields = ("title", "summary", "description")

@@ -1,0 +1,44 @@
+"""URL conf: language-prefixed pages, the API outside the prefixes, the admin."""
+
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+
+from portal import account_views, views
+
+account_patterns = [
+    path("register/", account_views.register, name="register"),
+    path("register/done/", account_views.register_done, name="register_done"),
+    path("confirm/resend/", account_views.resend, name="resend"),
+    path("confirm/<str:token>/", account_views.confirm, name="confirm"),
+    path("login/", account_views.LoginView.as_view(), name="login"),
+    path("logout/", account_views.logout, name="logout"),
+    path("password-reset/", account_views.password_reset, name="password_reset"),
+    path("password-reset/sent/", account_views.password_reset_done, name="password_reset_done"),
+    path("password-reset/<uidb64>/<token>/", account_views.password_reset_confirm, name="password_reset_confirm"),
+    path("password-reset/done/", account_views.password_reset_complete, name="password_reset_complete"),
+    path("my-agency/", account_views.my_agency, name="my_agency"),
+]
+
+AREAS = ("awards", "funds", "events", "guides", "coordination")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("portal.api_urls")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    *(path(f"{area}/", views.area, {"area": area}, name=area) for area in AREAS),
+    path("projects/", views.project_list, name="project_list"),
+    path("projects/new/", views.project_edit, name="project_create"),
+    path("projects/<slug:slug>/", views.project_detail, name="project_detail"),
+    path("projects/<slug:slug>/edit/", views.project_edit, name="project_edit"),
+    path("projects/<slug:slug>/submit/", views.project_submit, name="project_submit"),
+    path("projects/<slug:slug>/materials/new/", views.material_add, name="material_add"),
+    path("projects/<slug:slug>/materials/<int:pk>/", views.material_download, name="material_download"),
+    path("agencies/", views.agency_list, name="agency_list"),
+    path("agencies/<slug:slug>/", views.agency_detail, name="agency_detail"),
+    path("accounts/", include((account_patterns, "accounts"))),
+    prefix_default_language=True,
+)

@@ -1,0 +1,129 @@
+"""Pages of the core: home, projects, agencies and the app area landings."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal import selectors, services
+from portal.filters import ProjectFilter
+from portal.forms import ProjectForm, PromoMaterialForm
+from portal.models import Agency, Project
+
+PAGE_SIZE = 20
+
+
+def home(request):
+    latest = selectors.published_projects().order_by("-published_at")[:6]
+    return render(request, "portal/home.html", {"latest_projects": latest, "agency_count": Agency.objects.count()})
+
+
+def area(request, area):
+    """Landing page of one area of the portal (awards, funds, events, guides, coordination)."""
+    return render(request, f"portal/areas/{area}.html", {"area": area})
+
+
+def _page(request, qs):
+    return Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+def project_list(request):
+    filterset = ProjectFilter(request.GET or None, queryset=selectors.published_projects().order_by("slug"))
+    qs = filterset.qs if filterset.is_valid() else selectors.published_projects().none()
+    return render(request, "portal/project_list.html", {"filter": filterset, "page": _page(request, qs)})
+
+
+def project_detail(request, slug):
+    project = get_object_or_404(
+        selectors.projects_visible_to(request.user).prefetch_related("themes", "partner_agencies", "listings", "materials"),
+        slug=slug,
+    )
+    return render(
+        request,
+        "portal/project_detail.html",
+        {"project": project, "can_change": selectors.can_change(request.user, project)},
+    )
+
+
+def _editable(request, slug) -> Project:
+    """The project if the user may change it; 404 if they may not even see it, 403 if only see."""
+    project = get_object_or_404(selectors.projects_visible_to(request.user), slug=slug)
+    if not selectors.can_change(request.user, project):
+        raise PermissionDenied
+    return project
+
+
+@login_required
+def project_edit(request, slug=None):
+    project = _editable(request, slug) if slug else None
+    if project is None and not selectors.can_create_project(request.user):
+        raise PermissionDenied
+    contact = selectors.active_contact(request.user)
+    agency = project.agency if project else (contact.agency if contact else None)
+    form = ProjectForm(request.POST or None, instance=project, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        obj = form.save(commit=False)
+        try:
+            obj = services.save_project(request.user, obj, m2m=form.m2m_data())
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The project is saved."))
+            return redirect("project_detail", slug=obj.slug)
+    return render(request, "portal/project_form.html", {"form": form, "project": project})
+
+
+@login_required
+@require_POST
+def project_submit(request, slug):
+    project = _editable(request, slug)
+    try:
+        services.submit_project(request.user, project)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("The project is submitted to the working group for review."))
+    return redirect("project_detail", slug=project.slug)
+
+
+@login_required
+def material_add(request, slug):
+    project = _editable(request, slug)
+    form = PromoMaterialForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        material = form.save(commit=False)
+        material.project = project
+        material.save()
+        messages.success(request, _("The material is added."))
+        return redirect("project_detail", slug=project.slug)
+    return render(request, "portal/material_form.html", {"form": form, "project": project})
+
+
+def agency_list(request):
+    qs = selectors.agencies_with_counts().order_by("slug")
+    kind = request.GET.get("kind")
+    if kind in Agency.Kind.values:
+        qs = qs.filter(kind=kind)
+    return render(request, "portal/agency_list.html", {"page": _page(request, qs), "kinds": Agency.Kind.choices, "kind": kind})
+
+
+def agency_detail(request, slug):
+    agency = get_object_or_404(Agency.objects.select_related("parent"), slug=slug)
+    projects = selectors.agency_projects(agency).order_by("slug")
+    return render(request, "portal/agency_detail.html", {"agency": agency, "projects": projects})
+
+
+
+def material_download(request, slug, pk):
+    """Uploaded files are always downloaded, never rendered by the browser."""
+    project = get_object_or_404(selectors.projects_visible_to(request.user), slug=slug)
+    material = get_object_or_404(project.materials.exclude(file=""), pk=pk)
+    try:
+        handle = material.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    return FileResponse(handle, as_attachment=True, filename=material.file.name.rsplit("/", 1)[-1])
