@@ -17,8 +17,13 @@ def register(request):
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.register_contact(
-            name=data["name"], email=data["email"], password=data["password1"], agency=data["agency"],
-            title=data["title"], language=data["language"], time_zone=data["time_zone"],
+            name=data["name"],
+            email=data["email"],
+            password=data["password1"],
+            agency=data["agency"],
+            title=data["title"],
+            language=data["language"],
+            time_zone=data["time_zone"],
         )
         return redirect("accounts:register_done")
     return render(request, "accounts/register.html", {"form": form})
@@ -58,7 +63,10 @@ def my_agency(request):
         pending = Contact.objects.filter(user=request.user).select_related("agency").first()
         return render(request, "accounts/my_agency.html", {"contact": None, "pending": pending})
     projects = (
-        selectors.projects_editable_by(request.user).filter(agency=contact.agency).select_related("agency").order_by("slug")
+        selectors.projects_editable_by(request.user)
+        .filter(agency=contact.agency)
+        .select_related("agency")
+        .order_by("slug")
     )
     colleagues = Contact.objects.filter(agency=contact.agency, is_active=True).order_by("name")
     return render(

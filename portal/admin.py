@@ -4,7 +4,7 @@ from django.contrib import admin, messages
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal import selectors, services
 from portal.forms import RequestChangesForm
@@ -66,7 +66,13 @@ class AgencyAdmin(TabbedTranslationAdmin):
 class ContactAdmin(admin.ModelAdmin):
     list_display = ["name", "email", "agency", "language", "time_zone", "confirmed_at", "approved_at", "is_active"]
     list_select_related = ["agency"]
-    list_filter = ["is_active", ("confirmed_at", admin.EmptyFieldListFilter), ("approved_at", admin.EmptyFieldListFilter), "language", "agency__kind"]
+    list_filter = [
+        "is_active",
+        ("confirmed_at", admin.EmptyFieldListFilter),
+        ("approved_at", admin.EmptyFieldListFilter),
+        "language",
+        "agency__kind",
+    ]
     search_fields = ["name", "email", "agency__name", "agency__acronym"]
     autocomplete_fields = ["agency", "user"]
     readonly_fields = ["confirmed_at", "approved_at", "created_at"]
@@ -100,7 +106,15 @@ class ProjectAdmin(TabbedTranslationAdmin):
     search_fields = ["title", "slug", "agency__name", "agency__acronym"]
     autocomplete_fields = ["agency", "partner_agencies"]
     filter_horizontal = ["action_lines", "sdgs", "themes"]
-    readonly_fields = ["moderation_state", "submitted_by", "submitted_at", "published_at", "created_by", "created_at", "updated_at"]
+    readonly_fields = [
+        "moderation_state",
+        "submitted_by",
+        "submitted_at",
+        "published_at",
+        "created_by",
+        "created_at",
+        "updated_at",
+    ]
     inlines = [ProjectListingInline, PromoMaterialInline]
     actions = ["publish", "request_changes"]
     date_hierarchy = "submitted_at"
@@ -123,7 +137,9 @@ class ProjectAdmin(TabbedTranslationAdmin):
     def publish(self, request, queryset):
         done = sum(services.publish_project(request.user, project) for project in queryset)
         self.message_user(
-            request, ngettext("%(n)d project published.", "%(n)d projects published.", done) % {"n": done}, messages.SUCCESS
+            request,
+            ngettext("%(n)d project published.", "%(n)d projects published.", done) % {"n": done},
+            messages.SUCCESS,
         )
 
     @admin.action(description=_("Request changes on the selected projects (with a comment)"), permissions=["change"])
@@ -134,7 +150,9 @@ class ProjectAdmin(TabbedTranslationAdmin):
                 services.request_changes(request.user, project, form.cleaned_data["comment"])
             self.message_user(
                 request,
-                ngettext("Changes requested on %(n)d project.", "Changes requested on %(n)d projects.", queryset.count())
+                ngettext(
+                    "Changes requested on %(n)d project.", "Changes requested on %(n)d projects.", queryset.count()
+                )
                 % {"n": queryset.count()},
                 messages.SUCCESS,
             )

@@ -44,8 +44,16 @@ class AgencySerializer(serializers.ModelSerializer):
     class Meta:
         model = Agency
         fields = [
-            "slug", "name", "acronym", "kind", "country", "parent", "website",
-            "english_website_url", "english_website_state", "url",
+            "slug",
+            "name",
+            "acronym",
+            "kind",
+            "country",
+            "parent",
+            "website",
+            "english_website_url",
+            "english_website_state",
+            "url",
         ]
 
     @extend_schema_field(serializers.CharField())
@@ -57,8 +65,12 @@ class ProjectSerializer(serializers.ModelSerializer):
     """Read `title`, `summary`, `description` in the request's language; write `title_<lang>`…"""
 
     agency = serializers.SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), required=False)
-    partner_agencies = serializers.SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), many=True, required=False)
-    action_lines = serializers.SlugRelatedField(slug_field="code", queryset=ActionLine.objects.all(), many=True, required=False)
+    partner_agencies = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Agency.objects.all(), many=True, required=False
+    )
+    action_lines = serializers.SlugRelatedField(
+        slug_field="code", queryset=ActionLine.objects.all(), many=True, required=False
+    )
     sdgs = serializers.SlugRelatedField(slug_field="number", queryset=SDG.objects.all(), many=True, required=False)
     themes = serializers.SlugRelatedField(slug_field="slug", queryset=Theme.objects.all(), many=True, required=False)
     title = serializers.CharField(read_only=True)
@@ -69,13 +81,32 @@ class ProjectSerializer(serializers.ModelSerializer):
     class Meta:
         model = Project
         fields = [
-            "slug", "agency", "partner_agencies", "title", "summary", "description",
-            *translated("title"), *translated("summary"), *translated("description"),
-            "action_lines", "sdgs", "themes", "start_year", "end_year", "status", "website",
-            "english_page_url", "moderation_state", "published_at", "url",
+            "slug",
+            "agency",
+            "partner_agencies",
+            "title",
+            "summary",
+            "description",
+            *translated("title"),
+            *translated("summary"),
+            *translated("description"),
+            "action_lines",
+            "sdgs",
+            "themes",
+            "start_year",
+            "end_year",
+            "status",
+            "website",
+            "english_page_url",
+            "moderation_state",
+            "published_at",
+            "url",
         ]
         read_only_fields = ["slug", "moderation_state", "published_at"]
-        extra_kwargs = {f: {"write_only": True, "required": False} for f in translated("title") + translated("summary") + translated("description")}
+        extra_kwargs = {
+            f: {"write_only": True, "required": False}
+            for f in translated("title") + translated("summary") + translated("description")
+        }
 
     @extend_schema_field(serializers.CharField())
     def get_url(self, obj) -> str:
@@ -85,7 +116,9 @@ class ProjectSerializer(serializers.ModelSerializer):
         title_tr = attrs.get("title_tr", getattr(self.instance, "title_tr", None))
         title_en = attrs.get("title_en", getattr(self.instance, "title_en", None))
         if not (title_tr or title_en):
-            raise ApiValidationError({"title_tr": [_("Give the title in Turkish or in English, so every language can show it.")]})
+            raise ApiValidationError(
+                {"title_tr": [_("Give the title in Turkish or in English, so every language can show it.")]}
+            )
         return attrs
 
     def _save(self, instance, validated):
@@ -115,7 +148,11 @@ class CanChangeRecord(permissions.BasePermission):
 
 
 class ProjectViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.CreateModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
 ):
     serializer_class = ProjectSerializer
     filterset_class = ProjectFilter
@@ -123,9 +160,11 @@ class ProjectViewSet(
     lookup_field = "slug"
 
     def get_queryset(self):
-        return selectors.projects_visible_to(self.request.user).prefetch_related(
-            "partner_agencies", "themes", "action_lines__parent"
-        ).order_by("slug")
+        return (
+            selectors.projects_visible_to(self.request.user)
+            .prefetch_related("partner_agencies", "themes", "action_lines__parent")
+            .order_by("slug")
+        )
 
 
 class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
@@ -140,6 +179,7 @@ class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
 class ActionLineViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = ActionLineSerializer
     lookup_field = "code"
+    lookup_value_regex = r"C[0-9.]+"
     filterset_fields = {"parent__code": ["exact", "isnull"]}
 
     def get_queryset(self):

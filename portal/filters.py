@@ -4,6 +4,8 @@ import django_filters
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from portal.models import SDG, ActionLine, Agency, Project, ProjectStatus
 
@@ -12,8 +14,12 @@ class ProjectFilter(django_filters.FilterSet):
     agency = django_filters.ModelChoiceFilter(
         label=_("Agency"), queryset=Agency.objects.order_by("slug"), to_field_name="slug", method="filter_agency"
     )
-    agency_kind = django_filters.ChoiceFilter(label=_("Agency kind"), field_name="agency__kind", choices=Agency.Kind.choices)
-    country = django_filters.ChoiceFilter(label=_("Country"), field_name="agency__country", choices=lambda: list(countries))
+    agency_kind = django_filters.ChoiceFilter(
+        label=_("Agency kind"), field_name="agency__kind", choices=Agency.Kind.choices
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), field_name="agency__country", choices=lambda: list(countries)
+    )
     action_line = django_filters.ModelChoiceFilter(
         label=_("WSIS action line"),
         queryset=ActionLine.objects.order_by("position"),
@@ -30,9 +36,11 @@ class ProjectFilter(django_filters.FilterSet):
         model = Project
         fields = ["agency", "agency_kind", "country", "action_line", "sdg", "year", "status"]
 
+    @extend_schema_field(OpenApiTypes.STR)
     def filter_agency(self, qs, name, value):
         return qs.filter(Q(agency=value) | Q(partner_agencies=value)).distinct() if value else qs
 
+    @extend_schema_field(OpenApiTypes.STR)
     def filter_action_line(self, qs, name, value):
         """A main line (C7) also finds projects filed under its sub-lines (C7.1…C7.8)."""
         if not value:
@@ -45,4 +53,3 @@ class ProjectFilter(django_filters.FilterSet):
             return qs
         year = int(value)
         return qs.filter(start_year__lte=year).filter(Q(end_year__isnull=True) | Q(end_year__gte=year))
-

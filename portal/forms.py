@@ -11,7 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from portal.models import Agency, Contact, Project, PromoMaterial
 from portal.models.contacts import validate_time_zone
 
-TIME_ZONE_CHOICES = [(tz, tz) for tz in sorted(zoneinfo.available_timezones()) if "/" in tz and not tz.startswith("Etc/")]
+TIME_ZONE_CHOICES = [
+    (tz, tz) for tz in sorted(zoneinfo.available_timezones()) if "/" in tz and not tz.startswith("Etc/")
+]
 
 
 class RegistrationForm(forms.Form):
@@ -30,17 +32,22 @@ class RegistrationForm(forms.Form):
         validators=[validate_time_zone],
         widget=forms.Select(choices=TIME_ZONE_CHOICES),
     )
-    password1 = forms.CharField(label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password1 = forms.CharField(
+        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
     password2 = forms.CharField(
         label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
-        if Contact.objects.filter(email__iexact=email).exists() or get_user_model().objects.filter(
-            username__iexact=email
-        ).exists():
-            raise forms.ValidationError(_("A contact with this e-mail address is already registered."), code="duplicate")
+        if (
+            Contact.objects.filter(email__iexact=email).exists()
+            or get_user_model().objects.filter(username__iexact=email).exists()
+        ):
+            raise forms.ValidationError(
+                _("A contact with this e-mail address is already registered."), code="duplicate"
+            )
         return email
 
     def clean(self):
@@ -49,7 +56,9 @@ class RegistrationForm(forms.Form):
         if p1 and p2 and p1 != p2:
             self.add_error("password2", _("The two passwords differ."))
         elif p1:
-            user = get_user_model()(username=data.get("email", ""), email=data.get("email", ""), first_name=data.get("name", ""))
+            user = get_user_model()(
+                username=data.get("email", ""), email=data.get("email", ""), first_name=data.get("name", "")
+            )
             try:
                 password_validation.validate_password(p1, user)
             except forms.ValidationError as exc:
@@ -62,7 +71,9 @@ class ResendConfirmationForm(forms.Form):
 
 
 class EmailLoginForm(AuthenticationForm):
-    username = forms.EmailField(label=_("E-mail"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"}))
+    username = forms.EmailField(
+        label=_("E-mail"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
 
     error_messages = {
         "invalid_login": _("The e-mail address or the password is wrong."),
@@ -115,7 +126,7 @@ class ProjectForm(forms.ModelForm):
         ]
 
     def other_fields(self):
-        return [self[name] for name in self.fields if not name.split("_")[-1] in dict(settings.LANGUAGES)]
+        return [self[name] for name in self.fields if name.split("_")[-1] not in dict(settings.LANGUAGES)]
 
     def clean(self):
         data = super().clean()

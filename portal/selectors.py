@@ -39,9 +39,7 @@ def can_change(user, record) -> bool:
 
 def can_create_project(user) -> bool:
     """Active agency contacts create projects for their agency; admins for any agency."""
-    return active_contact(user) is not None or (
-        is_working_group_admin(user) and user.has_perm("portal.add_project")
-    )
+    return active_contact(user) is not None or (is_working_group_admin(user) and user.has_perm("portal.add_project"))
 
 
 def _project_list_queryset(qs: QuerySet) -> QuerySet:
@@ -64,7 +62,9 @@ def projects_visible_to(user) -> QuerySet:
     contact = active_contact(user)
     if contact is None:
         return published_projects()
-    return _project_list_queryset(qs.filter(Q(moderation_state=ModerationState.PUBLISHED) | Q(agency_id=contact.agency_id)))
+    return _project_list_queryset(
+        qs.filter(Q(moderation_state=ModerationState.PUBLISHED) | Q(agency_id=contact.agency_id))
+    )
 
 
 def projects_editable_by(user) -> QuerySet:

@@ -69,8 +69,14 @@ def register_contact(*, name, email, password, agency, title, language, time_zon
         username=email, email=email, password=password, first_name=name[:150], is_active=False
     )
     contact = Contact(
-        user=user, agency=agency, name=name, email=email, title=title, language=language,
-        time_zone=time_zone, phone=phone,
+        user=user,
+        agency=agency,
+        name=name,
+        email=email,
+        title=title,
+        language=language,
+        time_zone=time_zone,
+        phone=phone,
     )
     contact.full_clean()
     contact.save()

@@ -39,7 +39,9 @@ def project_list(request):
 
 def project_detail(request, slug):
     project = get_object_or_404(
-        selectors.projects_visible_to(request.user).prefetch_related("themes", "partner_agencies", "listings", "materials"),
+        selectors.projects_visible_to(request.user).prefetch_related(
+            "themes", "partner_agencies", "listings", "materials"
+        ),
         slug=slug,
     )
     return render(
@@ -108,14 +110,15 @@ def agency_list(request):
     kind = request.GET.get("kind")
     if kind in Agency.Kind.values:
         qs = qs.filter(kind=kind)
-    return render(request, "portal/agency_list.html", {"page": _page(request, qs), "kinds": Agency.Kind.choices, "kind": kind})
+    return render(
+        request, "portal/agency_list.html", {"page": _page(request, qs), "kinds": Agency.Kind.choices, "kind": kind}
+    )
 
 
 def agency_detail(request, slug):
     agency = get_object_or_404(Agency.objects.select_related("parent"), slug=slug)
     projects = selectors.agency_projects(agency).order_by("slug")
     return render(request, "portal/agency_detail.html", {"agency": agency, "projects": projects})
-
 
 
 def material_download(request, slug, pk):

@@ -19,6 +19,7 @@ class Agency(models.Model):
         MINISTRY = "ministry", _("ministry")
         PRESIDENCY = "presidency", _("presidency")
         REGULATOR = "regulator", _("regulator")
+        PUBLIC_AGENCY = "public_agency", _("public agency")
         LOCAL_GOVERNMENT = "local_government", _("local government")
         UNIVERSITY = "university", _("university")
         NGO = "ngo", _("NGO")
@@ -31,7 +32,12 @@ class Agency(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     country = CountryField(_("country"))
     parent = models.ForeignKey(
-        "self", verbose_name=_("parent agency"), null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+        "self",
+        verbose_name=_("parent agency"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="children",
     )
     website = models.URLField(_("website"), blank=True)
     english_website_url = models.URLField(_("English website"), blank=True)
@@ -48,9 +54,7 @@ class Agency(models.Model):
         verbose_name = _("agency")
         verbose_name_plural = _("agencies")
         constraints = [
-            models.CheckConstraint(
-                condition=~models.Q(parent=models.F("pk")), name="agency_not_its_own_parent"
-            ),
+            models.CheckConstraint(condition=~models.Q(parent=models.F("pk")), name="agency_not_its_own_parent"),
         ]
 
     def __str__(self):

@@ -25,13 +25,17 @@ class Contact(models.Model):
         on_delete=models.SET_NULL,
         related_name="contact",
     )
-    agency = models.ForeignKey("portal.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="contacts")
+    agency = models.ForeignKey(
+        "portal.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="contacts"
+    )
     name = models.CharField(_("name"), max_length=150)
     title = models.CharField(_("job title"), max_length=150, blank=True)
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE)
-    time_zone = models.CharField(_("time zone"), max_length=64, default="Europe/Istanbul", validators=[validate_time_zone])
+    time_zone = models.CharField(
+        _("time zone"), max_length=64, default="Europe/Istanbul", validators=[validate_time_zone]
+    )
     confirmed_at = models.DateTimeField(_("e-mail confirmed"), null=True, blank=True)
     approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
     is_active = models.BooleanField(_("active"), default=True)

@@ -23,7 +23,9 @@ class ModerationState(models.TextChoices):
 
 
 class Project(models.Model):
-    agency = models.ForeignKey("portal.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="projects")
+    agency = models.ForeignKey(
+        "portal.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="projects"
+    )
     partner_agencies = models.ManyToManyField(
         "portal.Agency", verbose_name=_("partner agencies"), blank=True, related_name="partner_projects"
     )
@@ -31,7 +33,9 @@ class Project(models.Model):
     title = models.CharField(_("title"), max_length=255)
     summary = models.TextField(_("summary"), max_length=600, blank=True)
     description = models.TextField(_("description"), blank=True)
-    action_lines = models.ManyToManyField("portal.ActionLine", verbose_name=_("WSIS action lines"), blank=True, related_name="projects")
+    action_lines = models.ManyToManyField(
+        "portal.ActionLine", verbose_name=_("WSIS action lines"), blank=True, related_name="projects"
+    )
     sdgs = models.ManyToManyField("portal.SDG", verbose_name=_("SDGs"), blank=True, related_name="projects")
     themes = models.ManyToManyField("portal.Theme", verbose_name=_("themes"), blank=True, related_name="projects")
     start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
@@ -44,10 +48,20 @@ class Project(models.Model):
     )
     moderation_comment = models.TextField(_("moderator's comment"), blank=True)
     created_by = models.ForeignKey(
-        "portal.Contact", verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "portal.Contact",
+        verbose_name=_("created by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     submitted_by = models.ForeignKey(
-        "portal.Contact", verbose_name=_("submitted by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "portal.Contact",
+        verbose_name=_("submitted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
@@ -86,7 +100,9 @@ class Project(models.Model):
     def clean(self):
         super().clean()
         if not (self.title_tr or self.title_en):
-            raise ValidationError({"title_en": _("Give the title in Turkish or in English, so every language can show it.")})
+            raise ValidationError(
+                {"title_en": _("Give the title in Turkish or in English, so every language can show it.")}
+            )
 
     @property
     def is_published(self) -> bool:

@@ -34,9 +34,7 @@ class SDG(models.Model):
         verbose_name = _("sustainable development goal")
         verbose_name_plural = _("sustainable development goals")
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(number__gte=1, number__lte=17), name="sdg_number_1_to_17"
-            )
+            models.CheckConstraint(condition=models.Q(number__gte=1, number__lte=17), name="sdg_number_1_to_17")
         ]
 
     def __str__(self):

@@ -1,0 +1,54 @@
+# The two commands: `make run` (the demo) and `make test` (every check). `make help` lists the rest.
+SHELL := /bin/bash
+PY := .venv/bin/python
+PIP := .venv/bin/pip
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
+TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true
+# A throw-away production configuration, only for `check --deploy`.
+DEPLOY_ENV := PRODUCTION=true DEBUG=false SECRET_KEY=deploy-check-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=') \
+	ALLOWED_HOSTS=portal.example DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=redis://127.0.0.1:6379/0
+
+.PHONY: help run test full services lint messages compilemessages migrate demo clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+.venv/.runtime: requirements.txt
+	@test -x $(PY) || python3 -m venv .venv
+	$(PIP) install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+.venv/.dev: requirements.txt requirements-dev.txt .venv/.runtime
+	$(PIP) install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+compilemessages: .venv/.runtime ## Compile the interface translations (locale/)
+	@bash scripts/ensure-system.sh gettext
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+
+messages: .venv/.runtime ## Extract new interface strings into locale/*/LC_MESSAGES/django.po
+	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=var --add-location=file
+
+run: .venv/.runtime compilemessages ## Set up and serve the demo at http://127.0.0.1:8000 (SQLite, mails on the console)
+	$(PY) manage.py migrate --noinput -v0
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+services: ## Install (apt-get) and start PostgreSQL, Redis, gettext and Chromium when missing or stopped
+	@bash scripts/ensure-system.sh postgresql redis gettext chromium
+
+lint: .venv/.dev ## ruff
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+test: .venv/.dev services lint compilemessages ## Every check: ruff, migrations, deploy check, translations, pytest on PostgreSQL
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run -v1
+	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
+	bash scripts/check-translations.sh
+	$(TEST_ENV) .venv/bin/pytest -n 2 -p no:cacheprovider
+
+full: .venv/.runtime services compilemessages ## Serve the full stack (gunicorn, Celery worker, one beat) on PostgreSQL and Redis
+	bash scripts/full.sh
+
+clean: ## Remove the virtual environment and local data
+	rm -rf .venv var staticfiles

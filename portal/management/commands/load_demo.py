@@ -1,0 +1,25 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from portal import demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo data (agencies, contacts, projects, an admin account). Safe to run again."
+
+    def handle(self, *args, **options):
+        admin_password, contact_password = demo.passwords()
+        if settings.PRODUCTION and "demo-" in admin_password:
+            raise CommandError(
+                "Set DEMO_ADMIN_PASSWORD and DEMO_CONTACT_PASSWORD before loading demo data in production."
+            )
+        counts = demo.load(admin_password, contact_password)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data: {counts['agencies']} agencies, {counts['contacts']} contacts, {counts['projects']} projects."
+            )
+        )
+        self.stdout.write(f"Admin login: {counts['admin']} / {admin_password}  (http://127.0.0.1:8000/admin/)")
+        self.stdout.write(
+            f"Demo contacts log in with their e-mail (for example ayse.yilmaz@btk.example) / {contact_password}"
+        )
