@@ -27,7 +27,8 @@ compilemessages: .venv/.runtime ## Compile the interface translations (locale/)
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 
 messages: .venv/.runtime ## Extract new interface strings into locale/*/LC_MESSAGES/django.po
-	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=var --add-location=file
+	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=var --ignore=tests --add-location=file
+	msgen locale/en/LC_MESSAGES/django.po -o locale/en/LC_MESSAGES/django.po
 
 run: .venv/.runtime compilemessages ## Set up and serve the demo at http://127.0.0.1:8000 (SQLite, mails on the console)
 	$(PY) manage.py migrate --noinput -v0

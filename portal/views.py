@@ -32,7 +32,7 @@ def _page(request, qs):
 
 
 def project_list(request):
-    filterset = ProjectFilter(request.GET or None, queryset=selectors.published_projects().order_by("slug"))
+    filterset = ProjectFilter(request.GET, queryset=selectors.published_projects().order_by("slug"))
     qs = filterset.qs if filterset.is_valid() else selectors.published_projects().none()
     return render(request, "portal/project_list.html", {"filter": filterset, "page": _page(request, qs)})
 
