@@ -12,3 +12,5 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 MEDIA_ROOT = VAR_DIR / "test-media"
 CELERY_TASK_ALWAYS_EAGER = True
 WHITENOISE_AUTOREFRESH = True
+# One test database per test process, so concurrent runs on the same server never collide.
+DATABASES["default"]["TEST"] = {"NAME": f"test_portal_{os.getpid()}"}

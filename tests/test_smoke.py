@@ -18,3 +18,24 @@ def test_published_project_on_the_list(client):
     response = client.get("/en/projects/")
     assert response.status_code == 200
     assert project.title_en in response.content.decode()
+
+
+@pytest.mark.parametrize(("accept", "target"), [("fa,en;q=0.5", "/fa/"), ("ru", "/ru/"), ("de", "/tr/")])
+def test_root_redirects_by_accept_language(client, accept, target):
+    response = client.get("/", HTTP_ACCEPT_LANGUAGE=accept)
+    assert response.status_code == 302
+    assert response["Location"] == target
+
+
+def test_language_switcher_keeps_the_page_and_query(client):
+    project = factories.ProjectFactory(published=True)
+    html = client.get(f"/tr/projects/{project.slug}/?x=1").content.decode()
+    assert f'<a href="/fa/projects/{project.slug}/?x=1" hreflang="fa" lang="fa">' in html
+    assert f'<a href="/az/projects/{project.slug}/?x=1" hreflang="az" lang="az">' in html
+
+
+def test_api_language_from_query_and_header(client):
+    by_query = client.get("/api/v1/action-lines/C4/?lang=en").json()
+    by_header = client.get("/api/v1/action-lines/C4/", HTTP_ACCEPT_LANGUAGE="tr").json()
+    assert by_query["title"] == "Capacity building"
+    assert by_header["title"] == "Kapasite geliştirme"
