@@ -1,10 +1,12 @@
 """Account pages: registration with double opt-in, login by e-mail, "my agency"."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from portal import selectors, services
@@ -76,7 +78,14 @@ def my_agency(request):
     )
 
 
-password_reset = auth_views.PasswordResetView.as_view(
+class PasswordResetView(auth_views.PasswordResetView):
+    def form_valid(self, form):
+        # The mail templates expect what render_mail gives every other mail: the site and the language.
+        self.extra_email_context = {"SITE_URL": settings.SITE_URL, "LANGUAGE_CODE": translation.get_language()}
+        return super().form_valid(form)
+
+
+password_reset = PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
     email_template_name="mail/password_reset.txt",
     html_email_template_name="mail/password_reset.html",

@@ -22,7 +22,14 @@ def active_contact(user) -> Contact | None:
 
 def is_working_group_admin(user) -> bool:
     """Working-group admins are active staff users (superusers, or members of the admin group)."""
-    return bool(getattr(user, "is_authenticated", False) and user.is_active and user.is_staff)
+    if not (getattr(user, "is_authenticated", False) and user.is_active and user.is_staff):
+        return False
+    if user.is_superuser:
+        return True
+    cached = getattr(user, "_portal_wg_admin", None)
+    if cached is None:
+        cached = user._portal_wg_admin = user.groups.filter(name=ADMIN_GROUP).exists()
+    return cached
 
 
 def can_change(user, record) -> bool:

@@ -88,3 +88,8 @@ class AgencyDomain(models.Model):
     def save(self, *args, **kwargs):
         self.domain = self.domain.strip().lower()
         super().save(*args, **kwargs)
+
+    def clean_fields(self, exclude=None):
+        # Normalise before the validator runs, as save() does: "BTK.gov.tr" is the same domain.
+        self.domain = (self.domain or "").strip().lower()
+        super().clean_fields(exclude=exclude)

@@ -1,0 +1,507 @@
+"""Registration with double opt-in, approval, login, password reset, lockout and "my agency"."""
+
+import re
+import time
+from unittest import mock
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.messages import get_messages
+from django.test import Client
+
+from portal import services
+from portal.models import Contact, ModerationState
+from tests import factories
+
+REGISTER_URL = "/tr/accounts/register/"
+LOGIN_URL = "/tr/accounts/login/"
+PASSWORD = factories.PASSWORD
+CONFIRM_LINK = re.compile(re.escape(settings.SITE_URL) + r"(/[a-z]{2}/accounts/confirm/[^/\s]+/)")
+
+
+def registration_data(the_agency, **overrides):
+    data = {
+        "name": "Xavier Yılmaz",
+        "email": "x@a.gov.tr",
+        "agency": str(the_agency.pk),
+        "title": "Daire Başkanı",
+        "language": "tr",
+        "time_zone": "Europe/Istanbul",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    }
+    data.update(overrides)
+    return data
+
+
+def confirm_path(message) -> str:
+    """The path of the single confirmation link in the text part of `message`."""
+    links = CONFIRM_LINK.findall(message.body)
+    assert len(links) == 1
+    return links[0]
+
+
+def html_part(message) -> str:
+    assert len(message.alternatives) == 1
+    content, mimetype = message.alternatives[0]
+    assert mimetype == "text/html"
+    return content
+
+
+def register(client, capture, data):
+    with capture(execute=True):
+        return client.post(REGISTER_URL, data)
+
+
+def is_logged_in(client) -> bool:
+    return "_auth_user_id" in client.session
+
+
+def login(client, email, password):
+    return client.post(LOGIN_URL, {"username": email, "password": password})
+
+
+def pending_contact(**kwargs):
+    """A registered contact who has not yet opened the confirmation link."""
+    kwargs.setdefault("user__is_active", False)
+    return factories.ContactFactory(confirmed_at=None, approved_at=None, **kwargs)
+
+
+# --- (a) verified domain: confirmation activates at once -----------------------------------
+
+
+def test_registration_with_verified_domain_activates_on_confirmation(
+    client, django_capture_on_commit_callbacks, mailoutbox
+):
+    agency = factories.AgencyFactory()
+    factories.AgencyDomainFactory(agency=agency, domain="a.gov.tr")
+
+    response = register(client, django_capture_on_commit_callbacks, registration_data(agency))
+
+    assert response.status_code == 302
+    assert response["Location"] == "/tr/accounts/register/done/"
+    contact = Contact.objects.get()
+    assert (contact.email, contact.agency, contact.language, contact.time_zone) == (
+        "x@a.gov.tr",
+        agency,
+        "tr",
+        "Europe/Istanbul",
+    )
+    assert contact.confirmed_at is None
+    assert contact.approved_at is None
+    assert contact.user.is_active is False
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["x@a.gov.tr"]
+    link = confirm_path(mailoutbox[0])
+    assert link.startswith("/tr/accounts/confirm/")
+
+    # Before confirming: no login.
+    response = login(client, "x@a.gov.tr", PASSWORD)
+    assert response.status_code == 200
+    assert is_logged_in(client) is False
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(link)
+    assert response.status_code == 200
+    assert response.context["first_time"] is True
+    contact.refresh_from_db()
+    contact.user.refresh_from_db()
+    assert contact.confirmed_at is not None
+    assert contact.approved_at is not None
+    assert contact.user.is_active is True
+    assert len(mailoutbox) == 1  # no approval needed, nobody else is told
+
+    response = login(client, "X@A.gov.tr", PASSWORD)
+    assert response.status_code == 302
+    assert response["Location"] == "/tr/accounts/my-agency/"
+    assert client.session["_auth_user_id"] == str(contact.user.pk)
+
+
+def test_registration_stores_email_lowercase(client, django_capture_on_commit_callbacks, mailoutbox):
+    agency = factories.AgencyFactory()
+    response = register(client, django_capture_on_commit_callbacks, registration_data(agency, email="X.Y@B.Example"))
+    assert response.status_code == 302
+    contact = Contact.objects.get()
+    assert contact.email == "x.y@b.example"
+    assert contact.user.username == "x.y@b.example"
+    assert mailoutbox[0].to == ["x.y@b.example"]
+
+
+def test_confirmation_mail_in_the_contacts_language(client, django_capture_on_commit_callbacks, mailoutbox):
+    agency = factories.AgencyFactory()
+    register(client, django_capture_on_commit_callbacks, registration_data(agency, language="fa"))
+    assert len(mailoutbox) == 1
+    assert '<html lang="fa" dir="rtl">' in html_part(mailoutbox[0])
+    assert confirm_path(mailoutbox[0]).startswith("/fa/accounts/confirm/")
+
+
+# --- (b) other domain: a working-group admin approves --------------------------------------
+
+
+def test_registration_needing_approval(client, django_capture_on_commit_callbacks, mailoutbox, wg_admin):
+    agency = factories.AgencyFactory()
+    factories.AgencyDomainFactory(agency=agency, domain="a.gov.tr")
+    data = registration_data(agency, email="farid@mail.example", language="fa", time_zone="Asia/Tehran")
+
+    register(client, django_capture_on_commit_callbacks, data)
+    assert len(mailoutbox) == 1
+    link = confirm_path(mailoutbox[0])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(link)
+    assert response.status_code == 200
+    contact = Contact.objects.get()
+    assert contact.confirmed_at is not None
+    assert contact.approved_at is None
+    assert contact.awaiting_approval is True
+    assert contact.user.is_active is False
+    assert len(mailoutbox) == 2
+    admin_mail = mailoutbox[1]
+    assert admin_mail.to == ["wg.admin@portal.example"]
+    assert f"/admin/portal/contact/{contact.pk}/change/" in admin_mail.body
+    assert '<html lang="tr" dir="ltr">' in html_part(admin_mail)
+
+    response = login(client, "farid@mail.example", PASSWORD)
+    assert response.status_code == 200
+    assert is_logged_in(client) is False
+
+    admin = Client()
+    admin.force_login(wg_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin.post("/admin/portal/contact/", {"action": "approve", "_selected_action": [contact.pk]})
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    contact.user.refresh_from_db()
+    assert contact.approved_at is not None
+    assert contact.user.is_active is True
+    assert len(mailoutbox) == 3
+    approved_mail = mailoutbox[2]
+    assert approved_mail.to == ["farid@mail.example"]
+    assert '<html lang="fa" dir="rtl">' in html_part(approved_mail)
+    assert f"{settings.SITE_URL}/fa/accounts/login/" in approved_mail.body
+
+    response = login(client, "farid@mail.example", PASSWORD)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(contact.user.pk)
+
+
+def test_approving_twice_sends_one_mail(client, django_capture_on_commit_callbacks, mailoutbox, wg_admin):
+    contact = factories.ContactFactory(approved_at=None, user__is_active=False, language="tr")
+    client.force_login(wg_admin)
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post("/admin/portal/contact/", {"action": "approve", "_selected_action": [contact.pk]})
+        assert response.status_code == 302
+    assert len(mailoutbox) == 1
+    assert '<html lang="tr" dir="ltr">' in html_part(mailoutbox[0])
+
+
+def test_approving_unconfirmed_contact_does_nothing(client, django_capture_on_commit_callbacks, mailoutbox, wg_admin):
+    contact = pending_contact()
+    client.force_login(wg_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/admin/portal/contact/", {"action": "approve", "_selected_action": [contact.pk]})
+    contact.refresh_from_db()
+    contact.user.refresh_from_db()
+    assert contact.approved_at is None
+    assert contact.user.is_active is False
+    assert mailoutbox == []
+
+
+def test_contact_cannot_use_the_approve_action(client_a, django_capture_on_commit_callbacks, mailoutbox):
+    other = factories.ContactFactory(approved_at=None, user__is_active=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_a.post("/admin/portal/contact/", {"action": "approve", "_selected_action": [other.pk]})
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    other.refresh_from_db()
+    assert other.approved_at is None
+    assert mailoutbox == []
+
+
+# --- (c) the double opt-in link: expiry, reuse, forgery ------------------------------------
+
+
+def test_expired_confirmation_link(client, settings, django_capture_on_commit_callbacks, mailoutbox, wg_admin):
+    settings.CONFIRMATION_MAX_AGE = 3600
+    contact = pending_contact()
+    with mock.patch("django.core.signing.time.time", return_value=time.time() - 2 * 3600):
+        token = services.confirmation_token(contact)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(f"/tr/accounts/confirm/{token}/")
+
+    assert response.status_code == 400
+    assert response.context["reason"] == "expired"
+    contact.refresh_from_db()
+    contact.user.refresh_from_db()
+    assert contact.confirmed_at is None
+    assert contact.user.is_active is False
+    assert mailoutbox == []
+
+
+def test_confirmation_link_within_its_age_works(client, settings, django_capture_on_commit_callbacks):
+    settings.CONFIRMATION_MAX_AGE = 3600
+    contact = pending_contact()
+    with mock.patch("django.core.signing.time.time", return_value=time.time() - 1800):
+        token = services.confirmation_token(contact)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(f"/tr/accounts/confirm/{token}/")
+    assert response.status_code == 200
+    contact.refresh_from_db()
+    assert contact.confirmed_at is not None
+
+
+def test_confirmation_link_used_twice(client, django_capture_on_commit_callbacks, mailoutbox, wg_admin):
+    contact = pending_contact()
+    link = f"/tr/accounts/confirm/{services.confirmation_token(contact)}/"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = client.get(link)
+    assert first.status_code == 200
+    assert first.context["first_time"] is True
+    contact.refresh_from_db()
+    confirmed_at = contact.confirmed_at
+    assert confirmed_at is not None
+    assert len(mailoutbox) == 1  # the admins are told once
+
+    with django_capture_on_commit_callbacks(execute=True):
+        second = client.get(link)
+    assert second.status_code == 200
+    assert second.context["first_time"] is False
+    contact.refresh_from_db()
+    assert contact.confirmed_at == confirmed_at
+    assert contact.approved_at is None
+    assert len(mailoutbox) == 1
+
+
+@pytest.mark.parametrize("token", ["not-a-token", "eyJjIjoxfQ:1uAAAA:forgedsignature"])
+def test_invalid_confirmation_link(client, django_capture_on_commit_callbacks, mailoutbox, token):
+    contact = pending_contact()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(f"/tr/accounts/confirm/{token}/")
+    assert response.status_code == 400
+    assert response.context["reason"] == "invalid"
+    contact.refresh_from_db()
+    assert contact.confirmed_at is None
+    assert mailoutbox == []
+
+
+def test_confirmation_link_for_a_changed_address_is_invalid(client, django_capture_on_commit_callbacks):
+    contact = pending_contact(email="old@mail.example")
+    token = services.confirmation_token(contact)
+    Contact.objects.filter(pk=contact.pk).update(email="new@mail.example")
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(f"/tr/accounts/confirm/{token}/")
+    assert response.status_code == 400
+    assert response.context["reason"] == "invalid"
+    contact.refresh_from_db()
+    assert contact.confirmed_at is None
+
+
+# --- (d) bad input: a field error and nothing saved ---------------------------------------
+
+
+def _counts():
+    return Contact.objects.count(), get_user_model().objects.count()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"email": "ALICE@A.example"}, "email"),
+        ({"agency": "999999"}, "agency"),
+        ({"agency": "not-a-number"}, "agency"),
+        ({"time_zone": "Mars/Olympus"}, "time_zone"),
+        ({"password2": PASSWORD + "-typo"}, "password2"),
+        ({"password1": "12345678", "password2": "12345678"}, "password1"),
+        ({"email": "not-an-address"}, "email"),
+        ({"language": "xx"}, "language"),
+    ],
+    ids=[
+        "duplicate-email",
+        "unknown-agency",
+        "agency-not-a-pk",
+        "bad-time-zone",
+        "passwords-differ",
+        "weak-password",
+        "bad-email",
+        "unknown-language",
+    ],
+)
+def test_registration_with_bad_input_saves_nothing(
+    client, django_capture_on_commit_callbacks, mailoutbox, contact_a, overrides, field
+):
+    before = _counts()
+    response = register(client, django_capture_on_commit_callbacks, registration_data(contact_a.agency, **overrides))
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == [field]
+    assert _counts() == before
+    assert mailoutbox == []
+
+
+def test_registration_with_email_of_a_user_without_contact_refused(client, django_capture_on_commit_callbacks):
+    factories.UserFactory(email="staff@a.gov.tr", username="Staff@A.gov.tr")
+    agency = factories.AgencyFactory()
+    before = _counts()
+    response = register(client, django_capture_on_commit_callbacks, registration_data(agency, email="staff@a.gov.tr"))
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["email"]
+    assert _counts() == before
+
+
+# --- (e) resending the link ----------------------------------------------------------------
+
+
+def _resend(client, capture, email):
+    with capture(execute=True):
+        response = client.post("/tr/accounts/confirm/resend/", {"email": email}, follow=True)
+    assert response.redirect_chain == [("/tr/accounts/confirm/resend/", 302)]
+    return [(m.level, m.message) for m in get_messages(response.wsgi_request)]
+
+
+def test_resend_says_the_same_for_known_and_unknown_addresses(client, django_capture_on_commit_callbacks, mailoutbox):
+    contact = pending_contact(email="waiting@mail.example", language="ky")
+
+    unknown = _resend(client, django_capture_on_commit_callbacks, "nobody@mail.example")
+    assert mailoutbox == []
+    known = _resend(client, django_capture_on_commit_callbacks, "Waiting@Mail.example")
+
+    assert len(unknown) == 1
+    assert known == unknown
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["waiting@mail.example"]
+    assert '<html lang="ky" dir="ltr">' in html_part(mailoutbox[0])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.get(confirm_path(mailoutbox[0]))
+    assert response.status_code == 200
+    contact.refresh_from_db()
+    assert contact.confirmed_at is not None
+
+
+def test_resend_to_a_confirmed_contact_sends_nothing(client, django_capture_on_commit_callbacks, mailoutbox, contact_a):
+    _resend(client, django_capture_on_commit_callbacks, contact_a.email)
+    assert mailoutbox == []
+
+
+# --- (f) password reset --------------------------------------------------------------------
+
+
+def test_password_reset(client, django_capture_on_commit_callbacks, mailoutbox, contact_a):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/tr/accounts/password-reset/", {"email": "ALICE@a.example"})
+    assert response.status_code == 302
+    assert response["Location"] == "/tr/accounts/password-reset/sent/"
+    assert len(mailoutbox) == 1
+    assert mailoutbox[0].to == ["alice@a.example"]
+    links = re.findall(r"https?://testserver(/tr/accounts/password-reset/[^/\s]+/[^/\s]+/)", mailoutbox[0].body)
+    assert len(links) == 1
+    assert '<html lang="tr" dir="ltr">' in html_part(mailoutbox[0])
+    assert mailoutbox[0].body.rstrip().endswith(settings.SITE_URL)
+
+    response = client.get(links[0])
+    assert response.status_code == 302
+    set_password_url = response["Location"]
+    assert set_password_url.endswith("/set-password/")
+    new_password = "a-brand-new-secret-phrase"
+    response = client.post(set_password_url, {"new_password1": new_password, "new_password2": new_password})
+    assert response.status_code == 302
+    assert response["Location"] == "/tr/accounts/password-reset/done/"
+
+    contact_a.user.refresh_from_db()
+    assert contact_a.user.check_password(new_password) is True
+    assert contact_a.user.check_password(PASSWORD) is False
+
+    # The link works only once.
+    response = client.get(links[0])
+    assert response.status_code == 200
+    assert response.context["validlink"] is False
+
+
+def test_password_reset_mail_in_the_pages_language(client, django_capture_on_commit_callbacks, mailoutbox, contact_a):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/fa/accounts/password-reset/", {"email": contact_a.email})
+    assert response.status_code == 302
+    assert len(mailoutbox) == 1
+    assert '<html lang="fa" dir="rtl">' in html_part(mailoutbox[0])
+    assert "://testserver/fa/accounts/password-reset/" in mailoutbox[0].body
+
+
+def test_password_reset_for_unknown_address_sends_nothing(client, django_capture_on_commit_callbacks, mailoutbox):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/tr/accounts/password-reset/", {"email": "nobody@mail.example"})
+    assert response.status_code == 302
+    assert response["Location"] == "/tr/accounts/password-reset/sent/"
+    assert mailoutbox == []
+
+
+# --- (g) lockout after repeated failures ---------------------------------------------------
+
+
+def test_lockout_after_five_failed_logins(client, settings, contact_a):
+    assert settings.AXES_FAILURE_LIMIT == 5
+    for _ in range(4):
+        response = login(client, contact_a.email, "wrong-password")
+        assert response.status_code == 200
+    fifth = login(client, contact_a.email, "wrong-password")
+    assert fifth.status_code == 429
+
+    response = login(client, contact_a.email, PASSWORD)
+    assert response.status_code == 429
+    assert is_logged_in(client) is False
+
+
+def test_four_failures_do_not_lock_out(client, contact_a):
+    for _ in range(4):
+        login(client, contact_a.email, "wrong-password")
+    response = login(client, contact_a.email, PASSWORD)
+    assert response.status_code == 302
+    assert client.session["_auth_user_id"] == str(contact_a.user.pk)
+
+
+# --- (h) my agency -------------------------------------------------------------------------
+
+
+def test_my_agency_lists_own_projects_including_drafts(client_a, contact_a, contact_b):
+    draft = factories.ProjectFactory(agency=contact_a.agency, slug="a-draft")
+    published = factories.ProjectFactory(agency=contact_a.agency, slug="a-published", published=True)
+    submitted = factories.ProjectFactory(
+        agency=contact_a.agency, slug="a-submitted", moderation_state=ModerationState.SUBMITTED
+    )
+    factories.ProjectFactory(agency=contact_b.agency, slug="b-published", published=True)
+    factories.ProjectFactory(agency=contact_b.agency, slug="b-draft")
+
+    response = client_a.get("/tr/accounts/my-agency/")
+
+    assert response.status_code == 200
+    assert response.context["contact"] == contact_a
+    assert response.context["agency"] == contact_a.agency
+    assert list(response.context["projects"]) == [draft, published, submitted]
+    assert list(response.context["colleagues"]) == [contact_a]
+    html = response.content.decode()
+    assert f'href="/tr/projects/{draft.slug}/"' in html
+    assert 'href="/tr/projects/b-published/"' not in html
+
+
+def test_my_agency_for_an_unapproved_contact(client, agency_a):
+    contact = factories.ContactFactory(agency=agency_a, approved_at=None)
+    factories.ProjectFactory(agency=agency_a, slug="a-draft")
+    client.force_login(contact.user)
+
+    response = client.get("/tr/accounts/my-agency/")
+
+    assert response.status_code == 200
+    assert response.context["contact"] is None
+    assert response.context["pending"] == contact
+    assert "projects" not in response.context
+    html = response.content.decode()
+    assert agency_a.name in html
+    assert 'href="/tr/projects/a-draft/"' not in html
+
+
+def test_my_agency_needs_login(client):
+    response = client.get("/tr/accounts/my-agency/")
+    assert response.status_code == 302
+    assert response["Location"] == "/tr/accounts/login/?next=/tr/accounts/my-agency/"

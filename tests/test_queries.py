@@ -1,0 +1,127 @@
+"""The number of queries of list pages and API lists does not grow with the data."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from portal.models import SDG, ActionLine, Agency, Theme
+from tests import factories
+
+SMALL, LARGE = 3, 30
+LINES = ["C1", "C3", "C7", "C7.1", "C7.4", "C10"]
+SDG_NUMBERS = [4, 9, 16, 17]
+
+
+@pytest.fixture
+def hub():
+    """The agency whose detail page is measured: owner of some projects, partner in others."""
+    parent = factories.AgencyFactory(slug="hub-parent")
+    return factories.AgencyFactory(slug="hub", parent=parent, kind="presidency", country="KG")
+
+
+@pytest.fixture
+def themes():
+    return [Theme.objects.create(slug=f"theme-{n}", title=f"Tema {n}", title_en=f"Theme {n}") for n in range(3)]
+
+
+def add_records(count: int, start: int, hub: Agency, themes: list) -> None:
+    """`count` agencies (each with a parent) and `count` published projects, each with several
+    action lines, SDGs, themes and partner agencies; plus a draft that must not be listed."""
+    lines = list(ActionLine.objects.filter(code__in=LINES))
+    sdgs = list(SDG.objects.filter(number__in=SDG_NUMBERS))
+    for n in range(start, start + count):
+        parent = factories.AgencyFactory(slug=f"parent-{n:03}")
+        agency = factories.AgencyFactory(slug=f"member-{n:03}", parent=parent, acronym=f"M{n}")
+        owner = hub if n % 2 else agency
+        project = factories.ProjectFactory(
+            slug=f"project-{n:03}", agency=owner, published=True, start_year=2000 + n % 20, end_year=None
+        )
+        project.action_lines.set(lines[n % 2 :])
+        project.sdgs.set(sdgs[n % 3 :])
+        project.themes.set(themes)
+        project.partner_agencies.set([parent, hub] if owner != hub else [parent, agency])
+        factories.ProjectFactory(slug=f"draft-{n:03}", agency=agency, action_lines=LINES, sdgs=SDG_NUMBERS)
+
+
+def count_queries(client, url: str) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as ctx:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(ctx.captured_queries), response
+
+
+def listed(url: str, response) -> int:
+    """How many records the answer shows, so the test proves the data grew on screen too."""
+    if url.startswith("/api/"):
+        return len(response.json()["results"])
+    if url == "/tr/agencies/hub/":
+        return len(response.context["projects"])
+    return len(response.context["page"].object_list)
+
+
+URLS = [
+    "/tr/projects/",
+    "/tr/agencies/",
+    "/tr/agencies/hub/",
+    "/api/v1/projects/",
+    "/api/v1/agencies/",
+    "/api/v1/action-lines/",
+    "/api/v1/sdgs/",
+]
+
+
+def measure(client, url, hub, themes, django_assert_max_num_queries):
+    add_records(SMALL, 0, hub, themes)
+    client.get(url)  # warm per-process caches (content types, translations) before counting
+    small, response = count_queries(client, url)
+    shown_small = listed(url, response)
+
+    add_records(LARGE - SMALL, SMALL, hub, themes)
+    with django_assert_max_num_queries(small):
+        response = client.get(url)
+    assert response.status_code == 200
+    large, response = count_queries(client, url)
+    assert large == small, f"{url}: {small} queries with {SMALL} records, {large} with {LARGE}"
+    return shown_small, listed(url, response)
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_query_count_is_constant_for_anonymous(client, hub, themes, django_assert_max_num_queries, url):
+    shown_small, shown_large = measure(client, url, hub, themes, django_assert_max_num_queries)
+    if url in ("/api/v1/action-lines/", "/api/v1/sdgs/"):
+        assert shown_small == shown_large  # reference data: fixed size, still measured
+    else:
+        assert shown_large > shown_small
+
+
+@pytest.mark.parametrize("url", ["/api/v1/projects/", "/tr/projects/"])
+def test_query_count_is_constant_for_contact(client_a, hub, themes, django_assert_max_num_queries, url):
+    shown_small, shown_large = measure(client_a, url, hub, themes, django_assert_max_num_queries)
+    assert shown_large > shown_small
+
+
+@pytest.mark.parametrize("url", ["/api/v1/projects/", "/tr/projects/"])
+def test_query_count_is_constant_for_working_group_admin(
+    admin_client_wg, hub, themes, django_assert_max_num_queries, url
+):
+    shown_small, shown_large = measure(admin_client_wg, url, hub, themes, django_assert_max_num_queries)
+    assert shown_large > shown_small
+
+
+def test_query_count_of_project_detail_is_constant(client, hub, themes, django_assert_max_num_queries):
+    add_records(SMALL, 0, hub, themes)
+    client.get("/tr/projects/project-001/")
+    small, _response = count_queries(client, "/tr/projects/project-001/")
+    add_records(LARGE - SMALL, SMALL, hub, themes)
+    with django_assert_max_num_queries(small):
+        assert client.get("/tr/projects/project-029/").status_code == 200
+
+
+def test_project_list_numbers(client, hub, themes):
+    """The data built for the counts is what the lists show: published only, 20 a page."""
+    add_records(LARGE, 0, hub, themes)
+    assert client.get("/api/v1/projects/").json()["count"] == LARGE
+    page = client.get("/tr/projects/").context["page"]
+    assert page.paginator.count == LARGE
+    assert len(page.object_list) == 20
+    assert len(client.get("/tr/agencies/hub/").context["projects"]) == LARGE
