@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
@@ -111,15 +110,6 @@ class ProjectSerializer(serializers.ModelSerializer):
     @extend_schema_field(serializers.CharField())
     def get_url(self, obj) -> str:
         return settings.SITE_URL + obj.get_absolute_url()
-
-    def validate(self, attrs):
-        title_tr = attrs.get("title_tr", getattr(self.instance, "title_tr", None))
-        title_en = attrs.get("title_en", getattr(self.instance, "title_en", None))
-        if not (title_tr or title_en):
-            raise ApiValidationError(
-                {"title_tr": [_("Give the title in Turkish or in English, so every language can show it.")]}
-            )
-        return attrs
 
     def _save(self, instance, validated):
         m2m = {f: validated.pop(f) for f in ("partner_agencies", "action_lines", "sdgs", "themes") if f in validated}

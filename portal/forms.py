@@ -128,12 +128,6 @@ class ProjectForm(forms.ModelForm):
     def other_fields(self):
         return [self[name] for name in self.fields if name.split("_")[-1] not in dict(settings.LANGUAGES)]
 
-    def clean(self):
-        data = super().clean()
-        if not (data.get("title_tr") or data.get("title_en")):
-            self.add_error("title_tr", _("Give the title in Turkish or in English, so every language can show it."))
-        return data
-
     def m2m_data(self) -> dict:
         return {f: self.cleaned_data[f] for f in ("partner_agencies", "action_lines", "sdgs", "themes")}
 

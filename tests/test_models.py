@@ -154,7 +154,7 @@ def test_project_clean_requires_turkish_or_english_title():
     project = Project(agency=factories.AgencyFactory(), slug="only-russian", title_ru="Только по-русски")
     with pytest.raises(ValidationError) as excinfo:
         project.clean()
-    assert list(excinfo.value.error_dict) == ["title_en"]
+    assert list(excinfo.value.error_dict) == ["title_tr"]
 
 
 @pytest.mark.parametrize("field", ["title_tr", "title_en"])

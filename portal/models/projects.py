@@ -30,7 +30,8 @@ class Project(models.Model):
         "portal.Agency", verbose_name=_("partner agencies"), blank=True, related_name="partner_projects"
     )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    title = models.CharField(_("title"), max_length=255)
+    # Optional per language; clean() requires it in Turkish or English, which every language falls back to.
+    title = models.CharField(_("title"), max_length=255, blank=True)
     summary = models.TextField(_("summary"), max_length=600, blank=True)
     description = models.TextField(_("description"), blank=True)
     action_lines = models.ManyToManyField(
@@ -99,9 +100,10 @@ class Project(models.Model):
 
     def clean(self):
         super().clean()
+        # Every language falls back to English, then Turkish: one of them must be there.
         if not (self.title_tr or self.title_en):
             raise ValidationError(
-                {"title_en": _("Give the title in Turkish or in English, so every language can show it.")}
+                {"title_tr": _("Give the title in Turkish or in English, so every language can show it.")}
             )
 
     @property
