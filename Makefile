@@ -22,6 +22,12 @@ help: ## List the targets
 	$(PIP) install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@touch $@
 
+# Test-only JavaScript (axe-core for the accessibility gate), pinned in package-lock.json.
+node_modules/.installed: package.json package-lock.json
+	@bash scripts/ensure-system.sh node
+	npm ci --no-audit --no-fund --silent
+	@touch $@
+
 compilemessages: .venv/.runtime ## Compile the interface translations (locale/)
 	@bash scripts/ensure-system.sh gettext
 	$(PY) manage.py compilemessages --ignore=.venv -v0
@@ -42,7 +48,7 @@ lint: .venv/.dev ## ruff
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 
-test: .venv/.dev services lint compilemessages ## Every check: ruff, migrations, deploy check, translations, pytest on PostgreSQL
+test: .venv/.dev node_modules/.installed services lint compilemessages ## Every check: ruff, migrations, deploy check, translations, pytest on PostgreSQL
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run -v1
 	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 	bash scripts/check-translations.sh

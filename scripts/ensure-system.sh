@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Make sure the system parts the portal needs are installed and running; install with apt-get
-# when missing, start when stopped. Arguments: any of postgresql redis gettext chromium.
+# when missing, start when stopped. Arguments: any of postgresql redis gettext chromium node.
 set -euo pipefail
 
 SUDO=""
@@ -19,6 +19,8 @@ wait_for() { # description, command…
 
 for part in "$@"; do
   case "$part" in
+    node)
+      command -v npm >/dev/null || apt_install nodejs npm ;;
     gettext)
       command -v msgfmt >/dev/null || apt_install gettext ;;
     chromium)
