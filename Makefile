@@ -52,7 +52,7 @@ test: .venv/.dev node_modules/.installed services lint compilemessages ## Every 
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run -v1
 	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 	bash scripts/check-translations.sh
-	$(TEST_ENV) .venv/bin/pytest -n 2 -p no:cacheprovider
+	$(TEST_ENV) .venv/bin/pytest -n 2 -p no:cacheprovider --cov --cov-report=term:skip-covered --cov-fail-under=90
 
 full: .venv/.runtime services compilemessages ## Serve the full stack (gunicorn, Celery worker, one beat) on PostgreSQL and Redis
 	bash scripts/full.sh
