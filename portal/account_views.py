@@ -7,13 +7,16 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 
 from portal import selectors, services
 from portal.forms import EmailLoginForm, RegistrationForm, ResendConfirmationForm
 from portal.models import Contact
+from portal.ratelimit import rate_limited
 
 
+@rate_limited("register")
 def register(request):
     form = RegistrationForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
     if request.method == "POST" and form.is_valid():
@@ -43,6 +46,7 @@ def confirm(request, token):
     return render(request, "accounts/confirmed.html", {"contact": contact, "first_time": first_time})
 
 
+@rate_limited("resend_confirmation")
 def resend(request):
     form = ResendConfirmationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -56,6 +60,10 @@ class LoginView(auth_views.LoginView):
     form_class = EmailLoginForm
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
+
+    @method_decorator(rate_limited("login"))
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
 
 
 @login_required
@@ -85,12 +93,14 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().form_valid(form)
 
 
-password_reset = PasswordResetView.as_view(
-    template_name="accounts/password_reset.html",
-    email_template_name="mail/password_reset.txt",
-    html_email_template_name="mail/password_reset.html",
-    subject_template_name="mail/password_reset_subject.txt",
-    success_url=reverse_lazy("accounts:password_reset_done"),
+password_reset = rate_limited("password_reset")(
+    PasswordResetView.as_view(
+        template_name="accounts/password_reset.html",
+        email_template_name="mail/password_reset.txt",
+        html_email_template_name="mail/password_reset.html",
+        subject_template_name="mail/password_reset_subject.txt",
+        success_url=reverse_lazy("accounts:password_reset_done"),
+    )
 )
 password_reset_done = auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(

@@ -45,3 +45,13 @@ def client_a(client, contact_a):
 def admin_client_wg(client, wg_admin):
     client.force_login(wg_admin)
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters live in the cache: every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

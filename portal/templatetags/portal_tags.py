@@ -10,3 +10,11 @@ def query_with(context, **changes):
     for key, value in changes.items():
         params[key] = value
     return params.urlencode()
+
+
+@register.filter(name="markdown")
+def markdown_filter(text):
+    """Render user-written Markdown as sanitised HTML."""
+    from portal.markdown import render_markdown
+
+    return render_markdown(text)
