@@ -4,6 +4,7 @@
 set -euo pipefail
 export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/portal}
 export CELERY_BROKER_URL=${CELERY_BROKER_URL:-redis://127.0.0.1:6379/0}
+export CACHE_URL=${CACHE_URL:-redis://127.0.0.1:6379/1}
 export DEBUG=${DEBUG:-false}
 export ALLOWED_HOSTS=${ALLOWED_HOSTS:-127.0.0.1,localhost}
 createdb -h 127.0.0.1 -U postgres portal 2>/dev/null || true
