@@ -3,10 +3,13 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.views import APIView
 
 from portal import selectors, services
 from portal.filters import ProjectFilter
@@ -15,12 +18,26 @@ from portal.models import SDG, ActionLine, Agency, Project, Theme
 LANGS = [code for code, _name in settings.LANGUAGES]
 
 
+# The slugs' own format (django.core.validators.validate_slug): anything else in a detail address is a 404
+# without a database query; PostgreSQL cannot even compare a text with a NUL character.
+SLUG_REGEX = r"[-a-zA-Z0-9_]+"
+
+
 def translated(field: str) -> list[str]:
     return [f"{field}_{code}" for code in LANGS]
 
 
+class SlugRelatedField(serializers.SlugRelatedField):
+    """DRF's field, refusing a NUL character with a 400 before the lookup that PostgreSQL would fail on."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str):
+            ProhibitNullCharactersValidator()(data)
+        return super().to_internal_value(data)
+
+
 class ActionLineSerializer(serializers.ModelSerializer):
-    parent = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    parent = SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
         model = ActionLine
@@ -36,7 +53,7 @@ class SDGSerializer(serializers.ModelSerializer):
 class AgencySerializer(serializers.ModelSerializer):
     """Public facts of an agency; its contacts and e-mail domains stay private."""
 
-    parent = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    parent = SlugRelatedField(slug_field="slug", read_only=True)
     country = serializers.CharField(source="country.code", read_only=True)
     url = serializers.SerializerMethodField()
 
@@ -63,15 +80,11 @@ class AgencySerializer(serializers.ModelSerializer):
 class ProjectSerializer(serializers.ModelSerializer):
     """Read `title`, `summary`, `description` in the request's language; write `title_<lang>`…"""
 
-    agency = serializers.SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), required=False)
-    partner_agencies = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Agency.objects.all(), many=True, required=False
-    )
-    action_lines = serializers.SlugRelatedField(
-        slug_field="code", queryset=ActionLine.objects.all(), many=True, required=False
-    )
-    sdgs = serializers.SlugRelatedField(slug_field="number", queryset=SDG.objects.all(), many=True, required=False)
-    themes = serializers.SlugRelatedField(slug_field="slug", queryset=Theme.objects.all(), many=True, required=False)
+    agency = SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), required=False)
+    partner_agencies = SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), many=True, required=False)
+    action_lines = SlugRelatedField(slug_field="code", queryset=ActionLine.objects.all(), many=True, required=False)
+    sdgs = SlugRelatedField(slug_field="number", queryset=SDG.objects.all(), many=True, required=False)
+    themes = SlugRelatedField(slug_field="slug", queryset=Theme.objects.all(), many=True, required=False)
     title = serializers.CharField(read_only=True)
     summary = serializers.CharField(read_only=True)
     description = serializers.CharField(read_only=True)
@@ -148,6 +161,7 @@ class ProjectViewSet(
     filterset_class = ProjectFilter
     permission_classes = [permissions.IsAuthenticatedOrReadOnly, CanChangeRecord]
     lookup_field = "slug"
+    lookup_value_regex = SLUG_REGEX
 
     def get_queryset(self):
         return (
@@ -160,6 +174,7 @@ class ProjectViewSet(
 class AgencyViewSet(viewsets.ReadOnlyModelViewSet):
     serializer_class = AgencySerializer
     lookup_field = "slug"
+    lookup_value_regex = SLUG_REGEX
     filterset_fields = {"kind": ["exact"], "country": ["exact"], "parent__slug": ["exact"]}
 
     def get_queryset(self):
@@ -183,3 +198,15 @@ class SDGViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return SDG.objects.order_by("number")
+
+
+class NotFoundView(APIView):
+    """Any other address under the API: a JSON 404 like the API's own, never the site's HTML page."""
+
+    schema = None
+    authentication_classes = []
+    permission_classes = []
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        raise NotFound

@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
@@ -15,4 +15,7 @@ urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("", include(router.urls)),
+    # Last: an unknown address, or a value a route's pattern refuses (/action-lines/X9/), is a JSON 404 too.
+    # Only addresses ending in a slash, so CommonMiddleware still redirects /api/v1/projects to /projects/.
+    re_path(r"^[\s\S]*/\Z", api.NotFoundView.as_view()),
 ]

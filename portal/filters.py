@@ -1,6 +1,7 @@
 """Filters of the project list, shared by the public page and the API."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -11,8 +12,14 @@ from portal.models import SDG, ActionLine, Agency, Project, ProjectStatus
 
 
 class ProjectFilter(django_filters.FilterSet):
+    # A text field for the agency's slug, not a <select>: with thousands of agencies the options made every
+    # list page hundreds of kilobytes and seconds of rendering.
     agency = django_filters.ModelChoiceFilter(
-        label=_("Agency"), queryset=Agency.objects.order_by("slug"), to_field_name="slug", method="filter_agency"
+        label=_("Agency"),
+        queryset=Agency.objects.order_by("slug"),
+        to_field_name="slug",
+        method="filter_agency",
+        widget=forms.TextInput,
     )
     agency_kind = django_filters.ChoiceFilter(
         label=_("Agency kind"), field_name="agency__kind", choices=Agency.Kind.choices
@@ -38,14 +45,20 @@ class ProjectFilter(django_filters.FilterSet):
 
     @extend_schema_field(OpenApiTypes.STR)
     def filter_agency(self, qs, name, value):
-        return qs.filter(Q(agency=value) | Q(partner_agencies=value)).distinct() if value else qs
+        if not value:
+            return qs
+        # The ids through the indexes on agency_id (a UNION), not an OR over a join and a DISTINCT of every column.
+        owned = Project.objects.filter(agency=value).order_by().values("pk")
+        partnered = Project.partner_agencies.through.objects.filter(agency=value).values("project_id")
+        return qs.filter(pk__in=owned.union(partnered))
 
     @extend_schema_field(OpenApiTypes.STR)
     def filter_action_line(self, qs, name, value):
         """A main line (C7) also finds projects filed under its sub-lines (C7.1…C7.8)."""
         if not value:
             return qs
-        return qs.filter(Q(action_lines=value) | Q(action_lines__parent=value)).distinct()
+        filed = Project.action_lines.through.objects.filter(Q(actionline=value) | Q(actionline__parent=value))
+        return qs.filter(pk__in=filed.values("project_id"))
 
     def filter_year(self, qs, name, value):
         """Projects running in that year: started by then and not ended before."""

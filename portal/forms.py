@@ -82,12 +82,16 @@ class EmailLoginForm(AuthenticationForm):
 
 
 class ProjectForm(forms.ModelForm):
-    """Title, summary and description in every language; at least Turkish or English."""
+    """Title, summary and description in every language; at least Turkish or English.
+
+    A project belongs to `agency`, the contact's own; only a new project without one (a working-group
+    admin's, who has no agency of its own) asks which agency it belongs to."""
 
     class Meta:
         model = Project
         fields = [
             *(f"{f}_{code}" for code, _n in settings.LANGUAGES for f in ("title", "summary", "description")),
+            "agency",
             "partner_agencies",
             "action_lines",
             "sdgs",
@@ -114,6 +118,8 @@ class ProjectForm(forms.ModelForm):
             for f, label in labels.items():
                 self.fields[f"{f}_{code}"].label = f"{label} ({names[code]})"
                 self.fields[f"{f}_{code}"].required = False
+        if agency is not None or self.instance.pk is not None:
+            del self.fields["agency"]
         own = agency.pk if agency else None
         self.fields["partner_agencies"].queryset = Agency.objects.exclude(pk=own).order_by("slug")
         self.fields["partner_agencies"].required = False

@@ -85,14 +85,28 @@ def projects_editable_by(user) -> QuerySet:
 
 
 def agency_projects(agency: Agency) -> QuerySet:
-    return published_projects().filter(Q(agency=agency) | Q(partner_agencies=agency)).distinct()
+    """Published projects the agency runs or is a partner in: the ids of both through the indexes on
+    agency_id (a UNION), not an OR over a join with the partners and a DISTINCT over every column."""
+    owned = Project.objects.filter(agency=agency).order_by().values("pk")
+    partnered = Project.partner_agencies.through.objects.filter(agency=agency).values("project_id")
+    return published_projects().filter(pk__in=owned.union(partnered))
 
 
 def agencies_with_counts() -> QuerySet:
-    from django.db.models import Count
+    """Agencies with `published_count`: a correlated subquery, so only the agencies shown are counted, not
+    every project of every agency grouped before the page is cut (and `count()` leaves it out)."""
+    from django.db.models import Count, IntegerField, OuterRef, Subquery
+    from django.db.models.functions import Coalesce
 
+    published = (
+        Project.objects.filter(agency=OuterRef("pk"), moderation_state=ModerationState.PUBLISHED)
+        .order_by()
+        .values("agency")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return Agency.objects.select_related("parent").annotate(
-        published_count=Count("projects", filter=Q(projects__moderation_state=ModerationState.PUBLISHED))
+        published_count=Coalesce(Subquery(published, output_field=IntegerField()), 0)
     )
 
 

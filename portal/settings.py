@@ -124,6 +124,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Django's database sessions, refusing session keys Django never issues (a NUL from a forged cookie).
+SESSION_ENGINE = "portal.sessions"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:my_agency"
 LOGOUT_REDIRECT_URL = "home"

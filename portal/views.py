@@ -117,8 +117,9 @@ def agency_list(request):
 
 def agency_detail(request, slug):
     agency = get_object_or_404(Agency.objects.select_related("parent"), slug=slug)
-    projects = selectors.agency_projects(agency).order_by("slug")
-    return render(request, "portal/agency_detail.html", {"agency": agency, "projects": projects})
+    # A page at a time, as the other lists: the big ministries run hundreds of projects.
+    page = _page(request, selectors.agency_projects(agency).order_by("slug"))
+    return render(request, "portal/agency_detail.html", {"agency": agency, "projects": page, "page": page})
 
 
 def material_download(request, slug, pk):

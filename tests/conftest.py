@@ -55,3 +55,12 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """A request in one language must not leave that language active for the next test."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()

@@ -2,14 +2,24 @@
 
 The permission matrix and the accessibility gate walk the URL conf and look each route up here:
 a route missing from this table fails them, so a new page or endpoint is checked from day one.
+
+`Route.expect` is what a GET answers per role (`Route.examples`: the same route on other records of the
+world); `Route.writes` declares the unsafe requests that matter (POST to the pages' forms,
+POST/PUT/PATCH/DELETE on the API) the same way. The permission matrix
+(tests/test_route_matrix.py) sends each request on the untouched world (every request is rolled back
+afterwards), so a GET that changes state, such as the first visit of a confirmation link, is declared
+as its first visit.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Callable
+from pathlib import Path
 
 from django.contrib.auth.tokens import default_token_generator
+from django.core.files.storage import default_storage
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
@@ -35,6 +45,22 @@ class World:
     project_a_published: object
     project_b_published: object
     material_a: object
+    # An uploaded file on A's draft: downloadable only by those who may see the draft.
+    material_a_draft_file: object = None
+
+
+MATERIAL_FILE = "promo/route-matrix/a-draft-poster.pdf"
+
+
+def _stored_file(name: str, content: bytes) -> str:
+    """The file `name` in the media storage, written once (atomically: test processes run side by side)."""
+    path = Path(default_storage.path(name))
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
+        partial.write_bytes(content)
+        partial.replace(path)
+    return name
 
 
 def build_world() -> World:
@@ -53,6 +79,9 @@ def build_world() -> World:
     material_a = PromoMaterial.objects.create(
         project=project_a_published, kind="film", title="Film", url="https://video.example/a"
     )
+    material_a_draft_file = PromoMaterial.objects.create(
+        project=project_a_draft, kind="poster", title="Poster", file=_stored_file(MATERIAL_FILE, b"%PDF-1.4\n%%EOF\n")
+    )
     return World(
         agency_a=agency_a,
         agency_b=agency_b,
@@ -64,6 +93,7 @@ def build_world() -> World:
         project_a_published=project_a_published,
         project_b_published=project_b_published,
         material_a=material_a,
+        material_a_draft_file=material_a_draft_file,
     )
 
 
@@ -93,15 +123,81 @@ POST_ONLY_LOGIN = expect(302, 405)
 
 
 @dataclasses.dataclass
+class Write:
+    """An unsafe request on a route and its expected status per role.
+
+    A refused write (4xx, or a redirect to the login page) must leave the database as it was; an allowed
+    one (2xx, any other redirect) must change it, so `data` has to be a valid payload."""
+
+    method: str  # "post", "put", "patch" or "delete"
+    expect: dict[str, int]
+    target: str = ""  # the World attribute the request is about: names the row in the matrix
+    kwargs: Callable[[World], dict] | None = None  # None: the route's own kwargs
+    data: Callable[[World], dict] = lambda w: {}
+    json: bool = False  # send `data` as JSON (the API) rather than as a form
+
+    @property
+    def label(self) -> str:
+        return f"{self.method.upper()} {self.target}" if self.target else self.method.upper()
+
+
+@dataclasses.dataclass
+class Example:
+    """The same route on another record of the world, where the rule gives other answers."""
+
+    target: str  # the World attribute the example is about: names the row in the matrix
+    expect: dict[str, int]
+    kwargs: Callable[[World], dict]
+
+
+@dataclasses.dataclass
 class Route:
     expect: dict[str, int]
     kwargs: Callable[[World], dict] = lambda w: {}
     page: bool = False  # an HTML page: checked for accessibility in every language
     query: str = ""
+    writes: tuple[Write, ...] = ()
+    examples: tuple[Example, ...] = ()  # requested by the permission matrix only
 
 
 def _slug(attr):
     return lambda w: {"slug": getattr(w, attr).slug}
+
+
+def _project_form(w: World) -> dict:
+    """A valid project form. `agency` is read only from a working-group admin, who has no agency of its own."""
+    return {
+        "title_tr": "Matris projesi",
+        "title_en": "Matrix project",
+        "start_year": "2022",
+        "status": "completed",
+        "agency": w.agency_a.pk,
+    }
+
+
+def _api_project(**extra):
+    return lambda w: {"title_en": "Matrix API project", "start_year": 2023, "status": "planned", **extra}
+
+
+# The API refuses anonymous writes with 403 (session authentication sends no challenge) before the method
+# is looked at; the project endpoints have no DELETE, so everyone logged in gets 405.
+API_NO_DELETE = expect(403, 405)
+
+
+def _api_project_writes(target: str, contact_a: int, contact_b: int) -> tuple[Write, ...]:
+    kwargs = _slug(target)
+    return (
+        Write("patch", expect(403, contact_a, contact_b, 200), target, kwargs, _api_project(), json=True),
+        Write(
+            "put",
+            expect(403, contact_a, contact_b, 200),
+            target,
+            kwargs,
+            _api_project(title_tr="Matris", action_lines=["C4"], sdgs=[4]),
+            json=True,
+        ),
+        Write("delete", API_NO_DELETE, target, kwargs, json=True),
+    )
 
 
 ROUTES: dict[str, Route] = {
@@ -113,16 +209,57 @@ ROUTES: dict[str, Route] = {
     "guides": Route(PUBLIC, page=True),
     "coordination": Route(PUBLIC, page=True),
     "project_list": Route(PUBLIC, page=True, query="?action_line=C4"),
-    "project_create": Route(expect(302, 200, 200, 200), page=True),
+    # Contacts create for their own agency (an `agency` in the form is ignored); admins choose the agency.
+    "project_create": Route(
+        expect(302, 200, 200, 200), page=True, writes=(Write("post", expect(302, 302, 302, 302), data=_project_form),)
+    ),
     # A's draft: only A's contacts and the admins may see it.
-    "project_detail": Route(expect(404, 200, 404, 200), _slug("project_a_draft"), page=True),
+    "project_detail": Route(
+        expect(404, 200, 404, 200),
+        _slug("project_a_draft"),
+        page=True,
+        examples=(Example("project_b_published", PUBLIC, _slug("project_b_published")),),
+    ),
     # A's published project: everyone sees it, only A and the admins may change it.
-    "project_edit": Route(expect(302, 200, 403, 200), _slug("project_a_published"), page=True),
-    "project_submit": Route(expect(302, 405, 405, 405), _slug("project_a_draft")),
-    "material_add": Route(expect(302, 200, 403, 200), _slug("project_a_published"), page=True),
+    "project_edit": Route(
+        expect(302, 200, 403, 200),
+        _slug("project_a_published"),
+        page=True,
+        examples=(Example("project_a_draft", expect(302, 200, 404, 200), _slug("project_a_draft")),),
+        writes=(Write("post", expect(302, 302, 403, 302), "project_a_published", data=_project_form),),
+    ),
+    # POST only; B does not even see A's draft.
+    "project_submit": Route(
+        expect(302, 405, 405, 405),
+        _slug("project_a_draft"),
+        writes=(Write("post", expect(302, 302, 404, 302), "project_a_draft"),),
+    ),
+    "material_add": Route(
+        expect(302, 200, 403, 200),
+        _slug("project_a_published"),
+        page=True,
+        examples=(Example("project_a_draft", expect(302, 200, 404, 200), _slug("project_a_draft")),),
+        writes=(
+            Write(
+                "post",
+                expect(302, 302, 403, 302),
+                "project_a_published",
+                data=lambda w: {"kind": "film", "title": "Trailer", "url": "https://video.example/trailer"},
+            ),
+        ),
+    ),
+    # A link, not a file: nothing to download. A file on A's draft: only those who see the draft get it.
     "material_download": Route(
-        expect(404, 404), lambda w: {"slug": w.project_a_published.slug, "pk": w.material_a.pk}
-    ),  # a link, not a file: nothing to download
+        expect(404, 404),
+        lambda w: {"slug": w.project_a_published.slug, "pk": w.material_a.pk},
+        examples=(
+            Example(
+                "material_a_draft_file",
+                expect(404, 200, 404, 200),
+                lambda w: {"slug": w.project_a_draft.slug, "pk": w.material_a_draft_file.pk},
+            ),
+        ),
+    ),
     "agency_list": Route(PUBLIC, page=True),
     "agency_detail": Route(PUBLIC, _slug("agency_a"), page=True),
     "accounts:register": Route(PUBLIC, page=True),
@@ -150,12 +287,30 @@ ROUTES: dict[str, Route] = {
     "api:docs": Route(PUBLIC),
     "api:agency-list": Route(PUBLIC),
     "api:agency-detail": Route(PUBLIC, _slug("agency_b")),
-    "api:project-list": Route(PUBLIC),
-    "api:project-detail": Route(expect(404, 200, 404, 200), _slug("project_a_draft")),
+    # Creating for agency A: A's contact and the admins may, B's contact may not.
+    "api:project-list": Route(
+        PUBLIC,
+        writes=(Write("post", expect(403, 201, 403, 201), data=_api_project(agency="agency-a"), json=True),),
+    ),
+    "api:project-detail": Route(
+        expect(404, 200, 404, 200),
+        _slug("project_a_draft"),
+        examples=(Example("project_b_published", PUBLIC, _slug("project_b_published")),),
+        writes=(
+            *_api_project_writes("project_a_draft", contact_a=200, contact_b=404),
+            *_api_project_writes("project_b_published", contact_a=403, contact_b=200),
+        ),
+    ),
     "api:actionline-list": Route(PUBLIC),
     "api:actionline-detail": Route(PUBLIC, lambda w: {"code": "C7.1"}),
     "api:sdg-list": Route(PUBLIC),
     "api:sdg-detail": Route(PUBLIC, lambda w: {"number": 16}),
+}
+
+# Routes without a name cannot be reversed: each is declared by an example address it answers.
+UNNAMED: dict[str, Route] = {
+    # portal/api_urls.py: any other address under the API is a JSON 404, whoever asks.
+    "/api/v1/no-such-endpoint/": Route(expect(404, 404)),
 }
 
 

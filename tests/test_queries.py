@@ -124,4 +124,5 @@ def test_project_list_numbers(client, hub, themes):
     page = client.get("/tr/projects/").context["page"]
     assert page.paginator.count == LARGE
     assert len(page.object_list) == 20
-    assert len(client.get("/tr/agencies/hub/").context["projects"]) == LARGE
+    assert client.get("/tr/agencies/hub/").context["page"].paginator.count == LARGE
+    assert len(client.get("/tr/agencies/hub/?page=2").context["projects"]) == LARGE - 20

@@ -73,6 +73,19 @@ class Project(models.Model):
         ordering = ["-start_year", "slug"]
         verbose_name = _("project")
         verbose_name_plural = _("projects")
+        indexes = [
+            # The latest published projects (home), and the counts of the project lists and the API with their
+            # filters read from this index alone, not from the wide rows (six languages of three texts).
+            models.Index(
+                fields=["moderation_state", "-published_at"],
+                include=["status", "start_year", "end_year", "agency", "id"],
+                name="project_state_published_idx",
+            ),
+            # Meta.ordering, the admin changelist's order: its first page without sorting every project.
+            models.Index(fields=["-start_year", "slug"], name="project_start_year_slug_idx"),
+            # The admin's date hierarchy: first and last submission, the years.
+            models.Index(fields=["submitted_at"], name="project_submitted_at_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(start_year__isnull=True)
