@@ -84,12 +84,17 @@ def projects_editable_by(user) -> QuerySet:
     return Project.objects.filter(agency_id=contact.agency_id)
 
 
-def agency_projects(agency: Agency) -> QuerySet:
-    """Published projects the agency runs or is a partner in: the ids of both through the indexes on
-    agency_id (a UNION), not an OR over a join with the partners and a DISTINCT over every column."""
+def project_ids_of_agency(agency) -> QuerySet:
+    """Ids of the projects an agency runs or is a partner in: both through the indexes on agency_id
+    (a UNION), not an OR over a join with the partners and a DISTINCT over every column."""
     owned = Project.objects.filter(agency=agency).order_by().values("pk")
     partnered = Project.partner_agencies.through.objects.filter(agency=agency).values("project_id")
-    return published_projects().filter(pk__in=owned.union(partnered))
+    return owned.union(partnered)
+
+
+def agency_projects(agency: Agency) -> QuerySet:
+    """Published projects the agency runs or is a partner in."""
+    return published_projects().filter(pk__in=project_ids_of_agency(agency))
 
 
 def agencies_with_counts() -> QuerySet:
