@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from portal.models import SDG, ActionLine, Agency, Project, Theme
+from portal.models import SDG, ActionLine, Agency, Deadline, Project, Theme
 
 
 @register(ActionLine)
@@ -28,3 +28,8 @@ class AgencyTranslation(TranslationOptions):
 @register(Project)
 class ProjectTranslation(TranslationOptions):
     fields = ("title", "summary", "description")
+
+
+@register(Deadline)
+class DeadlineTranslation(TranslationOptions):
+    fields = ("title",)

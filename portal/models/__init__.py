@@ -2,6 +2,7 @@
 
 from portal.models.agencies import Agency, AgencyDomain, EnglishWebsiteState
 from portal.models.contacts import Contact
+from portal.models.deadlines import Audience, Deadline, DeadlineKind, Topic
 from portal.models.projects import (
     ModerationState,
     Project,
@@ -16,7 +17,10 @@ __all__ = [
     "ActionLine",
     "Agency",
     "AgencyDomain",
+    "Audience",
     "Contact",
+    "Deadline",
+    "DeadlineKind",
     "EnglishWebsiteState",
     "ModerationState",
     "Project",
@@ -24,4 +28,5 @@ __all__ = [
     "ProjectStatus",
     "PromoMaterial",
     "Theme",
+    "Topic",
 ]

@@ -1,0 +1,141 @@
+"""Registration API of the deadline registry: each app's `deadlines.py` keeps its rows in sync through it.
+
+    track(AwardEdition, lambda edition: [DeadlineSpec(DeadlineKind.AWARD_NOMINATION, edition.deadline, ...)])
+
+After that, saving an edition creates, moves or withdraws its deadlines; deleting it withdraws them.
+"""
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable, Iterable
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+
+from portal.models import Audience, Deadline, DeadlineKind
+from portal.models.contacts import validate_time_zone
+
+# A deadline known only by its date ends at this minute of that day, in the deadline's own zone.
+END_OF_DAY = dt.time(23, 59)
+
+
+@dataclasses.dataclass(frozen=True)
+class DeadlineSpec:
+    kind: str
+    due: dt.date | dt.datetime  # an aware datetime, or a date meaning 23:59 of that day in `tz`
+    tz: str
+    titles: dict[str, str]  # language code → title; Turkish or English must be there
+    url: str = ""
+    tentative: bool = False
+    agencies: tuple[int, ...] | None = None  # None: everyone subscribed to the topic
+
+
+def due_instant(due: dt.date | dt.datetime, tz: str) -> tuple[dt.datetime, bool]:
+    """The aware instant of `due`, and whether it was a date only (then 23:59 that day in `tz`)."""
+    validate_time_zone(tz)
+    if isinstance(due, dt.datetime):
+        if timezone.is_naive(due):
+            raise ValueError("A deadline's time must be aware; give a date to mean the end of that day.")
+        return due, False
+    return dt.datetime.combine(due, END_OF_DAY, tzinfo=ZoneInfo(tz)), True
+
+
+def _values(spec: DeadlineSpec) -> dict:
+    if not (spec.titles.get("tr") or spec.titles.get("en")):
+        raise ValueError("A deadline needs its title in Turkish or English.")
+    due_at, date_only = due_instant(spec.due, spec.tz)
+    kind = DeadlineKind(spec.kind)
+    values = {
+        "topic": kind.topic,
+        "due_at": due_at,
+        "tz": spec.tz,
+        "date_only": date_only,
+        "tentative": spec.tentative,
+        "url": spec.url,
+        "audience": Audience.SUBSCRIBERS if spec.agencies is None else Audience.AGENCIES,
+        "title": spec.titles.get("tr") or spec.titles["en"],
+    }
+    for code, _name in settings.LANGUAGES:
+        values[f"title_{code}"] = spec.titles.get(code, "")
+    return values
+
+
+# What a calendar or an alert shows: a change to any of these is a new revision.
+_REVISED = ("due_at", "tz", "date_only", "tentative", "title", "url", "audience")
+
+
+@transaction.atomic
+def sync(source, specs: Iterable[DeadlineSpec]) -> list[Deadline]:
+    """Make `source`'s open deadlines exactly `specs`: create the new kinds, update the changed ones
+    (bumping their revision), withdraw the kinds no longer given, reopen a withdrawn kind given again."""
+    content_type = ContentType.objects.get_for_model(source)
+    rows = Deadline.objects.select_for_update().filter(content_type=content_type, object_id=source.pk)
+    existing = {row.kind: row for row in rows}
+    kept = []
+    for spec in specs:
+        values = _values(spec)
+        row = existing.pop(DeadlineKind(spec.kind).value, None)
+        if row is None:
+            row = Deadline.objects.create(content_type=content_type, object_id=source.pk, kind=spec.kind, **values)
+        else:
+            revised = (
+                row.withdrawn_at is not None
+                or any(getattr(row, f) != values[f] for f in _REVISED)
+                or any(getattr(row, f) != v for f, v in values.items() if f.startswith("title_"))
+            )
+            if revised:
+                for field, value in values.items():
+                    setattr(row, field, value)
+                row.withdrawn_at = None
+                row.sequence += 1
+                row.save()
+        row.agencies.set(spec.agencies or ())
+        kept.append(row)
+    _withdraw(existing.values())
+    return kept
+
+
+def _withdraw(rows: Iterable[Deadline]) -> int:
+    count = 0
+    for row in rows:
+        if row.withdrawn_at is None:
+            row.withdrawn_at = timezone.now()
+            row.sequence += 1
+            row.save(update_fields=["withdrawn_at", "sequence", "updated_at"])
+            count += 1
+    return count
+
+
+@transaction.atomic
+def withdraw(source, kinds: Iterable[str] | None = None) -> int:
+    """Withdraw `source`'s open deadlines (all, or only `kinds`); returns how many were open."""
+    content_type = ContentType.objects.get_for_model(source)
+    rows = Deadline.objects.select_for_update().filter(content_type=content_type, object_id=source.pk)
+    if kinds is not None:
+        rows = rows.filter(kind__in=list(kinds))
+    return _withdraw(rows)
+
+
+def track(model, specs_for: Callable[[object], list[DeadlineSpec]], *, dispatch_uid: str | None = None) -> None:
+    """Keep `model`'s deadlines in sync with its rows: `specs_for(instance)` on every save, withdrawal on delete."""
+    uid = dispatch_uid or f"deadlines:{model._meta.label}"
+
+    def saved(sender, instance, raw=False, **kwargs):
+        if not raw:  # fixtures load rows, not events
+            sync(instance, specs_for(instance))
+
+    def deleted(sender, instance, **kwargs):
+        withdraw(instance)
+
+    post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"{uid}:save")
+    post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"{uid}:delete")
+
+
+def untrack(model, *, dispatch_uid: str | None = None) -> None:
+    uid = dispatch_uid or f"deadlines:{model._meta.label}"
+    post_save.disconnect(sender=model, dispatch_uid=f"{uid}:save")
+    post_delete.disconnect(sender=model, dispatch_uid=f"{uid}:delete")
