@@ -1,6 +1,5 @@
 """Back-office for the core records; the same permission rule as pages and API."""
 
-from django.conf import settings
 from django.contrib import admin, messages
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
@@ -9,6 +8,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal import selectors, services
 from portal.forms import RequestChangesForm
+from portal.languages import translated_fields
 from portal.models import (
     SDG,
     ActionLine,
@@ -21,14 +21,6 @@ from portal.models import (
     Theme,
 )
 
-LANGS = [code for code, _name in settings.LANGUAGES]
-
-
-def in_all_languages(*fields):
-    """Search every language's column: a user may search for a title in any of them."""
-    return [f"{field}_{code}" for field in fields for code in LANGS]
-
-
 admin.site.site_header = _("International Promotion Portal")
 admin.site.site_title = _("Promotion Portal back-office")
 admin.site.index_title = _("Working group back-office")
@@ -38,20 +30,20 @@ admin.site.index_title = _("Working group back-office")
 class ActionLineAdmin(TabbedTranslationAdmin):
     list_display = ["code", "title", "parent"]
     list_select_related = ["parent"]
-    search_fields = ["code", *in_all_languages("title")]
+    search_fields = ["code", *translated_fields("title")]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
 
 
 @admin.register(SDG)
 class SDGAdmin(TabbedTranslationAdmin):
     list_display = ["number", "title"]
-    search_fields = in_all_languages("title")
+    search_fields = translated_fields("title")
 
 
 @admin.register(Theme)
 class ThemeAdmin(TabbedTranslationAdmin):
     list_display = ["slug", "title"]
-    search_fields = ["slug", *in_all_languages("title")]
+    search_fields = ["slug", *translated_fields("title")]
     prepopulated_fields = {"slug": ["title_en"]}
 
 
@@ -65,7 +57,7 @@ class AgencyAdmin(TabbedTranslationAdmin):
     list_display = ["name", "acronym", "kind", "country", "english_website_state", "parent"]
     list_select_related = ["parent"]
     list_filter = ["kind", "country", "english_website_state"]
-    search_fields = [*in_all_languages("name"), "acronym", "slug", "domains__domain"]
+    search_fields = [*translated_fields("name"), "acronym", "slug", "domains__domain"]
     prepopulated_fields = {"slug": ["acronym"]}
     autocomplete_fields = ["parent"]
     inlines = [AgencyDomainInline]
@@ -82,7 +74,7 @@ class ContactAdmin(admin.ModelAdmin):
         "language",
         "agency__kind",
     ]
-    search_fields = ["name", "email", *in_all_languages("agency__name"), "agency__acronym"]
+    search_fields = ["name", "email", *translated_fields("agency__name"), "agency__acronym"]
     autocomplete_fields = ["agency", "user"]
     readonly_fields = ["confirmed_at", "approved_at", "created_at"]
     actions = ["approve"]
@@ -112,7 +104,7 @@ class ProjectAdmin(TabbedTranslationAdmin):
     list_display = ["title", "agency", "status", "start_year", "moderation_state", "submitted_at", "published_at"]
     list_select_related = ["agency"]
     list_filter = ["moderation_state", "status", "agency__kind", "agency__country", "action_lines", "sdgs"]
-    search_fields = [*in_all_languages("title"), "slug", *in_all_languages("agency__name"), "agency__acronym"]
+    search_fields = [*translated_fields("title"), "slug", *translated_fields("agency__name"), "agency__acronym"]
     autocomplete_fields = ["agency", "partner_agencies"]
     filter_horizontal = ["action_lines", "sdgs", "themes"]
     readonly_fields = [

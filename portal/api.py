@@ -13,18 +13,12 @@ from rest_framework.views import APIView
 
 from portal import selectors, services
 from portal.filters import ProjectFilter
+from portal.languages import translated_fields
 from portal.models import SDG, ActionLine, Agency, Project, Theme
-
-LANGS = [code for code, _name in settings.LANGUAGES]
-
 
 # The slugs' own format (django.core.validators.validate_slug): anything else in a detail address is a 404
 # without a database query; PostgreSQL cannot even compare a text with a NUL character.
 SLUG_REGEX = r"[-a-zA-Z0-9_]+"
-
-
-def translated(field: str) -> list[str]:
-    return [f"{field}_{code}" for code in LANGS]
 
 
 class SlugRelatedField(serializers.SlugRelatedField):
@@ -99,9 +93,7 @@ class ProjectSerializer(serializers.ModelSerializer):
             "title",
             "summary",
             "description",
-            *translated("title"),
-            *translated("summary"),
-            *translated("description"),
+            *translated_fields("title", "summary", "description"),
             "action_lines",
             "sdgs",
             "themes",
@@ -116,8 +108,7 @@ class ProjectSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["slug", "moderation_state", "published_at"]
         extra_kwargs = {
-            f: {"write_only": True, "required": False}
-            for f in translated("title") + translated("summary") + translated("description")
+            f: {"write_only": True, "required": False} for f in translated_fields("title", "summary", "description")
         }
 
     @extend_schema_field(serializers.CharField())

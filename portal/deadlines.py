@@ -10,12 +10,12 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
+from portal.languages import CODES, has_fallback_text
 from portal.models import Audience, Deadline, DeadlineKind
 from portal.models.contacts import validate_time_zone
 
@@ -45,7 +45,7 @@ def due_instant(due: dt.date | dt.datetime, tz: str) -> tuple[dt.datetime, bool]
 
 
 def _values(spec: DeadlineSpec) -> dict:
-    if not (spec.titles.get("tr") or spec.titles.get("en")):
+    if not has_fallback_text(spec.titles):
         raise ValueError("A deadline needs its title in Turkish or English.")
     due_at, date_only = due_instant(spec.due, spec.tz)
     kind = DeadlineKind(spec.kind)
@@ -59,7 +59,7 @@ def _values(spec: DeadlineSpec) -> dict:
         "audience": Audience.SUBSCRIBERS if spec.agencies is None else Audience.AGENCIES,
         "title": spec.titles.get("tr") or spec.titles["en"],
     }
-    for code, _name in settings.LANGUAGES:
+    for code in CODES:
         values[f"title_{code}"] = spec.titles.get(code, "")
     return values
 

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from portal.languages import translated_fields
 from portal.models import Agency, Contact, Project, PromoMaterial
 from portal.models.contacts import validate_time_zone
 
@@ -90,7 +91,7 @@ class ProjectForm(forms.ModelForm):
     class Meta:
         model = Project
         fields = [
-            *(f"{f}_{code}" for code, _n in settings.LANGUAGES for f in ("title", "summary", "description")),
+            *translated_fields("title", "summary", "description"),
             "agency",
             "partner_agencies",
             "action_lines",

@@ -5,6 +5,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.languages import CODES, has_fallback_text
 from portal.uploads import validate_upload
 
 
@@ -113,8 +114,7 @@ class Project(models.Model):
 
     def clean(self):
         super().clean()
-        # Every language falls back to English, then Turkish: one of them must be there.
-        if not (self.title_tr or self.title_en):
+        if not has_fallback_text({code: getattr(self, f"title_{code}") for code in CODES}):
             raise ValidationError(
                 {"title_tr": _("Give the title in Turkish or in English, so every language can show it.")}
             )
