@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +8,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Core records")
 
     def ready(self):
-        from portal import services
+        from portal import alerts, services
+        from portal.models import Contact
 
         post_migrate.connect(services.ensure_admin_group_signal, sender=self)
+        post_save.connect(alerts.subscribe_confirmed_contact, sender=Contact, dispatch_uid="alerts:subscribe")

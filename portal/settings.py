@@ -192,6 +192,16 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Promotion Portal <po
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Kill switch for outgoing alert mail (staging copies of production data, incidents).
 SEND_ALERTS = env.bool("SEND_ALERTS", default=True)
+# Alerts claimed and sent over one SMTP connection at a time.
+ALERT_BATCH_SIZE = env.int("ALERT_BATCH_SIZE", default=200)
+# A row "sending" for longer than this belongs to a dead worker: the reaper puts it back in line.
+ALERT_CLAIM_TIMEOUT = env.int("ALERT_CLAIM_TIMEOUT", default=600)
+# Transient SMTP errors: wait ALERT_RETRY_BASE seconds, doubling per attempt up to ALERT_RETRY_MAX.
+ALERT_RETRY_BASE = env.float("ALERT_RETRY_BASE", default=60.0)
+ALERT_RETRY_MAX = env.float("ALERT_RETRY_MAX", default=3600.0)
+ALERT_MAX_ATTEMPTS = env.int("ALERT_MAX_ATTEMPTS", default=12)
+# A sending task stops after this many seconds and queues a follow-up (tasks stay short).
+ALERT_SEND_TIME_BUDGET = env.int("ALERT_SEND_TIME_BUDGET", default=240)
 
 # --- Celery --------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")
@@ -205,6 +215,7 @@ CELERY_TIMEZONE = "UTC"
 # Above the longest task and the longest retry backoff, so Redis never redelivers a running task.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 3600}
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # --- API -------------------------------------------------------------------------------------
 REST_FRAMEWORK = {

@@ -4,7 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from portal import account_views, views
+from portal import account_views, alert_views, calendar_views, views
 
 account_patterns = [
     path("register/", account_views.register, name="register"),
@@ -18,6 +18,8 @@ account_patterns = [
     path("password-reset/<uidb64>/<token>/", account_views.password_reset_confirm, name="password_reset_confirm"),
     path("password-reset/done/", account_views.password_reset_complete, name="password_reset_complete"),
     path("my-agency/", account_views.my_agency, name="my_agency"),
+    path("alerts/", alert_views.my_alerts, name="alerts"),
+    path("alerts/calendar/", alert_views.renew_calendar, name="alerts_calendar"),
 ]
 
 AREAS = ("awards", "funds", "events", "guides", "coordination")
@@ -25,6 +27,9 @@ AREAS = ("awards", "funds", "events", "guides", "coordination")
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("portal.api_urls")),
+    path("deadlines.ics", calendar_views.public_ics, name="deadlines_ics"),
+    path("deadlines/<str:token>.ics", calendar_views.private_ics, name="deadlines_private_ics"),
+    path("healthz", calendar_views.healthz, name="healthz"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -39,6 +44,8 @@ urlpatterns += i18n_patterns(
     path("projects/<slug:slug>/materials/<int:pk>/", views.material_download, name="material_download"),
     path("agencies/", views.agency_list, name="agency_list"),
     path("agencies/<slug:slug>/", views.agency_detail, name="agency_detail"),
+    path("deadlines/", calendar_views.deadline_list, name="deadline_list"),
+    path("alerts/unsubscribe/<str:token>/", alert_views.unsubscribe, name="alerts_unsubscribe"),
     path("accounts/", include((account_patterns, "accounts"))),
     prefix_default_language=True,
 )

@@ -1,6 +1,14 @@
 """The portal's core records: agencies and their contacts, projects, reference lists."""
 
 from portal.models.agencies import Agency, AgencyDomain, EnglishWebsiteState
+from portal.models.alerts import (
+    AlertDelivery,
+    Delivery,
+    DeliveryState,
+    PlanningRun,
+    Subscription,
+    SubscriptionLead,
+)
 from portal.models.contacts import Contact
 from portal.models.deadlines import Audience, Deadline, DeadlineKind, Topic
 from portal.models.projects import (
@@ -17,16 +25,22 @@ __all__ = [
     "ActionLine",
     "Agency",
     "AgencyDomain",
+    "AlertDelivery",
     "Audience",
     "Contact",
     "Deadline",
     "DeadlineKind",
+    "Delivery",
+    "DeliveryState",
     "EnglishWebsiteState",
     "ModerationState",
+    "PlanningRun",
     "Project",
     "ProjectListing",
     "ProjectStatus",
     "PromoMaterial",
+    "Subscription",
+    "SubscriptionLead",
     "Theme",
     "Topic",
 ]
