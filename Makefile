@@ -42,6 +42,7 @@ messages: .venv/.runtime ## Extract new interface strings into locale/*/LC_MESSA
 run: .venv/.runtime compilemessages ## Set up and serve the demo at http://127.0.0.1:8000 (SQLite, mails on the console)
 	$(PY) manage.py migrate --noinput -v0
 	$(PY) manage.py load_demo
+	$(PY) manage.py send_alerts
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 services: ## Install (apt-get) and start PostgreSQL, Redis, gettext and Chromium when missing or stopped

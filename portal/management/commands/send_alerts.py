@@ -50,7 +50,7 @@ class Command(BaseCommand):
         )
         sent = alerts.send_due()
         self.stdout.write(
-            f"Sent {sent.sent} mails' worth of alerts, {sent.failed} failed, {sent.deferred} deferred "
+            f"Sent {sent.sent} alerts, {sent.failed} failed, {sent.deferred} deferred "
             f"(SMTP unavailable), {sent.cancelled} no longer wanted."
         )
         waiting = AlertDelivery.objects.filter(state=DeliveryState.PENDING).count()
