@@ -8,7 +8,7 @@ TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true
 DEPLOY_ENV := PRODUCTION=true DEBUG=false SECRET_KEY=deploy-check-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=') \
 	ALLOWED_HOSTS=portal.example DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=redis://127.0.0.1:6379/0
 
-.PHONY: help run test full services lint messages compilemessages migrate demo clean bench
+.PHONY: help run test full services lint messages compilemessages migrate demo clean bench bench-alerts
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -66,3 +66,7 @@ clean: ## Remove the virtual environment and local data
 
 bench: .venv/.runtime compilemessages ## Load smoke: gunicorn on PostgreSQL with 100,000 projects, wrk 50 clients x 60 s (README, Performance)
 	bash bench/load_smoke.sh
+
+bench-alerts: .venv/.dev compilemessages ## Alert benchmark: plan 100,000 contacts x 20 deadlines, send 5,000 to a local SMTP server (README, Performance)
+	@bash scripts/ensure-system.sh postgresql
+	$(PY) bench/alerts.py

@@ -2,23 +2,29 @@
 
 from django.contrib import admin, messages
 from django.shortcuts import render
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from portal import selectors, services
-from portal.forms import RequestChangesForm
+from portal import alerts, selectors, services
+from portal.forms import RequestChangesForm, SubscriptionAdminForm
 from portal.languages import translated_fields
 from portal.models import (
     SDG,
     ActionLine,
     Agency,
     AgencyDomain,
+    AlertDelivery,
     Contact,
+    Deadline,
+    PlanningRun,
     Project,
     ProjectListing,
     PromoMaterial,
+    Subscription,
     Theme,
+    Topic,
 )
 
 admin.site.site_header = _("International Promotion Portal")
@@ -170,3 +176,152 @@ class ProjectAdmin(TabbedTranslationAdmin):
                 "opts": self.model._meta,
             },
         )
+
+
+# --- Deadlines and alerts -------------------------------------------------------------------------
+
+
+class WorkingGroupOnly:
+    """Alert records hold contacts' personal data and drive the mail: working-group admins only, whatever other
+    staff permissions say. Nobody adds them by hand: a subscription comes with a confirmed contact, a delivery
+    from the planner, a deadline from its app's sync."""
+
+    def has_view_permission(self, request, obj=None):
+        return selectors.is_working_group_admin(request.user) and super().has_view_permission(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return selectors.is_working_group_admin(request.user) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return selectors.is_working_group_admin(request.user) and super().has_delete_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return False
+
+
+class ReadOnly(WorkingGroupOnly):
+    """Shown, never changed here: what the planner and the apps' sync write."""
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class PausedFilter(admin.SimpleListFilter):
+    title = _("paused")
+    parameter_name = "paused"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Yes")), ("no", _("No"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(paused_at__isnull=self.value() == "no")
+        return queryset
+
+
+@admin.register(Subscription)
+class SubscriptionAdmin(WorkingGroupOnly, admin.ModelAdmin):
+    form = SubscriptionAdminForm
+    list_display = ["contact", "agency", "topic_list", "lead_list", "delivery", "is_paused"]
+    list_select_related = ["contact__agency"]
+    list_filter = ["delivery", PausedFilter]
+    search_fields = ["contact__name", "contact__email"]
+    fields = ["contact", "topics", "lead_days", "delivery", "digest_hour", "paused", "last_digest_on", "updated_at"]
+    readonly_fields = ["contact", "last_digest_on", "updated_at"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("leads")
+
+    @admin.display(description=_("agency"), ordering="contact__agency__slug")
+    def agency(self, obj):
+        return obj.contact.agency
+
+    @admin.display(description=_("topics"))
+    def topic_list(self, obj):
+        return ", ".join(str(Topic(code).label) for code in obj.topics)
+
+    @admin.display(description=_("lead times (days)"))
+    def lead_list(self, obj):
+        return ", ".join(str(days) for days in obj.lead_days)
+
+    @admin.display(description=_("paused"), boolean=True, ordering="paused_at")
+    def is_paused(self, obj):
+        return obj.is_paused
+
+    def save_model(self, request, obj, form, change):
+        alerts.save_subscription(obj, **form.service_values())
+
+
+@admin.register(AlertDelivery)
+class AlertDeliveryAdmin(WorkingGroupOnly, admin.ModelAdmin):
+    """Every alert and its state, read-only: the planner writes the rows, the sender their state. Deleting stays
+    possible, as deleting a contact takes its alerts along, but not in bulk: a deleted alert whose window is
+    still open is planned and sent again."""
+
+    list_display = ["contact", "deadline", "lead_days", "due_at", "state", "attempts", "sent_at", "error"]
+    list_select_related = ["contact__agency", "deadline"]
+    list_filter = ["state", "deadline__topic"]
+    search_fields = ["contact__email", *translated_fields("deadline__title")]
+    date_hierarchy = "planned_at"
+    actions = ["send_again"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
+
+    def has_send_again_permission(self, request):
+        return selectors.is_working_group_admin(request.user) and request.user.has_perm("portal.change_alertdelivery")
+
+    @admin.display(description=_("error"))
+    def error(self, obj):
+        return Truncator(obj.last_error).chars(80)
+
+    @admin.action(description=_("Send the selected failed alerts again"), permissions=["send_again"])
+    def send_again(self, request, queryset):
+        done = alerts.send_again(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(n)d failed alert will be sent again within a few minutes.",
+                "%(n)d failed alerts will be sent again within a few minutes.",
+                done,
+            )
+            % {"n": done},
+            messages.SUCCESS,
+        )
+        others = len(queryset) - done
+        if others:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d selected alert had not failed and was left as it was.",
+                    "%(n)d selected alerts had not failed and were left as they were.",
+                    others,
+                )
+                % {"n": others},
+                messages.WARNING,
+            )
+
+
+@admin.register(Deadline)
+class DeadlineAdmin(ReadOnly, TabbedTranslationAdmin):
+    """The deadline registry. Its rows are kept in sync by the apps (`portal.deadlines`), so they are only shown
+    here: a change made by hand would be overwritten at the next save of its source."""
+
+    list_display = ["title", "kind", "topic", "due_at", "tz", "tentative", "withdrawn_at", "sequence"]
+    list_filter = ["topic", "kind", "tentative", ("withdrawn_at", admin.EmptyFieldListFilter)]
+    search_fields = translated_fields("title")
+    date_hierarchy = "due_at"
+    exclude = ["content_type", "object_id"]
+
+
+@admin.register(PlanningRun)
+class PlanningRunAdmin(ReadOnly, admin.ModelAdmin):
+    list_display = ["finished_at", "planned", "cancelled", "reaped"]

@@ -1,20 +1,29 @@
-"""API v1 of the core: agencies, projects and the reference lists."""
+"""API v1 of the core: agencies, projects, the reference lists and the deadline calendar."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import ProhibitNullCharactersValidator
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import mixins, permissions, serializers, viewsets
+from rest_framework import generics, mixins, permissions, serializers, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.views import APIView
 
-from portal import selectors, services
-from portal.filters import ProjectFilter
+from portal import alerts, selectors, services
+from portal.alerts import page_url
+from portal.filters import DeadlineFilter, ProjectFilter
 from portal.languages import translated_fields
-from portal.models import SDG, ActionLine, Agency, Project, Theme
+from portal.models import SDG, ActionLine, Agency, Deadline, Delivery, Project, Theme, Topic
+from portal.models.alerts import MAX_LEAD_DAYS
+from portal.models.contacts import validate_time_zone
 
 # The slugs' own format (django.core.validators.validate_slug): anything else in a detail address is a 404
 # without a database query; PostgreSQL cannot even compare a text with a NUL character.
@@ -201,3 +210,129 @@ class NotFoundView(APIView):
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         raise NotFound
+
+
+class DeadlineSerializer(serializers.ModelSerializer):
+    """A deadline as the calendar shows it: `title` in the request's language, `due_at` in UTC and `due_local`
+    in the deadline's own zone `tz`, `url` the absolute address of its page."""
+
+    title = serializers.CharField(read_only=True)
+    due_at = serializers.DateTimeField(read_only=True, default_timezone=dt.UTC)
+    due_local = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Deadline
+        fields = [
+            "id",
+            "kind",
+            "topic",
+            "title",
+            "due_at",
+            "tz",
+            "due_local",
+            "date_only",
+            "tentative",
+            "url",
+            "sequence",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(OpenApiTypes.DATETIME)
+    def get_due_local(self, obj) -> str:
+        return obj.due_at.astimezone(ZoneInfo(obj.tz)).isoformat()
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_url(self, obj) -> str:
+        return page_url(obj.url, translation.get_language() or settings.LANGUAGE_CODE)
+
+
+class DeadlineViewSet(viewsets.ReadOnlyModelViewSet):
+    """Upcoming deadlines, soonest first: those for everyone subscribed to a topic, and for a logged-in agency
+    contact also those addressed to its agency. `month` (YYYY-MM) counts a deadline in the month of its date in
+    its own time zone `tz`; `due_at` is in UTC."""
+
+    serializer_class = DeadlineSerializer
+    filterset_class = DeadlineFilter
+    lookup_value_regex = r"[0-9]+"
+
+    def get_queryset(self):
+        return selectors.upcoming_deadlines(self.request.user)
+
+
+class FlatListField(serializers.ListField):
+    """A list whose errors are a list of messages like any field's (the documented shape of a 400), each naming
+    its item, rather than DRF's mapping of item index → messages."""
+
+    def run_child_validation(self, data):
+        try:
+            return super().run_child_validation(data)
+        except ApiValidationError as exc:
+            raise ApiValidationError(
+                [
+                    _("Item %(number)s: %(message)s") % {"number": int(index) + 1, "message": message}
+                    for index, messages in exc.detail.items()
+                    for message in messages
+                ]
+            ) from exc
+
+
+class SubscriptionSerializer(serializers.Serializer):
+    """The user's alert settings. Language and time zone are the contact's own: every e-mail it gets uses them."""
+
+    topics = FlatListField(
+        child=serializers.ChoiceField(choices=Topic.choices),
+        max_length=20,
+        help_text=_("Topics whose deadlines you hear of; deadlines addressed to your agency reach you anyway."),
+    )
+    lead_days = FlatListField(
+        child=serializers.IntegerField(min_value=0, max_value=MAX_LEAD_DAYS),
+        min_length=1,
+        max_length=100,
+        help_text=_("How many days before a deadline you hear of it (whole days, 0 is the day itself)."),
+    )
+    delivery = serializers.ChoiceField(choices=Delivery.choices)
+    digest_hour = serializers.IntegerField(
+        min_value=0, max_value=23, help_text=_("Local hour at which the daily digest is sent.")
+    )
+    paused = serializers.BooleanField(help_text=_("No alert is sent while paused."))
+    language = serializers.ChoiceField(choices=settings.LANGUAGES)
+    time_zone = serializers.CharField(max_length=64, validators=[validate_time_zone], help_text=_("IANA time zone."))
+    calendar_url = serializers.CharField(
+        read_only=True, allow_null=True, help_text=_("Address of your private calendar feed.")
+    )
+
+    def to_representation(self, subscription):
+        contact = subscription.contact
+        return super().to_representation(
+            {
+                "topics": subscription.topics,
+                "lead_days": subscription.lead_days,
+                "delivery": subscription.delivery,
+                "digest_hour": subscription.digest_hour,
+                "paused": subscription.is_paused,
+                "language": contact.language,
+                "time_zone": contact.time_zone,
+                "calendar_url": selectors.calendar_url(subscription),
+            }
+        )
+
+    def update(self, subscription, validated):
+        try:
+            return alerts.save_subscription(subscription, **validated)
+        except DjangoValidationError as exc:
+            raise ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
+
+
+class SubscriptionView(generics.RetrieveUpdateAPIView):
+    """The current user's own alert subscription: there is no other to read or change. Agency contacts only."""
+
+    serializer_class = SubscriptionSerializer
+    permission_classes = [permissions.IsAuthenticated]
+    own_record = True  # portal.schema: no id in the address, still a 404 for a user who has none
+
+    def get_object(self):
+        contact = selectors.active_contact(self.request.user)
+        if contact is None:
+            raise NotFound(_("Only agency contacts have an alert subscription."))
+        return selectors.subscription_of(contact) or alerts.ensure_subscription(contact)

@@ -9,11 +9,13 @@ router.register("agencies", api.AgencyViewSet, basename="agency")
 router.register("projects", api.ProjectViewSet, basename="project")
 router.register("action-lines", api.ActionLineViewSet, basename="actionline")
 router.register("sdgs", api.SDGViewSet, basename="sdg")
+router.register("deadlines", api.DeadlineViewSet, basename="deadline")
 
 app_name = "api"
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
+    path("alerts/subscription/", api.SubscriptionView.as_view(), name="subscription"),
     path("", include(router.urls)),
     # Last: an unknown address, or a value a route's pattern refuses (/action-lines/X9/), is a JSON 404 too.
     # Only addresses ending in a slash, so CommonMiddleware still redirects /api/v1/projects to /projects/.

@@ -1,7 +1,12 @@
-"""Filters of the project list, shared by the public page and the API."""
+"""Filters of the project list and of the deadline calendar, each shared by its page and the API."""
+
+import datetime as dt
+import re
+from zoneinfo import ZoneInfo
 
 import django_filters
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -9,7 +14,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from portal import selectors
-from portal.models import SDG, ActionLine, Agency, Project, ProjectStatus
+from portal.models import SDG, ActionLine, Agency, Deadline, Project, ProjectStatus, Topic
 
 
 class ProjectFilter(django_filters.FilterSet):
@@ -62,3 +67,81 @@ class ProjectFilter(django_filters.FilterSet):
             return qs
         year = int(value)
         return qs.filter(start_year__lte=year).filter(Q(end_year__isnull=True) | Q(end_year__gte=year))
+
+
+# 1970-01 to 2100-12, in ASCII digits (int() would read "۲۰۲۶" too); the API schema documents the same pattern.
+MONTH_PATTERN = r"(19[7-9][0-9]|20[0-9][0-9]|2100)-(0[1-9]|1[0-2])"
+FIRST_MONTH, LAST_MONTH = "1970-01", "2100-12"
+
+
+class MonthField(forms.CharField):
+    """A calendar month written YYYY-MM; its value is the first day of that month."""
+
+    default_error_messages = {
+        "invalid": _("Enter a month as YYYY-MM, for example 2026-03, from %(first)s to %(last)s."),
+    }
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        if not re.fullmatch(MONTH_PATTERN, value):
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid", params={"first": FIRST_MONTH, "last": LAST_MONTH}
+            )
+        return dt.date(int(value[:4]), int(value[5:]), 1)
+
+
+class MonthFilter(django_filters.Filter):
+    field_class = MonthField
+
+
+def next_month(month: dt.date) -> dt.date:
+    return dt.date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+class DeadlineFilter(django_filters.FilterSet):
+    topic = django_filters.ChoiceFilter(label=_("Topic"), choices=Topic.choices)
+    # A text field for the agency's slug, as on the project list: a <select> of thousands of agencies is too big.
+    agency = django_filters.ModelChoiceFilter(
+        label=_("Agency"),
+        queryset=Agency.objects.order_by("slug"),
+        to_field_name="slug",
+        method="filter_agency",
+        widget=forms.TextInput,
+        help_text=_("The agency's short name in its address, e.g. “agency-a”: deadlines addressed to it."),
+    )
+    month = MonthFilter(
+        label=_("Month"),
+        method="filter_month",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "placeholder": "YYYY-MM", "autocomplete": "off"}),
+        help_text=_("YYYY-MM. A deadline belongs to the month of its date in its own time zone."),
+    )
+
+    class Meta:
+        model = Deadline
+        fields = ["topic", "agency", "month"]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_agency(self, qs, name, value):
+        if not value:
+            return qs
+        return qs.filter(pk__in=Deadline.agencies.through.objects.filter(agency=value).values("deadline_id"))
+
+    @extend_schema_field({"type": "string", "pattern": f"^{MONTH_PATTERN}$"})
+    def filter_month(self, qs, name, value):
+        """The month of the due date in the deadline's own zone: one exact range of instants per zone in use
+        (portable, and each range can use the index on `due_at`)."""
+        if value is None:
+            return qs
+        end = next_month(value)
+        zones = qs.order_by().values_list("tz", flat=True).distinct()
+        in_month = Q(pk__in=[])
+        for zone in zones:
+            tz = ZoneInfo(zone)
+            in_month |= Q(
+                tz=zone,
+                due_at__gte=dt.datetime.combine(value, dt.time(0, 0), tzinfo=tz),
+                due_at__lt=dt.datetime.combine(end, dt.time(0, 0), tzinfo=tz),
+            )
+        return qs.filter(in_month)

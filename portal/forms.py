@@ -8,8 +8,9 @@ from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from portal import alerts
 from portal.languages import translated_fields
-from portal.models import Agency, Contact, Project, PromoMaterial
+from portal.models import Agency, Contact, Delivery, Project, PromoMaterial, Subscription, Topic
 from portal.models.contacts import validate_time_zone
 
 TIME_ZONE_CHOICES = [
@@ -153,3 +154,114 @@ class PromoMaterialForm(forms.ModelForm):
 
 class RequestChangesForm(forms.Form):
     comment = forms.CharField(label=_("What should change"), widget=forms.Textarea(attrs={"rows": 4}))
+
+
+# --- Alerts ---------------------------------------------------------------------------------------
+
+DIGEST_HOUR_CHOICES = [(hour, f"{hour:02d}:00") for hour in range(24)]
+
+
+class LeadDaysField(forms.CharField):
+    """Lead times typed as “30, 7, 1”, cleaned to a list of days by `alerts.parse_lead_days` (the one rule)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("label", _("Lead times"))
+        kwargs.setdefault(
+            "help_text",
+            _(
+                "How many days before a deadline you hear of it, separated by commas, e.g. “30, 7, 1”: "
+                "whole days from 0 to 90, where 0 is the day of the deadline itself."
+            ),
+        )
+        kwargs.setdefault("max_length", 200)
+        kwargs.setdefault("error_messages", {"required": _("Give at least one lead time.")})
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, list | tuple):
+            return ", ".join(str(days) for days in value)
+        return value
+
+    def clean(self, value):
+        return alerts.parse_lead_days(super().clean(value))
+
+
+class AlertSubscriptionForm(forms.Form):
+    """The settings of “my alerts”. Saved through `alerts.save_subscription`, which checks them again:
+    its errors are shown at their fields (`add_service_errors`)."""
+
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"),
+        choices=Topic.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("You hear of the deadlines of these topics. Deadlines addressed to your agency reach you anyway."),
+    )
+    lead_days = LeadDaysField()
+    delivery = forms.ChoiceField(label=_("Delivery"), choices=Delivery.choices, widget=forms.RadioSelect)
+    digest_hour = forms.TypedChoiceField(
+        label=_("Hour of the daily digest"),
+        choices=DIGEST_HOUR_CHOICES,
+        coerce=int,
+        help_text=_("In your time zone. Used only with the daily digest."),
+    )
+    time_zone = forms.CharField(
+        label=_("Your time zone"),
+        validators=[validate_time_zone],
+        widget=forms.Select(choices=TIME_ZONE_CHOICES),
+        help_text=_("Alerts show each deadline in its own time zone and in yours."),
+    )
+    language = forms.ChoiceField(label=_("Language of your e-mails"), choices=settings.LANGUAGES)
+    paused = forms.BooleanField(
+        label=_("Pause all alerts"),
+        required=False,
+        help_text=_("While your alerts are paused you receive none; your settings are kept."),
+    )
+
+    def __init__(self, *args, subscription: Subscription, **kwargs):
+        contact = subscription.contact
+        kwargs["initial"] = {
+            "topics": subscription.topics,
+            "lead_days": subscription.lead_days,
+            "delivery": subscription.delivery,
+            "digest_hour": subscription.digest_hour,
+            "time_zone": contact.time_zone,
+            "language": contact.language,
+            "paused": subscription.is_paused,
+            **kwargs.get("initial", {}),
+        }
+        super().__init__(*args, **kwargs)
+        # A zone the list leaves out (such as “UTC”) stays selected rather than silently replaced.
+        zones = self.fields["time_zone"].widget.choices
+        if contact.time_zone not in dict(zones):
+            self.fields["time_zone"].widget.choices = [(contact.time_zone, contact.time_zone), *zones]
+
+    def add_service_errors(self, error: forms.ValidationError) -> None:
+        """Show the errors of `alerts.save_subscription` at the fields they are about."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for field, messages in error.message_dict.items():
+            self.add_error(field if field in self.fields else None, messages)
+
+
+class SubscriptionAdminForm(forms.ModelForm):
+    """A subscription in the back-office: topics as checkboxes, lead times as text (“30, 7, 1”)."""
+
+    lead_days = LeadDaysField()
+    paused = forms.BooleanField(label=_("Paused"), required=False)
+
+    class Meta:
+        model = Subscription
+        fields = ["topics", "lead_days", "delivery", "digest_hour", "paused"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.initial.setdefault("lead_days", self.instance.lead_days)
+            self.initial.setdefault("paused", self.instance.is_paused)
+
+    def service_values(self) -> dict:
+        """The cleaned values as `alerts.save_subscription` takes them."""
+        names = ("topics", "lead_days", "delivery", "digest_hour", "paused")
+        return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}

@@ -1,7 +1,12 @@
-"""Language selection for the API, which lives outside the language-prefixed page URLs."""
+"""Language selection for the API and the calendar feeds, which live outside the language-prefixed page URLs."""
 
 from django.conf import settings
 from django.utils import translation
+
+
+def is_calendar_feed(path: str) -> bool:
+    """/deadlines.ics and /deadlines/<token>.ics: `?lang=fa` gives the titles in Persian."""
+    return path.startswith("/deadlines") and path.endswith(".ics")
 
 
 class ApiLanguageMiddleware:
@@ -13,7 +18,7 @@ class ApiLanguageMiddleware:
 
     def __call__(self, request):
         lang = request.GET.get("lang")
-        if request.path.startswith("/api/") and lang in self.codes:
+        if lang in self.codes and (request.path.startswith("/api/") or is_calendar_feed(request.path)):
             translation.activate(lang)
             request.LANGUAGE_CODE = lang
         response = self.get_response(request)

@@ -2,8 +2,11 @@
 
 - 400 with a mapping of field → messages when a request body or a list's filter parameter is invalid
   (a body that cannot be parsed at all gets `{"detail": …}` instead);
-- 403 (and 401 when an authentication class asks for credentials) when a write is refused;
-- 404 `{"detail": …}` for an unknown record and for a page number past the end of a list.
+- 403 (and 401 when an authentication class asks for credentials) when a write is refused, and for any
+  request to an endpoint that needs a logged-in user;
+- 404 `{"detail": …}` for an unknown record, for a page number past the end of a list, and at the address
+  of the user's own record (`own_record = True` on the view, such as /alerts/subscription/) for a user
+  who has none.
 
 Read-only relations whose model field is nullable (an agency's parent, a sub-line's main line) are
 documented as nullable, since they are `null` in the answer when unset. Integer fields get the range of the
@@ -78,13 +81,21 @@ class PortalAutoSchema(AutoSchema):
             errors["400"] = {"oneOf": [invalid, detail]}
         elif self._is_list_view() and self._get_filter_parameters():
             errors["400"] = invalid
-        if writes:
+        if writes or self._requires_login():
             if any(auth().authenticate_header(self.view.request) for auth in self.view.authentication_classes):
                 errors["401"] = detail
             errors["403"] = detail
-        if "{" in self.path or (self._is_list_view() and self._get_paginator()):
+        own_record = getattr(self.view, "own_record", False)
+        if "{" in self.path or own_record or (self._is_list_view() and self._get_paginator()):
             errors["404"] = detail
         return errors
+
+    def _requires_login(self) -> bool:
+        """The view's permissions refuse anonymous users whatever the method (`IsAuthenticated`)."""
+        return any(
+            isinstance(permission, type) and issubclass(permission, permissions.IsAuthenticated)
+            for permission in self.view.permission_classes
+        )
 
     def _component(self, name: str, schema: dict) -> dict:
         component = ResolvedComponent(name=name, type=ResolvedComponent.SCHEMA, object=name, schema=schema)

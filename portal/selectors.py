@@ -1,8 +1,24 @@
 """Reads used in more than one place: who may do what, and querysets scoped to a user."""
 
-from django.db.models import Prefetch, Q, QuerySet
+import datetime as dt
+import re
 
-from portal.models import ActionLine, Agency, Contact, ModerationState, Project
+from django.conf import settings
+from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from portal.models import (
+    ActionLine,
+    Agency,
+    AlertDelivery,
+    Audience,
+    Contact,
+    Deadline,
+    ModerationState,
+    Project,
+    Subscription,
+)
 
 ADMIN_GROUP = "Working group admins"
 
@@ -125,3 +141,105 @@ def working_group_admin_emails() -> list[str]:
 
 def contacts_awaiting_approval() -> QuerySet:
     return Contact.objects.filter(confirmed_at__isnull=False, approved_at__isnull=True, is_active=True)
+
+
+# --- Deadlines ------------------------------------------------------------------------------------
+
+# A calendar feed keeps a deadline this many days after it passed: it does not vanish from the
+# subscribers' calendars the moment it is due, and they can still look back at what was due lately.
+FEED_DAYS_PAST = 30
+
+
+def _addressed_to(agency_id) -> Q:
+    """Deadlines addressed to the agency (a subquery, so a deadline naming several agencies is one row)."""
+    named = Deadline.agencies.through.objects.filter(agency_id=agency_id).values("deadline_id")
+    return Q(audience=Audience.AGENCIES, pk__in=named)
+
+
+def deadlines_visible_to(user=None) -> QuerySet:
+    """Deadlines for everyone subscribed to a topic are public; one addressed to agencies is seen by the
+    active contacts of the agencies it names; working-group admins see every deadline."""
+    qs = Deadline.objects.all()
+    if is_working_group_admin(user):
+        return qs
+    contact = active_contact(user)
+    if contact is None:
+        return qs.filter(audience=Audience.SUBSCRIBERS)
+    return qs.filter(Q(audience=Audience.SUBSCRIBERS) | _addressed_to(contact.agency_id))
+
+
+def upcoming_deadlines(user=None, now: dt.datetime | None = None) -> QuerySet:
+    """Open deadlines not yet due that `user` may see (`deadlines_visible_to`), soonest first."""
+    now = now or timezone.now()
+    return deadlines_visible_to(user).filter(withdrawn_at__isnull=True, due_at__gte=now).order_by("due_at", "pk")
+
+
+def viewer_time_zone(user) -> str:
+    """The zone a page shows times in besides a deadline's own: the active contact's, else the portal's."""
+    contact = active_contact(user)
+    return contact.time_zone if contact else settings.TIME_ZONE
+
+
+def _in_feed_window(deadlines: QuerySet, now: dt.datetime | None) -> QuerySet:
+    """What a calendar feed carries of `deadlines`: the open ones due in the last `FEED_DAYS_PAST` days or
+    later, and the withdrawn ones not yet due (sent as cancelled, so calendar clients remove them)."""
+    now = now or timezone.now()
+    return deadlines.filter(
+        Q(withdrawn_at__isnull=True, due_at__gte=now - dt.timedelta(days=FEED_DAYS_PAST))
+        | Q(withdrawn_at__isnull=False, due_at__gte=now)
+    ).order_by("due_at", "pk")
+
+
+def public_feed_deadlines(now: dt.datetime | None = None) -> QuerySet:
+    """The public calendar feed: what anyone may see (`deadlines_visible_to`), in the feed's window."""
+    return _in_feed_window(deadlines_visible_to(None), now)
+
+
+def subscription_feed_deadlines(subscription, now: dt.datetime | None = None) -> QuerySet:
+    """A contact's private calendar feed: the public deadlines of the subscription's topics and every deadline
+    addressed to the contact's agency (whatever its topic, as the alerts do), in the feed's window."""
+    mine = Q(audience=Audience.SUBSCRIBERS, topic__in=subscription.topics) | _addressed_to(
+        subscription.contact.agency_id
+    )
+    return _in_feed_window(Deadline.objects.filter(mine), now)
+
+
+# --- Alerts ---------------------------------------------------------------------------------------
+
+
+def subscription_of(contact: Contact) -> Subscription | None:
+    """The contact's alert subscription, with its contact and lead times loaded."""
+    return (
+        Subscription.objects.select_related("contact__agency").prefetch_related("leads").filter(contact=contact).first()
+    )
+
+
+def calendar_url(subscription: Subscription) -> str | None:
+    """The absolute address of the contact's private calendar feed (None once revoked without a new one)."""
+    if not subscription.calendar_token:
+        return None
+    return settings.SITE_URL + reverse("deadlines_private_ics", kwargs={"token": subscription.calendar_token})
+
+
+def recent_deliveries(contact: Contact, limit: int = 10) -> QuerySet:
+    """The contact's latest alerts, newest first, with their deadlines."""
+    return (
+        AlertDelivery.objects.filter(contact=contact).select_related("deadline").order_by("-planned_at", "-pk")[:limit]
+    )
+
+
+CALENDAR_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def subscription_for_calendar_token(token: str) -> Subscription | None:
+    """The subscription whose private calendar address has this token, if its contact is still an active,
+    confirmed, approved contact (a paused subscription keeps its feed); otherwise None."""
+    if not CALENDAR_TOKEN.fullmatch(token):
+        return None  # not a token we issue (secrets.token_urlsafe); PostgreSQL cannot even compare a NUL
+    subscription = Subscription.objects.select_related("contact__agency").filter(calendar_token=token).first()
+    if subscription is None:
+        return None
+    contact = subscription.contact
+    if not (contact.is_active and contact.is_confirmed and contact.is_approved):
+        return None
+    return subscription

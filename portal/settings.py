@@ -235,6 +235,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # One name for the topics wherever they appear (a deadline's `topic`, a subscription's `topics`).
+    "ENUM_NAME_OVERRIDES": {"TopicEnum": "portal.models.deadlines.Topic"},
 }
 
 # --- Cache (rate limits) -------------------------------------------------------------------

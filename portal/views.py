@@ -15,11 +15,23 @@ from portal.forms import ProjectForm, PromoMaterialForm
 from portal.models import Agency, Project
 
 PAGE_SIZE = 20
+HOME_DEADLINES = 5
 
 
 def home(request):
     latest = selectors.published_projects().order_by("-published_at")[:6]
-    return render(request, "portal/home.html", {"latest_projects": latest, "agency_count": Agency.objects.count()})
+    return render(
+        request,
+        "portal/home.html",
+        {
+            "latest_projects": latest,
+            "agency_count": Agency.objects.count(),
+            # The next public deadlines (the calendar page shows a contact its agency's too).
+            "upcoming_deadlines": selectors.upcoming_deadlines()[:HOME_DEADLINES],
+            "viewer_tz": selectors.viewer_time_zone(request.user),
+            "is_contact": selectors.active_contact(request.user) is not None,
+        },
+    )
 
 
 def area(request, area):

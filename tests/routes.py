@@ -24,7 +24,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from portal import services
+from portal import alerts, services
 from tests import factories
 
 ROLES = ("anonymous", "contact_a", "contact_b", "admin")
@@ -47,6 +47,9 @@ class World:
     material_a: object
     # An uploaded file on A's draft: downloadable only by those who may see the draft.
     material_a_draft_file: object = None
+    # Deadlines: one for every subscriber of its topic, one addressed to agency A only.
+    deadline_public: object = None
+    deadline_for_a: object = None
 
 
 MATERIAL_FILE = "promo/route-matrix/a-draft-poster.pdf"
@@ -94,7 +97,45 @@ def build_world() -> World:
         project_b_published=project_b_published,
         material_a=material_a,
         material_a_draft_file=material_a_draft_file,
+        **_world_deadlines(agency_a, project_a_published),
     )
+
+
+def _world_deadlines(agency_a, project_a_published) -> dict:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from portal import deadlines
+    from portal.deadlines import DeadlineSpec
+    from portal.models import DeadlineKind
+
+    soon = timezone.localdate() + dt.timedelta(days=40)
+    [public] = deadlines.sync(
+        project_a_published,
+        [
+            DeadlineSpec(
+                DeadlineKind.EVENT_REGISTRATION,
+                soon,
+                "Europe/Zurich",
+                {"tr": "Fuar kaydı", "en": "Fair registration"},
+                url=f"/projects/{project_a_published.slug}/",
+            )
+        ],
+    )
+    [for_a] = deadlines.sync(
+        agency_a,
+        [
+            DeadlineSpec(
+                DeadlineKind.CIRCULAR_REPLY,
+                timezone.now() + dt.timedelta(days=10),
+                "Asia/Tehran",
+                {"tr": "Genelgeye yanıt", "en": "Reply to the circular"},
+                agencies=(agency_a.pk,),
+            )
+        ],
+    )
+    return {"deadline_public": public, "deadline_for_a": for_a}
 
 
 def user_for(world: World, role: str):
@@ -177,6 +218,29 @@ def _project_form(w: World) -> dict:
 
 def _api_project(**extra):
     return lambda w: {"title_en": "Matrix API project", "start_year": 2023, "status": "planned", **extra}
+
+
+def _alert_settings_form(w: World) -> dict:
+    return {
+        "topics": ["awards", "events"],
+        "lead_days": "14, 3",
+        "delivery": "digest",
+        "digest_hour": "7",
+        "time_zone": "Asia/Bishkek",
+        "language": "en",
+    }
+
+
+def _api_subscription(w: World) -> dict:
+    return {
+        "topics": ["funds"],
+        "lead_days": [21, 1],
+        "delivery": "immediate",
+        "digest_hour": 9,
+        "paused": False,
+        "language": "ru",
+        "time_zone": "Asia/Tehran",
+    }
 
 
 # The API refuses anonymous writes with 403 (session authentication sends no challenge) before the method
@@ -281,6 +345,24 @@ ROUTES: dict[str, Route] = {
     ),
     "accounts:password_reset_complete": Route(PUBLIC, page=True),
     "accounts:my_agency": Route(LOGIN_REQUIRED, page=True),
+    # Contact A also sees the deadline addressed to its agency; the feeds and /healthz are outside the prefixes.
+    "deadline_list": Route(PUBLIC, page=True),
+    "deadlines_ics": Route(PUBLIC, query="?topic=events"),
+    # A bearer address (calendar clients do not log in): the token is the authority, whoever asks.
+    "deadlines_private_ics": Route(PUBLIC, lambda w: {"token": w.contact_a.subscription.calendar_token}),
+    "healthz": Route(PUBLIC),  # no broker in the tests: healthy with the database alone
+    # Each contact its own settings (there is no id in the address); the admin has no contact, hence none.
+    "accounts:alerts": Route(
+        expect(302, 200, 200, 404),
+        page=True,
+        writes=(Write("post", expect(302, 302, 302, 404), data=_alert_settings_form),),
+    ),
+    "accounts:alerts_calendar": Route(POST_ONLY_LOGIN, writes=(Write("post", expect(302, 302, 302, 404)),)),
+    # The address in contact A's alert mails: the signed token is the authority, no login needed. Its POST (the
+    # one-click unsubscribe, anonymous by design) is tested in tests/test_alert_pages.py.
+    "alerts_unsubscribe": Route(
+        PUBLIC, lambda w: {"token": alerts.unsubscribe_token(w.contact_a.subscription)}, page=True
+    ),
     # --- API ----------------------------------------------------------------------------------
     "api:api-root": Route(PUBLIC),
     "api:schema": Route(PUBLIC),
@@ -305,6 +387,21 @@ ROUTES: dict[str, Route] = {
     "api:actionline-detail": Route(PUBLIC, lambda w: {"code": "C7.1"}),
     "api:sdg-list": Route(PUBLIC),
     "api:sdg-detail": Route(PUBLIC, lambda w: {"number": 16}),
+    "api:deadline-list": Route(PUBLIC, query="?topic=events"),
+    "api:deadline-detail": Route(
+        PUBLIC,
+        lambda w: {"pk": w.deadline_public.pk},
+        examples=(Example("deadline_for_a", expect(404, 200, 404, 200), lambda w: {"pk": w.deadline_for_a.pk}),),
+    ),
+    # The user's own subscription: anonymous users are refused, the admin (no contact) has none.
+    "api:subscription": Route(
+        expect(403, 200, 200, 404),
+        writes=(
+            Write("patch", expect(403, 200, 200, 404), data=lambda w: {"lead_days": [14, 2]}, json=True),
+            Write("put", expect(403, 200, 200, 404), data=_api_subscription, json=True),
+            Write("delete", expect(403, 405, 405, 405), json=True),
+        ),
+    ),
 }
 
 # Routes without a name cannot be reversed: each is declared by an example address it answers.

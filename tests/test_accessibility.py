@@ -218,7 +218,8 @@ def test_every_page_has_no_wcag_21_aa_violation(lang, chromium, live_server):
                 expect(page.locator("html")).to_have_attribute(
                     "dir", "rtl" if lang in settings.LANGUAGES_BIDI else "ltr"
                 )
-                if name.endswith("_list"):
+                # A list with detail pages of its own (the deadline calendar links to its sources' pages instead).
+                if name.endswith("_list") and name.removesuffix("_list") + "_detail" in route_names():
                     gate.first_detail(name, lang)
                     continue
                 if gate.submit_empty(name, lang):

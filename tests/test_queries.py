@@ -126,3 +126,80 @@ def test_project_list_numbers(client, hub, themes):
     assert len(page.object_list) == 20
     assert client.get("/tr/agencies/hub/").context["page"].paginator.count == LARGE
     assert len(client.get("/tr/agencies/hub/?page=2").context["projects"]) == LARGE - 20
+
+
+# --- The deadline calendar -----------------------------------------------------------------------
+
+DEADLINE_ZONES = ["Europe/Zurich", "Asia/Tehran", "America/New_York", "Asia/Bishkek"]
+
+
+def add_deadlines(count: int, start: int, agency: Agency) -> None:
+    """`count` upcoming deadlines in several zones, some date-only, some tentative, every third one addressed to
+    `agency` and another agency."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from portal import deadlines
+    from portal.deadlines import DeadlineSpec
+    from portal.models import DeadlineKind
+
+    other = factories.AgencyFactory(slug=f"addressee-{start}")
+    for n in range(start, start + count):
+        due = timezone.now() + dt.timedelta(days=n + 1, hours=n)
+        deadlines.sync(
+            factories.AgencyFactory(slug=f"source-{n:03}"),
+            [
+                DeadlineSpec(
+                    DeadlineKind.FUND_CALL if n % 2 else DeadlineKind.EVENT_PROPOSAL,
+                    due.date() if n % 4 == 1 else due,
+                    DEADLINE_ZONES[n % len(DEADLINE_ZONES)],
+                    {"tr": f"Son tarih {n}", "en": f"Deadline {n}"},
+                    url=f"/events/{n}/" if n % 2 else "",
+                    tentative=n % 5 == 0,
+                    agencies=(agency.pk, other.pk) if n % 3 == 0 else None,
+                )
+            ],
+        )
+
+
+def shown_deadlines(url: str, response) -> int:
+    if url.startswith("/api/"):
+        return len(response.json()["results"])
+    if url.endswith(".ics"):
+        return response.content.count(b"BEGIN:VEVENT")
+    return len(response.context["page"].object_list)
+
+
+@pytest.mark.parametrize(
+    "url", ["/tr/deadlines/", "/tr/deadlines/?topic=funds", "/api/v1/deadlines/", "/deadlines.ics"]
+)
+@pytest.mark.parametrize("role", ["anonymous", "contact_a", "admin"])
+def test_query_count_of_deadline_lists_is_constant(
+    client, contact_a, wg_admin, django_assert_max_num_queries, url, role
+):
+    if role != "anonymous":
+        client.force_login(contact_a.user if role == "contact_a" else wg_admin)
+    add_deadlines(SMALL, 0, contact_a.agency)
+    client.get(url)  # warm per-process caches (content types, translations) before counting
+    small, response = count_queries(client, url)
+    shown_small = shown_deadlines(url, response)
+
+    add_deadlines(LARGE - SMALL, SMALL, contact_a.agency)
+    with django_assert_max_num_queries(small):
+        response = client.get(url)
+    large, response = count_queries(client, url)
+    assert large == small, f"{url}: {small} queries with {SMALL} deadlines, {large} with {LARGE}"
+    assert shown_deadlines(url, response) > shown_small
+
+
+def test_query_count_of_the_private_feed_is_constant(client, contact_a, django_assert_max_num_queries):
+    path = f"/deadlines/{contact_a.subscription.calendar_token}.ics"
+    add_deadlines(SMALL, 0, contact_a.agency)
+    client.get(path)
+    small, response = count_queries(client, path)
+    shown_small = shown_deadlines(path, response)
+    add_deadlines(LARGE - SMALL, SMALL, contact_a.agency)
+    with django_assert_max_num_queries(small):
+        response = client.get(path)
+    assert shown_deadlines(path, response) > shown_small

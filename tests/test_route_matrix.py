@@ -15,13 +15,13 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.urls.exceptions import NoReverseMatch, Resolver404
 from django.utils import timezone, translation
 
 from portal import selectors
-from portal.models import Project
+from portal.models import Project, Subscription
 from tests import routes
 from tests.routes import LANGUAGES, ROLES, ROUTES
 
@@ -248,14 +248,16 @@ def test_first_visit_of_a_confirmation_link_confirms_and_is_rolled_back():
 # --- 3. write matrix -----------------------------------------------------------------------------
 
 
-def fingerprint() -> dict[int, tuple]:
-    """Every stored fact of every project and its materials that a write could touch."""
+def fingerprint() -> dict[tuple, tuple]:
+    """Every stored fact a write could touch, by record, each with the agency it belongs to first: the projects
+    and their materials, and the contacts' alert settings."""
     fields = [f.attname for f in Project._meta.concrete_fields]
     rows = {}
     for project in Project.objects.prefetch_related(
         "partner_agencies", "action_lines", "sdgs", "themes", "materials"
     ).order_by("pk"):
-        rows[project.pk] = (
+        rows[("project", project.pk)] = (
+            project.agency_id,
             tuple(getattr(project, f) for f in fields),
             tuple(sorted(a.pk for a in project.partner_agencies.all())),
             tuple(sorted(a.pk for a in project.action_lines.all())),
@@ -263,18 +265,26 @@ def fingerprint() -> dict[int, tuple]:
             tuple(sorted(t.pk for t in project.themes.all())),
             tuple(sorted((m.kind, m.title, m.url, m.file.name) for m in project.materials.all())),
         )
+    subscription_fields = [f.attname for f in Subscription._meta.concrete_fields]
+    for subscription in Subscription.objects.select_related("contact").prefetch_related("leads").order_by("pk"):
+        contact = subscription.contact
+        rows[("subscription", subscription.pk)] = (
+            contact.agency_id,
+            tuple(getattr(subscription, f) for f in subscription_fields),
+            tuple(subscription.lead_days),
+            (contact.language, contact.time_zone),
+        )
     return rows
 
 
 def changed_agencies(before: dict, after: dict) -> set[int]:
-    """The agencies of the projects a write created, changed or removed (before and after the write)."""
-    agency = Project._meta.concrete_fields.index(Project._meta.get_field("agency"))
+    """The agencies of the records a write created, changed or removed (before and after the write)."""
     return {
-        rows[pk][0][agency]
-        for pk in before.keys() | after.keys()
-        if before.get(pk) != after.get(pk)
+        rows[key][0]
+        for key in before.keys() | after.keys()
+        if before.get(key) != after.get(key)
         for rows in (before, after)
-        if pk in rows
+        if key in rows
     }
 
 
@@ -385,6 +395,7 @@ def admin_example(model, world):
             name="matrix", task="portal.tasks.noop", interval=IntervalSchedule.objects.create(every=1, period="days")
         ),
     }
+    make |= alert_examples(world)
     if model in make:
         return make[model]()
     existing = model._default_manager.order_by("pk").first()
@@ -392,6 +403,43 @@ def admin_example(model, world):
         f"No {model._meta.label} to open in the admin: add an example to admin_example() in {__name__}"
     )
     return existing
+
+
+def alert_examples(world) -> dict:
+    """A deadline, an alert of it and a planning run, made on demand (the world has none of them)."""
+    from portal.deadlines import DeadlineSpec, sync
+    from portal.models import AlertDelivery, Deadline, PlanningRun
+
+    def deadline():
+        spec = DeadlineSpec("award.nomination", timezone.now().date(), "Europe/Zurich", {"en": "Matrix prize"})
+        return Deadline.objects.order_by("pk").first() or sync(world.agency_a, [spec])[0]
+
+    return {
+        Deadline: deadline,
+        AlertDelivery: lambda: AlertDelivery.objects.create(
+            contact=world.contact_a,
+            deadline=deadline(),
+            lead_days=7,
+            due_at=deadline().due_at,
+            planned_at=timezone.now(),
+        ),
+        PlanningRun: lambda: PlanningRun.objects.update_or_create(pk=1, defaults={"finished_at": timezone.now()})[0],
+    }
+
+
+def refused_pages(world) -> set[str]:
+    """The add and delete pages of the ModelAdmins that refuse adding or deleting (read-only records):
+    the working-group admin gets 403 there."""
+    request = RequestFactory().get("/admin/")
+    request.user = world.admin
+    refused = set()
+    for model, model_admin in admin.site._registry.items():
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        if not model_admin.has_add_permission(request):
+            refused.add(f"{prefix}_add")
+        if not model_admin.has_delete_permission(request):
+            refused.add(f"{prefix}_delete")
+    return refused
 
 
 def admin_targets(world) -> list[tuple[str, str, bool]]:
@@ -445,6 +493,7 @@ def test_admin_is_only_for_working_group_admins():
     own_models = [m for m in admin.site._registry if m._meta.app_label in PROJECT_APPS]
     own_pages = [t for t in targets if t[2]]
     assert len(own_pages) >= 6 * len(own_models), own_pages
+    refused = refused_pages(world)
     mismatches = []
     for route, path, own in targets:
         for role in ROLES:
@@ -453,7 +502,10 @@ def test_admin_is_only_for_working_group_admins():
             location = response.get("Location", "")
             if role == "admin":
                 shortcut = route.startswith("admin /") and got == 302 and location.endswith("/change/")
-                if own and not (got == 200 or shortcut):
+                if own and route in refused:
+                    if got != 403:
+                        mismatches.append(Mismatch(route, "-", role, "403", f"{got} {location}".strip(), path))
+                elif own and not (got == 200 or shortcut):
                     mismatches.append(Mismatch(route, "-", role, "200", f"{got} {location}".strip(), path))
                 elif got >= 500:
                     mismatches.append(Mismatch(route, "-", role, "< 500", str(got), path))
