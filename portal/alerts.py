@@ -20,11 +20,16 @@ most the one mail in flight twice.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import dataclasses
 import datetime as dt
 import smtplib
+import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
+from email.header import Header
+from email.utils import formatdate
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -32,10 +37,13 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.core.mail.backends.smtp import EmailBackend as SMTPBackend
+from django.core.mail.message import sanitize_address
 from django.db import connection, transaction
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import formats, timezone, translation
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -524,6 +532,8 @@ def _still_wanted(delivery: AlertDelivery, now: dt.datetime) -> bool:
         and deadline.due_at > now
         and contact.is_active
         and not contact.subscription.is_paused
+        # The contact may have left the topic since the alert was planned.
+        and (deadline.audience == Audience.AGENCIES or deadline.topic in contact.subscription.topics)
     )
 
 
@@ -551,14 +561,6 @@ def _release(ids: list[int], token: str, not_before: dt.datetime, reason: str) -
     )
 
 
-def _relaxed_commit() -> None:
-    """A sent mark may be lost only with the database server itself, never with the worker: let
-    PostgreSQL acknowledge the commit before it reaches the disk (the mail is already out anyway)."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL synchronous_commit TO OFF")
-
-
 def _after_failure(row: AlertDelivery, exc: Exception, now: dt.datetime, result: SendResult) -> bool:
     """Record a failed attempt; returns True when the batch should stop (the server is unreachable)."""
     permanent, reason = classify(exc)
@@ -577,56 +579,226 @@ def _after_failure(row: AlertDelivery, exc: Exception, now: dt.datetime, result:
     return True
 
 
-# The two statements run once per mail, in plain SQL: through the ORM they cost as much as rendering the mail.
-def _lock_claimed(pk: int, token: str) -> bool:
-    """Lock a claimed row until the transaction ends; False when it is no longer this claim's."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT 1 FROM {AlertDelivery._meta.db_table} WHERE id = %s AND claim = %s AND state = %s FOR UPDATE",  # noqa: S608
-            [pk, token, DeliveryState.SENDING],
-        )
-        return cursor.fetchone() is not None
-
-
-def _mark_sent(pk: int, msgid: str) -> None:
+def _mark_sent(pk: int, token: str, msgid: str) -> bool:
+    """Mark a claimed row sent, in one statement (committed at once); False when it is no longer this claim's."""
     with connection.cursor() as cursor:
         cursor.execute(
             f"UPDATE {AlertDelivery._meta.db_table} SET state = %s, sent_at = %s, claim = '', message_id = %s,"  # noqa: S608
-            " last_error = '' WHERE id = %s",
-            [DeliveryState.SENT, timezone.now(), msgid, pk],
+            " last_error = '' WHERE id = %s AND claim = %s AND state = %s",
+            [DeliveryState.SENT, timezone.now(), msgid, pk, token, DeliveryState.SENDING],
         )
+        return cursor.rowcount == 1
+
+
+class _Composer:
+    """The alert mails of one batch. Contacts who share a deadline, a language and a time zone get the same
+    text: it is rendered once, with markers where the name and the unsubscribe address go, and merged per
+    contact. On an SMTP connection the MIME message is written directly (text and HTML parts, base64), as
+    Django's EmailMessage would, at a fraction of its cost; other mail backends get an EmailMessage."""
+
+    NAME = "\ue000name\ue000"
+    UNSUBSCRIBE = "\ue000unsubscribe\ue000"
+    # Stands for the signed token in the reversed address (a token never contains it); not a secret.
+    TOKEN = "0-token-0"  # noqa: S105
+
+    def __init__(self, now: dt.datetime, mail):
+        self.now = now
+        self.mail = mail
+        self.raw = isinstance(mail, SMTPBackend)
+        self.groups: dict[tuple, tuple[str, str, str, str]] = {}
+        self.unsubscribe_urls: dict[str, str] = {}
+        self.sender = sanitize_address(settings.DEFAULT_FROM_EMAIL, "utf-8")
+
+    def unsubscribe_url(self, contact: Contact) -> str:
+        """The contact's signed address, from the route reversed once per language."""
+        if contact.language not in self.unsubscribe_urls:
+            with translation.override(contact.language):
+                self.unsubscribe_urls[contact.language] = settings.SITE_URL + reverse(
+                    "alerts_unsubscribe", kwargs={"token": self.TOKEN}
+                )
+        return self.unsubscribe_urls[contact.language].replace(self.TOKEN, unsubscribe_token(contact.subscription))
+
+    def _group(self, delivery: AlertDelivery) -> tuple[str, str, str, str]:
+        contact = delivery.contact
+        key = (delivery.deadline_id, contact.language, contact.time_zone)
+        if key not in self.groups:
+            with translation.override(contact.language):
+                item = _item(delivery, contact, self.now)
+                settings_url = settings.SITE_URL + reverse("accounts:alerts")
+            context = {
+                "contact": {"name": self.NAME},
+                "item": item,
+                "unsubscribe_url": self.UNSUBSCRIBE,
+                "settings_url": settings_url,
+            }
+            subject, text, html = render_mail("alert", context, contact.language)
+            encoded = subject if subject.isascii() else Header(subject, "utf-8").encode()
+            self.groups[key] = (subject, encoded, text, html)
+        return self.groups[key]
+
+    def send(self, delivery: AlertDelivery, before_content=lambda: None) -> str:
+        """Send the alert of `delivery` over the batch's connection; returns its Message-ID. `before_content`
+        runs after the server accepted sender and recipient and before the content goes (the mail is
+        delivered only once its content is complete)."""
+        contact = delivery.contact
+        subject, encoded_subject, text, html = self._group(delivery)
+        unsubscribe_url = self.unsubscribe_url(contact)
+        text = text.replace(self.NAME, contact.name).replace(self.UNSUBSCRIBE, unsubscribe_url)
+        html = html.replace(self.NAME, str(escape(contact.name))).replace(self.UNSUBSCRIBE, unsubscribe_url)
+        msgid = message_id(delivery)
+        links = {"unsubscribe_url": unsubscribe_url}
+        if not self.raw:
+            before_content()
+            self.mail.send_messages([_message(subject, text, html, contact, links, msgid)])
+            return msgid
+        plain = contact.email.isascii() and not any(c in contact.email for c in '<>,;"\\\r\n ')
+        recipient = contact.email if plain else sanitize_address(contact.email, "utf-8")
+        boundary = f"alert-{uuid.uuid4().hex}"
+        head = [
+            ("Subject", encoded_subject),
+            ("From", self.sender),
+            ("To", recipient),
+            ("Date", formatdate(usegmt=True)),
+            ("Message-ID", msgid),
+            ("MIME-Version", "1.0"),
+            ("Content-Type", f'multipart/alternative; boundary="{boundary}"'),
+            ("List-Unsubscribe", f"<{unsubscribe_url}>"),
+            ("List-Unsubscribe-Post", "List-Unsubscribe=One-Click"),
+            ("Auto-Submitted", "auto-generated"),
+            ("Content-Language", contact.language),
+        ]
+        parts = []
+        for subtype, body in (("plain", text), ("html", html)):
+            parts.append(
+                f'--{boundary}\r\nContent-Type: text/{subtype}; charset="utf-8"\r\n'
+                f"Content-Transfer-Encoding: base64\r\n\r\n"
+                + base64.encodebytes(body.encode()).decode("ascii").replace("\n", "\r\n")
+            )
+        raw = "".join(f"{name}: {value}\r\n" for name, value in head) + "\r\n" + "".join(parts) + f"--{boundary}--\r\n"
+        smtp = self.mail.connection
+        smtp.ehlo_or_helo_if_needed()
+        code, reply = smtp.mail(self.sender)
+        if code != 250:
+            smtp.rset()
+            raise smtplib.SMTPSenderRefused(code, reply, self.sender)
+        code, reply = smtp.rcpt(recipient)
+        if code not in (250, 251):
+            smtp.rset()
+            raise smtplib.SMTPRecipientsRefused({recipient: (code, reply)})
+        before_content()
+        code, reply = smtp.data(raw.encode("ascii"))
+        if code != 250:
+            smtp.rset()
+            raise smtplib.SMTPDataError(code, reply)
+        return msgid
+
+
+class _Marker:
+    """Marks sent rows. Beside a PostgreSQL connection in autocommit, the marks go through a second thread (its
+    own connection), so a row's mark is committed while the next mail's envelope is exchanged; `wait` (called
+    before the next mail's content goes) makes sure it is in. A worker killed at any point thus leaves at most
+    one mail delivered and not marked."""
+
+    def __init__(self, token: str):
+        self.token = token
+        self.threaded = connection.vendor == "postgresql" and not connection.in_atomic_block
+        self.executor = ThreadPoolExecutor(max_workers=1) if self.threaded else None
+        self.future = None
+        self.marked = 0
+        if self.executor:
+            self.executor.submit(self._relax).result()
+
+    @staticmethod
+    def _relax() -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO OFF")
+
+    @staticmethod
+    def _release_connection() -> None:
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET synchronous_commit")
+        finally:
+            connection.close()
+
+    def mark(self, pk: int, msgid: str) -> None:
+        self.wait()
+        if self.executor:
+            self.future = self.executor.submit(_mark_sent, pk, self.token, msgid)
+        else:
+            self.marked += _mark_sent(pk, self.token, msgid)
+
+    def wait(self) -> None:
+        if self.future is not None:
+            future, self.future = self.future, None
+            self.marked += future.result()
+
+    def close(self) -> None:
+        try:
+            self.wait()
+        finally:
+            if self.executor:
+                self.executor.submit(self._release_connection).result()
+                self.executor.shutdown()
+
+
+@contextlib.contextmanager
+def _relaxed_commits():
+    """A sent mark may be lost only with the database server itself, never with the worker: let PostgreSQL
+    acknowledge the batch's commits before they reach the disk (the mails are out anyway)."""
+    relaxed = connection.vendor == "postgresql" and not connection.in_atomic_block
+    if relaxed:
+        with connection.cursor() as cursor:
+            cursor.execute("SET synchronous_commit TO OFF")
+    try:
+        yield
+    finally:
+        if relaxed:
+            with connection.cursor() as cursor:
+                cursor.execute("RESET synchronous_commit")
 
 
 def _send_claimed(ids: list[int], token: str, mail, now: dt.datetime, result: SendResult) -> None:
+    """Send the claimed rows one by one; each is marked sent by its own statement right after the server took
+    it, so a worker killed mid-batch repeats at most the one mail in flight. The batch stops before its claim
+    could be taken for a dead worker's (half the reaper's timeout)."""
     rows = (
         AlertDelivery.objects.filter(pk__in=ids, claim=token)
         .select_related("deadline", "contact__subscription")
         .order_by("due_at", "pk")
     )
-    pending = list(ids)
-    for row in rows:
-        pending.remove(row.pk)
-        with transaction.atomic():
-            if not _lock_claimed(row.pk, token):  # reaped and taken by another worker meanwhile
-                continue
-            if not _still_wanted(row, now):
-                AlertDelivery.objects.filter(pk=row.pk).update(state=DeliveryState.CANCELLED, claim="")
-                result.cancelled += 1
-                continue
-            message = render_alert(row, now)
-            try:
-                mail.send_messages([message])
-            except (smtplib.SMTPException, OSError) as exc:
-                stop = _after_failure(row, exc, now, result)
-            else:
-                _relaxed_commit()
-                _mark_sent(row.pk, message.extra_headers["Message-ID"])
-                result.sent += 1
-                stop = False
-        if stop:
-            wait = result.retry_in or settings.ALERT_RETRY_BASE
-            result.deferred += _release(pending, token, now + dt.timedelta(seconds=wait), "")
-            return
+    composer = _Composer(now, mail)
+    started = time.monotonic()
+    pending = set(ids)
+    marker = _Marker(token)
+    try:
+        with _relaxed_commits():
+            for row in rows:
+                if time.monotonic() - started > settings.ALERT_CLAIM_TIMEOUT / 2:
+                    break
+                pending.discard(row.pk)
+                if not _still_wanted(row, now):
+                    AlertDelivery.objects.filter(pk=row.pk, claim=token).update(state=DeliveryState.CANCELLED, claim="")
+                    result.cancelled += 1
+                    continue
+                try:
+                    msgid = composer.send(row, before_content=marker.wait)
+                except (smtplib.SMTPException, OSError) as exc:
+                    marker.wait()
+                    if _after_failure(row, exc, now, result):
+                        wait = result.retry_in or settings.ALERT_RETRY_BASE
+                        result.deferred += _release(list(pending), token, now + dt.timedelta(seconds=wait), "")
+                        return
+                    continue
+                marker.mark(row.pk, msgid)
+    finally:
+        marker.close()
+        result.sent += marker.marked
+    if pending:  # out of time: back in line for the next run
+        AlertDelivery.objects.filter(pk__in=pending, claim=token, state=DeliveryState.SENDING).update(
+            state=DeliveryState.PENDING, claim="", attempts=F("attempts") - 1
+        )
+        result.more = True
 
 
 def _send_digests(now: dt.datetime, mail, result: SendResult, limit: int) -> None:
@@ -694,7 +866,6 @@ def _send_digests(now: dt.datetime, mail, result: SendResult, limit: int) -> Non
                 result.deferred += len(ids)
                 result.retry_in = wait
                 return
-            _relaxed_commit()
             AlertDelivery.objects.filter(pk__in=ids).update(
                 state=DeliveryState.SENT,
                 attempts=F("attempts") + 1,

@@ -318,6 +318,22 @@ def test_a_topic_unsubscribed_is_not_planned():
     assert len(rows(contact=person)) == 1
 
 
+def test_an_alert_planned_before_its_topic_was_left_is_cancelled_at_send_time():
+    person = contact()
+    agency_wide = add_deadline(DUE, kind=DeadlineKind.CIRCULAR_REPLY, agencies=(person.agency_id,))
+    add_deadline(DUE)  # awards, for the topic's subscribers
+    now = at(DUE - days(7))
+    alerts.plan(now)
+    assert len(rows(contact=person, state=PENDING)) == 2
+
+    alerts.save_subscription(person.subscription, topics=[])
+    result = alerts.send_due(now)
+    assert (result.sent, result.cancelled) == (1, 1)
+    # What is addressed to the contact's agency still comes; the awards alert does not.
+    assert rows(contact=person, state=SENT) == [(person.pk, agency_wide.pk, 7, agency_wide.due_at, SENT)]
+    assert [m.to for m in mail.outbox] == [[person.email]]
+
+
 def test_paused_rows_are_cancelled_at_send_time_and_planned_again_on_resume():
     person = contact()
     deadline = add_deadline(DUE)
