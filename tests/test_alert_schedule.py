@@ -16,6 +16,8 @@ def test_planner_runs_every_five_minutes_from_the_database_schedule():
     assert task.enabled
     assert (task.interval.every, task.interval.period) == (5, "minutes")
     assert task.crontab is None and task.clocked is None
+    # Never run: due as soon as the beat starts (django-celery-beat would otherwise wait a whole interval).
+    assert task.last_run_at < timezone.now() - dt.timedelta(minutes=5)
 
 
 def test_one_tick_plans_and_sends_what_is_due(contact_a, django_capture_on_commit_callbacks):
