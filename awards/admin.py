@@ -1,1 +1,111 @@
-"""Back-office of the awards area."""
+"""Back-office of the awards area: working-group admins only, whatever other staff permissions say."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
+
+from awards import services
+from awards.models import AwardApplication, AwardCategory, AwardEdition, AwardProgramme, AwardResult
+from portal import selectors
+from portal.languages import translated_fields
+
+
+class WorkingGroupAdmin:
+    """The programmes, editions, results and applications are the working group's to keep: only its admins see
+    or change them here (agency contacts will record their own applications on the portal's pages)."""
+
+    def has_module_permission(self, request):
+        return selectors.is_working_group_admin(request.user) and super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return selectors.is_working_group_admin(request.user) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return selectors.is_working_group_admin(request.user) and super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return selectors.is_working_group_admin(request.user) and super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return selectors.is_working_group_admin(request.user) and super().has_delete_permission(request, obj)
+
+
+class CategoryInline(WorkingGroupAdmin, TranslationTabularInline):
+    model = AwardCategory
+    extra = 0
+    fields = ["code", "title", "position"]
+    show_change_link = True
+
+
+class EditionInline(WorkingGroupAdmin, TranslationTabularInline):
+    model = AwardEdition
+    extra = 0
+    fields = ["year", "nomination_opens", "nomination_deadline", "tz", "ceremony_on", "tentative"]
+    show_change_link = True
+
+
+@admin.register(AwardProgramme)
+class AwardProgrammeAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
+    list_display = ["name", "acronym", "organiser", "frequency"]
+    list_filter = ["frequency"]
+    search_fields = ["slug", "acronym", *translated_fields("name")]
+    prepopulated_fields = {"slug": ["name_en"]}
+    filter_horizontal = ["themes"]
+    inlines = [CategoryInline, EditionInline]
+
+
+@admin.register(AwardCategory)
+class AwardCategoryAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
+    list_display = ["code", "title", "programme", "position"]
+    list_select_related = ["programme"]
+    list_filter = ["programme", "action_lines", "sdgs"]
+    search_fields = ["code", *translated_fields("title")]
+    filter_horizontal = ["action_lines", "sdgs", "themes"]
+
+
+@admin.register(AwardEdition)
+class AwardEditionAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
+    list_display = ["__str__", "year", "nomination_deadline", "tz", "ceremony_on", "tentative"]
+    list_select_related = ["programme"]
+    list_filter = ["programme", "year", "tentative"]
+    search_fields = ["programme__slug", "programme__acronym", *translated_fields("programme__name")]
+    autocomplete_fields = ["programme"]
+    date_hierarchy = "nomination_deadline"
+    actions = ["propose_next"]
+
+    @admin.action(description=_("Propose a tentative edition for the next year"), permissions=["add"])
+    def propose_next(self, request, queryset):
+        done = 0
+        for edition in queryset.select_related("programme").order_by("programme", "year"):
+            try:
+                services.propose_next_edition(edition)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+            else:
+                done += 1
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(n)d tentative edition proposed.", "%(n)d tentative editions proposed.", done) % {"n": done},
+                messages.SUCCESS,
+            )
+
+
+@admin.register(AwardResult)
+class AwardResultAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
+    list_display = ["edition", "category", "agency", "project", "outcome", "imported"]
+    list_select_related = ["edition__programme", "category", "agency", "project"]
+    list_filter = ["outcome", "edition__programme", "edition__year", "imported", "agency__kind", "agency__country"]
+    search_fields = [*translated_fields("agency__name"), "agency__acronym", *translated_fields("project__title")]
+    autocomplete_fields = ["edition", "category", "agency", "project"]
+
+
+@admin.register(AwardApplication)
+class AwardApplicationAdmin(WorkingGroupAdmin, admin.ModelAdmin):
+    list_display = ["edition", "category", "agency", "project", "state", "submitted_on", "decided_on"]
+    list_select_related = ["edition__programme", "category", "agency", "project"]
+    list_filter = ["state", "edition__programme", "edition__year"]
+    search_fields = [*translated_fields("agency__name"), "agency__acronym", *translated_fields("project__title")]
+    autocomplete_fields = ["edition", "category", "agency", "project"]

@@ -1,1 +1,300 @@
-"""Models of the awards area."""
+"""Award programmes, their categories and yearly editions, the results inventory (which agency won what, with
+which project, in which category) and the agencies' applications."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from portal.models.contacts import validate_time_zone
+
+# A deadline known only by its date ends at this minute of that day in the edition's zone (as in the registry).
+END_OF_DAY = dt.time(23, 59)
+YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
+
+
+class Frequency(models.TextChoices):
+    ANNUAL = "annual", _("every year")
+    BIENNIAL = "biennial", _("every two years")
+    IRREGULAR = "irregular", _("irregular")
+
+
+class AwardProgramme(models.Model):
+    """An award given by an organiser, usually every year (e.g. the WSIS Prizes of ITU)."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name = models.CharField(_("name"), max_length=255)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    organiser = models.CharField(_("organiser"), max_length=255)
+    website = models.URLField(_("website"), max_length=500)
+    description = models.TextField(_("description"), blank=True)
+    eligibility = models.TextField(_("eligibility"), blank=True)
+    frequency = models.CharField(_("frequency"), max_length=20, choices=Frequency.choices, default=Frequency.ANNUAL)
+    themes = models.ManyToManyField("portal.Theme", verbose_name=_("themes"), blank=True, related_name="+")
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("award programme")
+        verbose_name_plural = _("award programmes")
+
+    def __str__(self):
+        return self.name
+
+
+class AwardCategory(models.Model):
+    """A category of a programme, mapped to the WSIS action lines, SDGs and themes a project can match."""
+
+    programme = models.ForeignKey(
+        AwardProgramme, verbose_name=_("programme"), on_delete=models.CASCADE, related_name="categories"
+    )
+    code = models.CharField(_("code"), max_length=40)
+    title = models.CharField(_("title"), max_length=255)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    action_lines = models.ManyToManyField(
+        "portal.ActionLine", verbose_name=_("WSIS action lines"), blank=True, related_name="award_categories"
+    )
+    sdgs = models.ManyToManyField("portal.SDG", verbose_name=_("SDGs"), blank=True, related_name="award_categories")
+    themes = models.ManyToManyField(
+        "portal.Theme", verbose_name=_("themes"), blank=True, related_name="award_categories"
+    )
+
+    class Meta:
+        ordering = ["programme", "position", "code"]
+        verbose_name = _("award category")
+        verbose_name_plural = _("award categories")
+        constraints = [models.UniqueConstraint(fields=["programme", "code"], name="award_category_code_unique")]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+
+class AwardEdition(models.Model):
+    """One year's call of a programme. Its dates feed the deadline registry (awards/deadlines.py)."""
+
+    programme = models.ForeignKey(
+        AwardProgramme, verbose_name=_("programme"), on_delete=models.PROTECT, related_name="editions"
+    )
+    year = models.PositiveSmallIntegerField(_("year"), validators=YEAR_VALIDATORS)
+    nomination_opens = models.DateField(_("nominations open"), null=True, blank=True)
+    nomination_deadline = models.DateField(_("nomination deadline"), null=True, blank=True)
+    nomination_deadline_time = models.TimeField(
+        _("nomination deadline time"),
+        null=True,
+        blank=True,
+        help_text=_("Local time in the edition's time zone. Leave empty when only the date is known: 23:59 that day."),
+    )
+    tz = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="Europe/Zurich",
+        validators=[validate_time_zone],
+        help_text=_("The zone the organiser announces its dates in, e.g. Europe/Zurich for Geneva."),
+    )
+    voting_starts = models.DateField(_("voting starts"), null=True, blank=True)
+    voting_ends = models.DateField(_("voting ends"), null=True, blank=True)
+    ceremony_on = models.DateField(_("ceremony date"), null=True, blank=True)
+    ceremony_place = models.CharField(_("ceremony place"), max_length=255, blank=True)
+    url = models.URLField(_("page of the call"), max_length=500, blank=True)
+    guide_url = models.URLField(_("application guide"), max_length=500, blank=True)
+    tentative = models.BooleanField(
+        _("tentative"), default=False, help_text=_("Dates estimated from past editions, not yet announced.")
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    # The dated steps in the order they happen: a later step may not come before an earlier one.
+    DATE_ORDER = ("nomination_opens", "nomination_deadline", "voting_starts", "voting_ends", "ceremony_on")
+
+    class Meta:
+        ordering = ["-year", "programme"]
+        verbose_name = _("award edition")
+        verbose_name_plural = _("award editions")
+        constraints = [models.UniqueConstraint(fields=["programme", "year"], name="award_edition_year_unique")]
+        indexes = [models.Index(fields=["year"], name="award_edition_year")]
+
+    def __str__(self):
+        return f"{self.programme} {self.year}"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.nomination_deadline_time is not None and self.nomination_deadline is None:
+            errors["nomination_deadline"] = _("Give the date of the deadline its time belongs to.")
+        previous = None
+        for name in self.DATE_ORDER:
+            value = getattr(self, name)
+            if value is None:
+                continue
+            if previous is not None and value < getattr(self, previous):
+                errors.setdefault(name, []).append(
+                    ValidationError(
+                        _("This date cannot be before “%(earlier)s” (%(date)s)."),
+                        code="date_order",
+                        params={
+                            "earlier": self._meta.get_field(previous).verbose_name,
+                            "date": getattr(self, previous).isoformat(),
+                        },
+                    )
+                )
+            previous = name
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def nomination_due(self) -> dt.date | dt.datetime | None:
+        """The nomination deadline as the registry takes it: an aware instant when its time is known, else the
+        date (23:59 that day in `tz`)."""
+        if self.nomination_deadline is None:
+            return None
+        if self.nomination_deadline_time is None:
+            return self.nomination_deadline
+        return dt.datetime.combine(self.nomination_deadline, self.nomination_deadline_time, tzinfo=ZoneInfo(self.tz))
+
+
+class Outcome(models.TextChoices):
+    WINNER = "winner", _("winner")
+    CHAMPION = "champion", _("champion")
+    FINALIST = "finalist", _("finalist")
+    NOMINEE = "nominee", _("nominee")
+    HONOURABLE_MENTION = "honourable_mention", _("honourable mention")
+
+
+class AwardResult(models.Model):
+    """A line of the inventory: an agency (with a project, when known) reached an outcome in an edition."""
+
+    edition = models.ForeignKey(
+        AwardEdition, verbose_name=_("edition"), on_delete=models.PROTECT, related_name="results"
+    )
+    category = models.ForeignKey(
+        AwardCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="results",
+    )
+    agency = models.ForeignKey(
+        "portal.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="award_results"
+    )
+    project = models.ForeignKey(
+        "portal.Project",
+        verbose_name=_("project"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="award_results",
+    )
+    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
+    evidence_url = models.URLField(_("evidence"), max_length=500, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    imported = models.BooleanField(_("imported"), default=False, help_text=_("Created by an import, to be reviewed."))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-edition__year", "edition__programme", "category__position", "pk"]
+        verbose_name = _("award result")
+        verbose_name_plural = _("award results")
+        constraints = [
+            # One outcome per agency and project in a category of an edition; an empty category or project
+            # counts as a value (0), so the same line cannot be entered twice.
+            models.UniqueConstraint(
+                "edition",
+                Coalesce("category", 0),
+                "agency",
+                Coalesce("project", 0),
+                name="award_result_unique",
+                violation_error_message=_("This result is already in the inventory."),
+            )
+        ]
+        indexes = [
+            models.Index(fields=["outcome", "edition"], name="award_result_outcome"),
+            models.Index(fields=["agency", "edition"], name="award_result_agency"),
+        ]
+
+    def __str__(self):
+        return f"{self.edition} · {self.agency} · {self.get_outcome_display()}"
+
+    def clean(self):
+        super().clean()
+        _check_links(self)
+
+
+class ApplicationState(models.TextChoices):
+    PLANNED = "planned", pgettext_lazy("award application", "planned")
+    SUBMITTED = "submitted", pgettext_lazy("award application", "submitted")
+    SHORTLISTED = "shortlisted", _("shortlisted")
+    WON = "won", _("won")
+    NOT_SELECTED = "not_selected", _("not selected")
+
+
+class AwardApplication(models.Model):
+    """An agency's application of one of its projects to an edition (in a category, when it has them)."""
+
+    agency = models.ForeignKey(
+        "portal.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="award_applications"
+    )
+    project = models.ForeignKey(
+        "portal.Project", verbose_name=_("project"), on_delete=models.CASCADE, related_name="award_applications"
+    )
+    edition = models.ForeignKey(
+        AwardEdition, verbose_name=_("edition"), on_delete=models.PROTECT, related_name="applications"
+    )
+    category = models.ForeignKey(
+        AwardCategory,
+        verbose_name=_("category"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=ApplicationState.choices, default=ApplicationState.PLANNED
+    )
+    submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
+    decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-edition__year", "agency", "pk"]
+        verbose_name = _("award application")
+        verbose_name_plural = _("award applications")
+        constraints = [
+            models.UniqueConstraint(
+                "edition",
+                Coalesce("category", 0),
+                "project",
+                name="award_application_unique",
+                violation_error_message=_("This project already has an application in this category of the edition."),
+            )
+        ]
+        indexes = [models.Index(fields=["agency", "edition"], name="award_application_agency")]
+
+    def __str__(self):
+        return f"{self.edition} · {self.project} · {self.get_state_display()}"
+
+    def clean(self):
+        super().clean()
+        _check_links(self)
+        if self.submitted_on and self.decided_on and self.decided_on < self.submitted_on:
+            raise ValidationError({"decided_on": _("The decision cannot come before the submission.")})
+
+
+def _check_links(record) -> None:
+    """The category belongs to the edition's programme; the project is the agency's own or a partner's."""
+    errors = {}
+    if record.category_id and record.edition_id and record.category.programme_id != record.edition.programme_id:
+        errors["category"] = _("This category belongs to another programme than the edition.")
+    if record.project_id and record.agency_id:
+        project = record.project
+        if project.agency_id != record.agency_id and not project.partner_agencies.filter(pk=record.agency_id).exists():
+            errors["project"] = _("This project is neither the agency's nor one it is a partner of.")
+    if errors:
+        raise ValidationError(errors)

@@ -101,3 +101,29 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     def sdgs(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.sdgs.set(SDG.objects.filter(number__in=extracted))
+
+
+# --- Awards ---------------------------------------------------------------------------------------
+
+
+def award_programme(slug="wsis-prizes"):
+    """A programme of the reference data (awards migration 0002)."""
+    from awards.models import AwardProgramme
+
+    return AwardProgramme.objects.get(slug=slug)
+
+
+def award_category(code, programme="wsis-prizes"):
+    from awards.models import AwardCategory
+
+    return AwardCategory.objects.get(programme__slug=programme, code=code)
+
+
+class AwardEditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.AwardEdition"
+
+    programme = factory.LazyFunction(award_programme)
+    year = factory.Sequence(lambda n: 2030 + n)
+    nomination_deadline = factory.LazyAttribute(lambda edition: dt.date(edition.year, 3, 15))
+    tz = "Europe/Zurich"

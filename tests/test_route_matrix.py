@@ -396,6 +396,7 @@ def admin_example(model, world):
         ),
     }
     make |= alert_examples(world)
+    make |= award_examples(world)
     if model in make:
         return make[model]()
     existing = model._default_manager.order_by("pk").first()
@@ -424,6 +425,26 @@ def alert_examples(world) -> dict:
             planned_at=timezone.now(),
         ),
         PlanningRun: lambda: PlanningRun.objects.update_or_create(pk=1, defaults={"finished_at": timezone.now()})[0],
+    }
+
+
+def award_examples(world) -> dict:
+    """An award edition (the programmes and categories come with the reference data), a result and an
+    application of agency A's project in it."""
+    from awards.models import AwardApplication, AwardEdition, AwardProgramme, AwardResult
+
+    def edition():
+        programme = AwardProgramme.objects.get(slug="wsis-prizes")
+        return AwardEdition.objects.get_or_create(programme=programme, year=2026, defaults={"tz": "Europe/Zurich"})[0]
+
+    return {
+        AwardEdition: edition,
+        AwardResult: lambda: AwardResult.objects.get_or_create(
+            edition=edition(), agency=world.agency_a, project=world.project_a_draft, defaults={"outcome": "nominee"}
+        )[0],
+        AwardApplication: lambda: AwardApplication.objects.get_or_create(
+            edition=edition(), agency=world.agency_a, project=world.project_a_draft
+        )[0],
     }
 
 

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
+from awards import demo as awards_demo
 from portal import demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo data (agencies, contacts, projects, an admin account). Safe to run again."
+    help = "Load the demo data (agencies, contacts, projects, awards, an admin account). Safe to run again."
 
     def handle(self, *args, **options):
         admin_password, contact_password = demo.passwords()
@@ -13,10 +15,14 @@ class Command(BaseCommand):
             raise CommandError(
                 "Set DEMO_ADMIN_PASSWORD and DEMO_CONTACT_PASSWORD before loading demo data in production."
             )
-        counts = demo.load(admin_password, contact_password)
+        with transaction.atomic():
+            counts = demo.load(admin_password, contact_password)
+            awards = awards_demo.load()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data: {counts['agencies']} agencies, {counts['contacts']} contacts, {counts['projects']} projects."
+                f"Demo data: {counts['agencies']} agencies, {counts['contacts']} contacts, {counts['projects']} projects, "
+                f"{awards['editions']} award editions, {awards['results']} award results, "
+                f"{awards['applications']} award applications."
             )
         )
         self.stdout.write(f"Admin login: {counts['admin']} / {admin_password}  (http://127.0.0.1:8000/admin/)")

@@ -1,0 +1,83 @@
+"""The awards area's deadlines: every edition keeps its dated steps in the deadline registry (topic awards).
+
+- nominations open (`award.nomination_opens`): the day the call opens;
+- nomination deadline (`award.nomination`): at its local time when known, else 23:59 that day in the edition's zone;
+- voting (`award.voting`): the day the public vote closes (`voting_ends`), the date a contact must act by to
+  rally votes; when only the start is known, the vote's first day;
+- ceremony (`award.ceremony`): the day of the ceremony.
+
+A tentative edition registers tentative deadlines; renaming a programme retitles its editions' deadlines. The
+page of each is the edition's page, without a language prefix (the reader's language is added where the link is
+shown).
+"""
+
+from django.db.models.signals import post_save
+from django.utils import translation
+from django.utils.translation import gettext
+
+from awards.models import AwardEdition, AwardProgramme
+from portal.deadlines import DeadlineSpec, sync, track
+from portal.languages import CODES
+from portal.models import DeadlineKind
+
+
+def _steps(edition: AwardEdition) -> list[tuple[str, object]]:
+    return [
+        (DeadlineKind.AWARD_NOMINATION_OPENS, edition.nomination_opens),
+        (DeadlineKind.AWARD_NOMINATION, edition.nomination_due),
+        (DeadlineKind.AWARD_VOTING, edition.voting_ends or edition.voting_starts),
+        (DeadlineKind.AWARD_CEREMONY, edition.ceremony_on),
+    ]
+
+
+def _title(kind: str, edition: AwardEdition) -> str:
+    """The title in the active language, e.g. “WSIS Prizes 2026 — nomination deadline”."""
+    params = {"edition": f"{edition.programme.name} {edition.year}"}
+    if kind == DeadlineKind.AWARD_NOMINATION_OPENS:
+        return gettext("%(edition)s — nominations open") % params
+    if kind == DeadlineKind.AWARD_NOMINATION:
+        return gettext("%(edition)s — nomination deadline") % params
+    if kind == DeadlineKind.AWARD_VOTING:
+        if edition.voting_ends:
+            return gettext("%(edition)s — online voting closes") % params
+        return gettext("%(edition)s — online voting opens") % params
+    return gettext("%(edition)s — award ceremony") % params
+
+
+def edition_url(edition: AwardEdition) -> str:
+    return f"/awards/editions/{edition.pk}/"
+
+
+def specs_for(edition: AwardEdition) -> list[DeadlineSpec]:
+    specs = []
+    for kind, due in _steps(edition):
+        if due is None:
+            continue
+        titles = {}
+        for code in CODES:
+            with translation.override(code):
+                titles[code] = _title(kind, edition)
+        specs.append(
+            DeadlineSpec(
+                kind=kind,
+                due=due,
+                tz=edition.tz,
+                titles=titles,
+                url=edition_url(edition),
+                tentative=edition.tentative,
+            )
+        )
+    return specs
+
+
+def programme_renamed(sender, instance, raw=False, created=False, **kwargs):
+    """The titles name the programme: a programme saved again retitles its editions' deadlines."""
+    if raw or created:
+        return
+    for edition in instance.editions.select_related("programme"):
+        sync(edition, specs_for(edition))
+
+
+def connect() -> None:
+    track(AwardEdition, specs_for)
+    post_save.connect(programme_renamed, sender=AwardProgramme, dispatch_uid="deadlines:awards.AwardProgramme")

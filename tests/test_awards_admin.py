@@ -1,0 +1,105 @@
+"""The awards back-office: open to working-group admins only, with the next-edition action."""
+
+import datetime as dt
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Permission
+
+from awards.models import AwardEdition, AwardResult
+from tests import factories
+from tests.factories import AwardEditionFactory, award_category, award_programme
+
+AWARD_MODELS = [model for model in admin.site._registry if model._meta.app_label == "awards"]
+
+
+def test_every_awards_model_has_an_admin():
+    assert {m._meta.model_name for m in AWARD_MODELS} == {
+        "awardprogramme",
+        "awardcategory",
+        "awardedition",
+        "awardresult",
+        "awardapplication",
+    }
+
+
+@pytest.mark.parametrize("model", AWARD_MODELS, ids=lambda m: m._meta.model_name)
+def test_changelist_add_and_change_pages_open_for_a_working_group_admin(admin_client_wg, model):
+    edition = AwardEditionFactory(year=2026)
+    project = factories.ProjectFactory()
+    examples = {
+        "awardprogramme": award_programme(),
+        "awardcategory": award_category("C7-E-government"),
+        "awardedition": edition,
+        "awardresult": AwardResult.objects.create(edition=edition, agency=project.agency, outcome="nominee"),
+        "awardapplication": edition.applications.create(agency=project.agency, project=project),
+    }
+    base = f"/admin/awards/{model._meta.model_name}/"
+    example = examples[model._meta.model_name]
+    for path in (base, f"{base}add/", f"{base}{example.pk}/change/"):
+        assert admin_client_wg.get(path).status_code == 200, path
+
+
+@pytest.mark.parametrize("model", AWARD_MODELS, ids=lambda m: m._meta.model_name)
+def test_a_contact_is_sent_to_the_login(client_a, model):
+    response = client_a.get(f"/admin/awards/{model._meta.model_name}/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+
+
+def test_staff_outside_the_working_group_is_refused_even_with_model_permissions(client):
+    staff = factories.UserFactory(is_staff=True)
+    staff.user_permissions.set(Permission.objects.filter(content_type__app_label="awards"))
+    client.force_login(staff)
+    assert client.get("/admin/awards/awardedition/").status_code == 403
+    assert client.get("/admin/awards/awardedition/add/").status_code == 403
+    assert b"awardedition" not in client.get("/admin/").content
+
+
+def test_the_programme_page_shows_its_categories_and_editions_inline(admin_client_wg):
+    edition = AwardEditionFactory(year=2026)
+    html = admin_client_wg.get(f"/admin/awards/awardprogramme/{edition.programme.pk}/change/").content.decode()
+    assert 'value="C7-E-government"' in html
+    assert 'value="2026"' in html
+    assert 'name="name_tr"' in html
+
+
+def test_the_results_list_filters_by_outcome_and_year(admin_client_wg):
+    older, newer = AwardEditionFactory(year=2024), AwardEditionFactory(year=2025)
+    agency = factories.AgencyFactory()
+    wanted = AwardResult.objects.create(edition=newer, agency=agency, outcome="winner")
+    AwardResult.objects.create(edition=older, agency=agency, outcome="winner")
+    AwardResult.objects.create(edition=newer, agency=factories.AgencyFactory(), outcome="nominee")
+    response = admin_client_wg.get("/admin/awards/awardresult/", {"outcome__exact": "winner", "edition__year": "2025"})
+    assert list(response.context["cl"].result_list) == [wanted]
+
+
+def test_the_results_list_runs_a_constant_number_of_queries(admin_client_wg, django_assert_max_num_queries):
+    edition = AwardEditionFactory(year=2025)
+    for _ in range(3):
+        project = factories.ProjectFactory()
+        AwardResult.objects.create(edition=edition, agency=project.agency, project=project, outcome="winner")
+    admin_client_wg.get("/admin/awards/awardresult/")  # warm the session and content types
+    with django_assert_max_num_queries(20) as few:
+        admin_client_wg.get("/admin/awards/awardresult/")
+    for _ in range(10):
+        project = factories.ProjectFactory()
+        AwardResult.objects.create(edition=edition, agency=project.agency, project=project, outcome="nominee")
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        admin_client_wg.get("/admin/awards/awardresult/")
+
+
+def test_propose_next_edition_action(admin_client_wg):
+    edition = AwardEditionFactory(year=2026, nomination_deadline=dt.date(2026, 3, 15))
+    unpsa = AwardEditionFactory(programme=award_programme("unpsa"), year=2026)
+    AwardEditionFactory(programme=unpsa.programme, year=2027)  # already there
+    response = admin_client_wg.post(
+        "/admin/awards/awardedition/",
+        {"action": "propose_next", "_selected_action": [edition.pk, unpsa.pk]},
+        follow=True,
+    )
+    shown = [str(m) for m in response.context["messages"]]
+    assert "1 kesinleşmemiş dönem önerildi." in shown  # the admin speaks Turkish by default
+    assert "Birleşmiş Milletler Kamu Hizmeti Ödülleri için 2027 yılında zaten bir dönem var." in shown
+    proposed = AwardEdition.objects.get(programme=edition.programme, year=2027)
+    assert (proposed.tentative, proposed.nomination_deadline) == (True, dt.date(2027, 3, 15))
