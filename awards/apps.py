@@ -9,6 +9,6 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Awards")
 
     def ready(self):
-        from awards import deadlines
+        from awards import deadlines, imports  # noqa: F401 (imports registers the award-results inventory)
 
         deadlines.connect()

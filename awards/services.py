@@ -2,11 +2,12 @@
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
-from awards.models import AwardEdition
+from awards.models import ApplicationState, AwardApplication, AwardEdition, AwardResult, Outcome
+from portal import selectors
 from portal.languages import translated_fields
 
 
@@ -44,3 +45,65 @@ def propose_next_edition(edition: AwardEdition) -> AwardEdition:
     proposed.full_clean()
     proposed.save()
     return proposed
+
+
+# Application states that put the agency in the results inventory, with the outcome they record.
+RESULT_OF_STATE = {ApplicationState.WON: Outcome.WINNER}
+
+
+@transaction.atomic
+def save_application(user, application: AwardApplication, data: dict) -> AwardApplication:
+    """Create or update `application` with `data` (model field → value) as `user`.
+
+    The one rule of `portal.selectors.can_change` applies to the application as it was and as it becomes: an
+    agency contact records and updates its own agency's applications (a new one is its agency's unless said
+    otherwise), a working-group admin any agency's. An application marked won puts its result in the inventory:
+    the matching AwardResult (same edition, category, agency and project) is created or set to winner."""
+    contact = selectors.active_contact(user)
+    if application.pk is None:
+        if contact is None and not (
+            selectors.is_working_group_admin(user) and user.has_perm("awards.add_awardapplication")
+        ):
+            raise PermissionDenied(_("Only agency contacts and working-group admins may record applications."))
+    elif not selectors.can_change(user, AwardApplication.objects.get(pk=application.pk)):
+        raise PermissionDenied(_("You may change only your own agency's applications."))
+    for field, value in data.items():
+        setattr(application, field, value)
+    if not application.agency_id and contact is not None:
+        application.agency = contact.agency
+    if not application.agency_id:
+        raise ValidationError({"agency": _("Choose the agency that applies.")})
+    if not selectors.can_change(user, application):
+        raise PermissionDenied(_("You may record applications only for your own agency."))
+    application.full_clean()
+    application.save()
+    outcome = RESULT_OF_STATE.get(application.state)
+    if outcome is not None:
+        record_result(application, outcome)
+    return application
+
+
+def record_result(application: AwardApplication, outcome: str) -> AwardResult:
+    """The inventory line of `application` with `outcome`: the existing one updated, or a new one."""
+    result = (
+        AwardResult.objects.select_for_update()
+        .filter(
+            edition_id=application.edition_id,
+            category_id=application.category_id,
+            agency_id=application.agency_id,
+            project_id=application.project_id,
+        )
+        .order_by("pk")  # not the model's ordering: its outer joins cannot be locked
+        .first()
+    )
+    if result is None:
+        result = AwardResult(
+            edition_id=application.edition_id,
+            category_id=application.category_id,
+            agency_id=application.agency_id,
+            project_id=application.project_id,
+        )
+    result.outcome = outcome
+    result.full_clean()
+    result.save()
+    return result

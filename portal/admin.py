@@ -62,7 +62,7 @@ class AgencyDomainInline(admin.TabularInline):
 class AgencyAdmin(TabbedTranslationAdmin):
     list_display = ["name", "acronym", "kind", "country", "english_website_state", "parent"]
     list_select_related = ["parent"]
-    list_filter = ["kind", "country", "english_website_state"]
+    list_filter = ["kind", "country", "english_website_state", "imported"]
     search_fields = [*translated_fields("name"), "acronym", "slug", "domains__domain"]
     prepopulated_fields = {"slug": ["acronym"]}
     autocomplete_fields = ["parent"]
@@ -109,7 +109,7 @@ class PromoMaterialInline(admin.TabularInline):
 class ProjectAdmin(TabbedTranslationAdmin):
     list_display = ["title", "agency", "status", "start_year", "moderation_state", "submitted_at", "published_at"]
     list_select_related = ["agency"]
-    list_filter = ["moderation_state", "status", "agency__kind", "agency__country", "action_lines", "sdgs"]
+    list_filter = ["moderation_state", "status", "imported", "agency__kind", "agency__country", "action_lines", "sdgs"]
     search_fields = [*translated_fields("title"), "slug", *translated_fields("agency__name"), "agency__acronym"]
     autocomplete_fields = ["agency", "partner_agencies"]
     filter_horizontal = ["action_lines", "sdgs", "themes"]

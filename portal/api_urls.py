@@ -2,6 +2,7 @@ from django.urls import include, path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from awards import api as awards_api
 from portal import api
 
 router = DefaultRouter()
@@ -10,6 +11,11 @@ router.register("projects", api.ProjectViewSet, basename="project")
 router.register("action-lines", api.ActionLineViewSet, basename="actionline")
 router.register("sdgs", api.SDGViewSet, basename="sdg")
 router.register("deadlines", api.DeadlineViewSet, basename="deadline")
+router.register("awards/programmes", awards_api.ProgrammeViewSet, basename="award-programme")
+router.register("awards/categories", awards_api.CategoryViewSet, basename="award-category")
+router.register("awards/editions", awards_api.EditionViewSet, basename="award-edition")
+router.register("awards/results", awards_api.ResultViewSet, basename="award-result")
+router.register("awards/applications", awards_api.ApplicationViewSet, basename="award-application")
 
 app_name = "api"
 urlpatterns = [

@@ -50,6 +50,10 @@ class World:
     # Deadlines: one for every subscriber of its topic, one addressed to agency A only.
     deadline_public: object = None
     deadline_for_a: object = None
+    # Awards: a past WSIS Prizes edition, agency A's result in it and agency A's application to it.
+    award_edition: object = None
+    award_result: object = None
+    award_application: object = None
 
 
 MATERIAL_FILE = "promo/route-matrix/a-draft-poster.pdf"
@@ -98,7 +102,26 @@ def build_world() -> World:
         material_a=material_a,
         material_a_draft_file=material_a_draft_file,
         **_world_deadlines(agency_a, project_a_published),
+        **_world_awards(agency_a, project_a_published),
     )
+
+
+def _world_awards(agency_a, project_a_published) -> dict:
+    import datetime as dt
+
+    from awards.models import AwardApplication, AwardResult
+
+    edition = factories.AwardEditionFactory(year=2025, nomination_deadline=dt.date(2025, 3, 15))
+    category = factories.award_category("C4")
+    return {
+        "award_edition": edition,
+        "award_result": AwardResult.objects.create(
+            edition=edition, category=category, agency=agency_a, project=project_a_published, outcome="finalist"
+        ),
+        "award_application": AwardApplication.objects.create(
+            agency=agency_a, project=project_a_published, edition=edition, category=category, state="submitted"
+        ),
+    }
 
 
 def _world_deadlines(agency_a, project_a_published) -> dict:
@@ -240,6 +263,18 @@ def _api_subscription(w: World) -> dict:
         "paused": False,
         "language": "ru",
         "time_zone": "Asia/Tehran",
+    }
+
+
+def _api_application(w: World) -> dict:
+    """Agency A's published project applying to the world's edition in C7 e-government (B sees the project,
+    so its refusal is the agency rule's)."""
+    return {
+        "agency": "agency-a",
+        "project": w.project_a_published.slug,
+        "edition": w.award_edition.pk,
+        "category": factories.award_category("C7-E-government").pk,
+        "state": "planned",
     }
 
 
@@ -400,6 +435,39 @@ ROUTES: dict[str, Route] = {
             Write("patch", expect(403, 200, 200, 404), data=lambda w: {"lead_days": [14, 2]}, json=True),
             Write("put", expect(403, 200, 200, 404), data=_api_subscription, json=True),
             Write("delete", expect(403, 405, 405, 405), json=True),
+        ),
+    ),
+    # Awards: the reference lists and the results inventory are public and read-only.
+    "api:award-programme-list": Route(PUBLIC),
+    "api:award-programme-detail": Route(PUBLIC, lambda w: {"slug": "wsis-prizes"}),
+    "api:award-category-list": Route(PUBLIC, query="?programme=wsis-prizes&action_line=C7"),
+    "api:award-category-detail": Route(PUBLIC, lambda w: {"pk": w.award_result.category_id}),
+    "api:award-edition-list": Route(PUBLIC, query="?programme=wsis-prizes&open=false"),
+    "api:award-edition-detail": Route(PUBLIC, lambda w: {"pk": w.award_edition.pk}),
+    "api:award-result-list": Route(PUBLIC, query="?year_min=2020&agency=agency-a"),
+    "api:award-result-detail": Route(
+        PUBLIC,
+        lambda w: {"pk": w.award_result.pk},
+        writes=(Write("delete", expect(403, 405), "award_result", json=True),),
+    ),
+    # Applications: logged-in agency contacts, their own agency's only; admins every agency's.
+    "api:award-application-list": Route(
+        expect(403, 200),
+        writes=(Write("post", expect(403, 201, 403, 201), data=_api_application, json=True),),
+    ),
+    "api:award-application-detail": Route(
+        expect(403, 200, 404, 200),
+        lambda w: {"pk": w.award_application.pk},
+        writes=(
+            Write(
+                "patch",
+                expect(403, 200, 404, 200),
+                "award_application",
+                data=lambda w: {"state": "shortlisted"},
+                json=True,
+            ),
+            Write("put", expect(403, 200, 404, 200), "award_application", data=_api_application, json=True),
+            Write("delete", API_NO_DELETE, "award_application", json=True),
         ),
     ),
 }

@@ -203,3 +203,63 @@ def test_query_count_of_the_private_feed_is_constant(client, contact_a, django_a
     with django_assert_max_num_queries(small):
         response = client.get(path)
     assert shown_deadlines(path, response) > shown_small
+
+
+# --- Awards ----------------------------------------------------------------------------------------
+
+
+def add_award_records(count: int, start: int, agency_a: Agency) -> None:
+    """`count` editions, each with a result and an application (half of them agency A's, with a project that has
+    action lines and SDGs), and a theme on every category touched."""
+    from awards.models import AwardApplication, AwardCategory, AwardResult
+
+    categories = list(AwardCategory.objects.filter(programme__slug="wsis-prizes"))
+    theme = Theme.objects.get_or_create(slug="award-theme", defaults={"title": "Tema", "title_en": "Theme"})[0]
+    for n in range(start, start + count):
+        agency = agency_a if n % 2 else factories.AgencyFactory(slug=f"awardee-{n:03}", kind="university")
+        edition = factories.AwardEditionFactory(year=1991 + n, nomination_deadline=None)
+        project = factories.ProjectFactory(
+            slug=f"award-project-{n:03}", agency=agency, published=n % 3 != 0, action_lines=LINES, sdgs=SDG_NUMBERS
+        )
+        category = categories[n % len(categories)]
+        category.themes.add(theme)
+        AwardResult.objects.create(edition=edition, category=category, agency=agency, project=project, outcome="winner")
+        AwardApplication.objects.create(agency=agency, project=project, edition=edition, category=category)
+
+
+AWARD_URLS = [
+    "/api/v1/awards/results/",
+    "/api/v1/awards/results/?action_line=C7&year_min=1990",
+    "/api/v1/awards/editions/?open=false",
+    "/api/v1/awards/categories/",
+    "/api/v1/awards/programmes/",
+    "/api/v1/awards/applications/",
+]
+
+
+@pytest.mark.parametrize(
+    ("url", "role"),
+    [
+        (url, role)
+        for url in AWARD_URLS
+        for role in ("anonymous", "contact_a", "admin")
+        if role != "anonymous" or "applications" not in url  # the applications need a login
+    ],
+)
+def test_query_count_of_award_lists_is_constant(client, contact_a, wg_admin, django_assert_max_num_queries, url, role):
+    if role != "anonymous":
+        client.force_login(contact_a.user if role == "contact_a" else wg_admin)
+    add_award_records(SMALL, 0, contact_a.agency)
+    client.get(url)  # warm per-process caches before counting
+    small, response = count_queries(client, url)
+    shown_small = len(response.json()["results"])
+
+    add_award_records(LARGE - SMALL, SMALL, contact_a.agency)
+    with django_assert_max_num_queries(small):
+        response = client.get(url)
+    large, response = count_queries(client, url)
+    assert large == small, f"{url}: {small} queries with {SMALL} rows, {large} with {LARGE}"
+    if "categories" in url or "programmes" in url:
+        assert len(response.json()["results"]) == shown_small  # reference data: fixed size, still measured
+    else:
+        assert len(response.json()["results"]) > shown_small

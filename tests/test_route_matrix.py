@@ -250,7 +250,7 @@ def test_first_visit_of_a_confirmation_link_confirms_and_is_rolled_back():
 
 def fingerprint() -> dict[tuple, tuple]:
     """Every stored fact a write could touch, by record, each with the agency it belongs to first: the projects
-    and their materials, and the contacts' alert settings."""
+    and their materials, the contacts' alert settings, and the agencies' award applications and results."""
     fields = [f.attname for f in Project._meta.concrete_fields]
     rows = {}
     for project in Project.objects.prefetch_related(
@@ -274,6 +274,12 @@ def fingerprint() -> dict[tuple, tuple]:
             tuple(subscription.lead_days),
             (contact.language, contact.time_zone),
         )
+    from awards.models import AwardApplication, AwardResult
+
+    for model in (AwardApplication, AwardResult):
+        names = [f.attname for f in model._meta.concrete_fields]
+        for record in model.objects.order_by("pk"):
+            rows[(model._meta.model_name, record.pk)] = (record.agency_id, tuple(getattr(record, f) for f in names))
     return rows
 
 

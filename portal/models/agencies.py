@@ -46,6 +46,7 @@ class Agency(models.Model):
     )
     english_website_checked_on = models.DateField(_("English website last checked"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
+    imported = models.BooleanField(_("imported"), default=False, help_text=_("Created by an import, to be reviewed."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

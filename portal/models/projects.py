@@ -67,6 +67,7 @@ class Project(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    imported = models.BooleanField(_("imported"), default=False, help_text=_("Created by an import, to be reviewed."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 

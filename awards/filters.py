@@ -1,0 +1,238 @@
+"""Filters of the awards area's lists (the API; the results inventory page can share `ResultFilter`)."""
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from awards.models import (
+    END_OF_DAY,
+    ApplicationState,
+    AwardApplication,
+    AwardCategory,
+    AwardEdition,
+    AwardProgramme,
+    AwardResult,
+    Outcome,
+)
+from portal.models import SDG, ActionLine, Agency, Project
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # awards.models.YEAR_VALIDATORS
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number: `2026.5` is a 400, not silently rounded."""
+
+    field_class = forms.IntegerField
+
+
+class YearFilter(IntegerFilter):
+    """A year in the editions' range."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", FIRST_YEAR)
+        kwargs.setdefault("max_value", LAST_YEAR)
+        super().__init__(*args, **kwargs)
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """`true`/`false` (or `1`/`0`); anything else is an error rather than no filter at all (Django's select
+    widget would read it as "unknown")."""
+
+    widget = forms.TextInput
+
+    default_error_messages = {"invalid": _("Enter true or false.")}
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool):
+            return value
+        try:
+            return self.VALUES[str(value).lower()]
+        except KeyError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+    def validate(self, value):
+        pass
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
+def _programme_filter(field_name: str):
+    return django_filters.ModelChoiceFilter(
+        label=_("Programme"),
+        queryset=AwardProgramme.objects.order_by("slug"),
+        to_field_name="slug",
+        field_name=field_name,
+        help_text=_("The programme's short name in its address, e.g. “wsis-prizes”."),
+    )
+
+
+def _action_line_filter():
+    return django_filters.ModelChoiceFilter(
+        label=_("WSIS action line"),
+        queryset=ActionLine.objects.order_by("position"),
+        to_field_name="code",
+        method="filter_action_line",
+        help_text=_("A main line (C7) also finds its sub-lines (C7.1…C7.8)."),
+    )
+
+
+def _sdg_filter():
+    return django_filters.ModelChoiceFilter(
+        label=_("SDG"), queryset=SDG.objects.order_by("number"), to_field_name="number", method="filter_sdg"
+    )
+
+
+def _lines(value) -> Q:
+    """The line itself and, for a main line, its sub-lines."""
+    return Q(actionline=value) | Q(actionline__parent=value)
+
+
+class CategoryFilter(django_filters.FilterSet):
+    programme = _programme_filter("programme")
+    action_line = _action_line_filter()
+    sdg = _sdg_filter()
+
+    class Meta:
+        model = AwardCategory
+        fields = ["programme", "action_line", "sdg"]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_action_line(self, qs, name, value):
+        if not value:
+            return qs
+        mapped = AwardCategory.action_lines.through.objects.filter(_lines(value))
+        return qs.filter(pk__in=mapped.values("awardcategory_id"))
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def filter_sdg(self, qs, name, value):
+        if not value:
+            return qs
+        return qs.filter(pk__in=AwardCategory.sdgs.through.objects.filter(sdg=value).values("awardcategory_id"))
+
+
+def nomination_open(now: dt.datetime, zones) -> Q:
+    """Editions whose nomination deadline is still ahead at `now`: compared in each edition's own zone with its
+    local date and time (23:59 when only the date is known), one condition per zone in use."""
+    condition = Q(pk__in=[])
+    for zone in zones:
+        local = now.astimezone(ZoneInfo(zone))
+        later_today = Q(nomination_deadline_time__gt=local.time()) | (
+            Q(nomination_deadline_time__isnull=True) if local.time() < END_OF_DAY else Q(pk__in=[])
+        )
+        condition |= Q(tz=zone) & (
+            Q(nomination_deadline__gt=local.date()) | (Q(nomination_deadline=local.date()) & later_today)
+        )
+    return condition
+
+
+class EditionFilter(django_filters.FilterSet):
+    programme = _programme_filter("programme")
+    year = YearFilter(label=_("Year"), field_name="year")
+    year_min = YearFilter(label=_("From year"), field_name="year", lookup_expr="gte")
+    year_max = YearFilter(label=_("To year"), field_name="year", lookup_expr="lte")
+    tentative = StrictBooleanFilter(label=_("Tentative"))
+    open = StrictBooleanFilter(
+        label=_("Open for nominations"),
+        method="filter_open",
+        help_text=_("Editions whose nomination deadline is still ahead (true) or passed or unknown (false)."),
+    )
+
+    class Meta:
+        model = AwardEdition
+        fields = ["programme", "year", "year_min", "year_max", "tentative", "open"]
+
+    def filter_open(self, qs, name, value):
+        if value is None:
+            return qs
+        zones = qs.order_by().values_list("tz", flat=True).distinct()
+        condition = nomination_open(timezone.now(), list(zones))
+        return qs.filter(condition) if value else qs.exclude(condition)
+
+
+class ResultFilter(django_filters.FilterSet):
+    programme = _programme_filter("edition__programme")
+    year_min = YearFilter(label=_("From year"), field_name="edition__year", lookup_expr="gte")
+    year_max = YearFilter(label=_("To year"), field_name="edition__year", lookup_expr="lte")
+    category = django_filters.CharFilter(
+        label=_("Category"),
+        field_name="category__code",
+        lookup_expr="iexact",
+        max_length=40,
+        help_text=_("The category's code, e.g. “C4”."),
+    )
+    # A text field for the agency's slug, as on the project list: a <select> of thousands of agencies is too big.
+    agency = django_filters.ModelChoiceFilter(
+        label=_("Agency"),
+        queryset=Agency.objects.order_by("slug"),
+        to_field_name="slug",
+        field_name="agency",
+        widget=forms.TextInput,
+        help_text=_("The agency's short name in its address, e.g. “agency-a”."),
+    )
+    agency_kind = django_filters.ChoiceFilter(
+        label=_("Agency kind"), field_name="agency__kind", choices=Agency.Kind.choices
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"), field_name="agency__country", choices=lambda: list(countries)
+    )
+    outcome = django_filters.ChoiceFilter(label=_("Outcome"), choices=Outcome.choices)
+    action_line = _action_line_filter()
+    sdg = _sdg_filter()
+
+    class Meta:
+        model = AwardResult
+        fields = [
+            "programme",
+            "year_min",
+            "year_max",
+            "category",
+            "agency",
+            "agency_kind",
+            "country",
+            "outcome",
+            "action_line",
+            "sdg",
+        ]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_action_line(self, qs, name, value):
+        """Results in a category mapped to the line (or one of its sub-lines), or with a project filed under it."""
+        if not value:
+            return qs
+        categories = AwardCategory.action_lines.through.objects.filter(_lines(value)).values("awardcategory_id")
+        projects = Project.action_lines.through.objects.filter(_lines(value)).values("project_id")
+        return qs.filter(Q(category_id__in=categories) | Q(project_id__in=projects))
+
+    @extend_schema_field(OpenApiTypes.INT)
+    def filter_sdg(self, qs, name, value):
+        """Results in a category mapped to the SDG, or with a project that serves it."""
+        if not value:
+            return qs
+        categories = AwardCategory.sdgs.through.objects.filter(sdg=value).values("awardcategory_id")
+        projects = Project.sdgs.through.objects.filter(sdg=value).values("project_id")
+        return qs.filter(Q(category_id__in=categories) | Q(project_id__in=projects))
+
+
+class ApplicationFilter(django_filters.FilterSet):
+    programme = _programme_filter("edition__programme")
+    year = YearFilter(label=_("Year"), field_name="edition__year")
+    edition = IntegerFilter(label=_("Edition"), field_name="edition_id", min_value=1, max_value=2**31 - 1)
+    state = django_filters.ChoiceFilter(label=_("State"), choices=ApplicationState.choices)
+
+    class Meta:
+        model = AwardApplication
+        fields = ["programme", "year", "edition", "state"]
