@@ -4,6 +4,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from awards import views as award_views
 from portal import account_views, alert_views, calendar_views, views
 
 account_patterns = [
@@ -34,7 +35,11 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    *(path(f"{area}/", views.area, {"area": area}, name=area) for area in AREAS),
+    *(path(f"{area}/", views.area, {"area": area}, name=area) for area in AREAS if area != "awards"),
+    path("awards/", award_views.programme_list, name="awards"),
+    path("awards/results/", award_views.result_list, name="award_results"),
+    path("awards/editions/<int:pk>/", award_views.edition_detail, name="award_edition"),
+    path("awards/<slug:slug>/", award_views.programme_detail, name="award_programme"),
     path("projects/", views.project_list, name="project_list"),
     path("projects/new/", views.project_edit, name="project_create"),
     path("projects/<slug:slug>/", views.project_detail, name="project_detail"),

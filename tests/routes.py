@@ -303,6 +303,9 @@ ROUTES: dict[str, Route] = {
     # --- Pages --------------------------------------------------------------------------------
     "home": Route(PUBLIC, page=True),
     "awards": Route(PUBLIC, page=True),
+    "award_results": Route(PUBLIC, page=True, query="?programme=wsis-prizes&year_min=2020&outcome=finalist"),
+    "award_programme": Route(PUBLIC, lambda w: {"slug": w.award_edition.programme.slug}, page=True),
+    "award_edition": Route(PUBLIC, lambda w: {"pk": w.award_edition.pk}, page=True),
     "funds": Route(PUBLIC, page=True),
     "events": Route(PUBLIC, page=True),
     "guides": Route(PUBLIC, page=True),

@@ -263,3 +263,37 @@ def test_query_count_of_award_lists_is_constant(client, contact_a, wg_admin, dja
         assert len(response.json()["results"]) == shown_small  # reference data: fixed size, still measured
     else:
         assert len(response.json()["results"]) > shown_small
+
+
+# --- The awards results inventory ----------------------------------------------------------------
+
+
+def add_award_results(count: int, start: int) -> None:
+    """`count` results, each in its own edition, with its own agency and a published project (and every third a
+    draft project, which the page must not name)."""
+    from awards.models import AwardResult
+
+    category = factories.award_category("C4")
+    for n in range(start, start + count):
+        agency = factories.AgencyFactory(slug=f"laureate-{n:03}")
+        project = factories.ProjectFactory(slug=f"laureate-project-{n:03}", agency=agency, published=n % 3 != 0)
+        AwardResult.objects.create(
+            edition=factories.AwardEditionFactory(year=1990 + n),
+            category=category,
+            agency=agency,
+            project=project,
+            outcome="winner",
+            evidence_url=f"https://example.org/{n}",
+        )
+
+
+@pytest.mark.parametrize("url", ["/tr/awards/results/", "/tr/awards/results/?programme=wsis-prizes&year_min=1990"])
+def test_query_count_of_award_results_is_constant(client, django_assert_max_num_queries, url):
+    add_award_results(SMALL, 0)
+    client.get(url)
+    small, response = count_queries(client, url)
+    assert len(response.context["page"].object_list) == SMALL
+    add_award_results(LARGE - SMALL, SMALL)
+    with django_assert_max_num_queries(small):
+        response = client.get(url)
+    assert len(response.context["page"].object_list) == 20
