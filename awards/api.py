@@ -2,7 +2,6 @@
 read-only) and the agencies' applications (their own agency's, for agency contacts)."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -14,7 +13,7 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 
 from awards import selectors, services
 from awards.filters import ApplicationFilter, CategoryFilter, EditionFilter, ResultFilter
-from awards.models import END_OF_DAY, AwardApplication, AwardCategory, AwardEdition, AwardProgramme, AwardResult
+from awards.models import AwardApplication, AwardCategory, AwardEdition, AwardProgramme, AwardResult
 from portal import selectors as portal_selectors
 from portal.api import SLUG_REGEX, CanChangeRecord, SlugRelatedField
 from portal.models import Agency, ModerationState, Project
@@ -58,14 +57,6 @@ class CategorySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-def nomination_deadline_at(edition: AwardEdition) -> dt.datetime | None:
-    """The nomination deadline as an instant: at its local time, or 23:59 that day in the edition's zone."""
-    if edition.nomination_deadline is None:
-        return None
-    local = edition.nomination_deadline_time or END_OF_DAY
-    return dt.datetime.combine(edition.nomination_deadline, local, tzinfo=ZoneInfo(edition.tz))
-
-
 class EditionSerializer(serializers.ModelSerializer):
     """One year's call. `nomination_deadline` is the instant in UTC; `nomination_deadline_local` the same in the
     edition's zone `tz`; `nomination_deadline_date_only` says the organiser gave no time (23:59 that day)."""
@@ -98,12 +89,12 @@ class EditionSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(NULLABLE_DATETIME)
     def get_nomination_deadline(self, obj) -> str | None:
-        due = nomination_deadline_at(obj)
+        due = obj.nomination_deadline_at
         return None if due is None else due.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
 
     @extend_schema_field(NULLABLE_DATETIME)
     def get_nomination_deadline_local(self, obj) -> str | None:
-        due = nomination_deadline_at(obj)
+        due = obj.nomination_deadline_at
         return None if due is None else due.isoformat()
 
     @extend_schema_field(OpenApiTypes.BOOL)

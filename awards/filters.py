@@ -14,7 +14,6 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from awards.models import (
-    END_OF_DAY,
     ApplicationState,
     AwardApplication,
     AwardCategory,
@@ -23,6 +22,7 @@ from awards.models import (
     AwardResult,
     Outcome,
 )
+from portal.deadlines import END_OF_DAY
 from portal.models import SDG, ActionLine, Agency, Project
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100  # awards.models.YEAR_VALIDATORS

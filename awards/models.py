@@ -13,8 +13,6 @@ from django.utils.translation import pgettext_lazy
 
 from portal.models.contacts import validate_time_zone
 
-# A deadline known only by its date ends at this minute of that day in the edition's zone (as in the registry).
-END_OF_DAY = dt.time(23, 59)
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
 
@@ -154,6 +152,14 @@ class AwardEdition(models.Model):
         if self.nomination_deadline_time is None:
             return self.nomination_deadline
         return dt.datetime.combine(self.nomination_deadline, self.nomination_deadline_time, tzinfo=ZoneInfo(self.tz))
+
+    @property
+    def nomination_deadline_at(self) -> dt.datetime | None:
+        """The nomination deadline as an instant, by the registry's rule (a date alone: 23:59 there)."""
+        from portal.deadlines import due_instant
+
+        due = self.nomination_due
+        return None if due is None else due_instant(due, self.tz)[0]
 
 
 class Outcome(models.TextChoices):

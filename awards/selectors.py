@@ -2,13 +2,12 @@
 
 import dataclasses
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
 from awards.imports import AwardResultExporter
-from awards.models import END_OF_DAY, AwardApplication, AwardEdition, AwardProgramme, AwardResult
+from awards.models import AwardApplication, AwardEdition, AwardProgramme, AwardResult
 from portal import selectors
 from portal.models import ActionLine
 
@@ -49,10 +48,7 @@ class NominationDeadline:
 def nomination_deadline(edition: AwardEdition) -> NominationDeadline | None:
     if edition.nomination_deadline is None:
         return None
-    due = edition.nomination_due
-    if not isinstance(due, dt.datetime):
-        due = dt.datetime.combine(due, END_OF_DAY, tzinfo=ZoneInfo(edition.tz))
-    return NominationDeadline(edition, due, edition.tz)
+    return NominationDeadline(edition, edition.nomination_deadline_at, edition.tz)
 
 
 def next_open_deadline(editions, now: dt.datetime | None = None) -> NominationDeadline | None:

@@ -517,7 +517,8 @@ def backoff(attempts: int) -> float:
     return min(settings.ALERT_RETRY_BASE * 2 ** max(attempts - 1, 0), settings.ALERT_RETRY_MAX)
 
 
-def _due_rows(now: dt.datetime):
+def due_deliveries(now: dt.datetime):
+    """Alerts waiting to be sent at `now` (pending, past any retry wait)."""
     return AlertDelivery.objects.filter(state=DeliveryState.PENDING).filter(
         Q(not_before__isnull=True) | Q(not_before__lte=now)
     )
@@ -541,7 +542,7 @@ def _claim(now: dt.datetime, limit: int) -> tuple[str, list[int]]:
     token = uuid.uuid4().hex
     with transaction.atomic():
         ids = list(
-            _due_rows(now)
+            due_deliveries(now)
             .filter(contact__subscription__delivery=Delivery.IMMEDIATE)
             .select_for_update(skip_locked=True, of=("self",))
             .order_by("due_at", "pk")
@@ -804,7 +805,7 @@ def _send_claimed(ids: list[int], token: str, mail, now: dt.datetime, result: Se
 def _send_digests(now: dt.datetime, mail, result: SendResult, limit: int) -> None:
     """One mail per contact per day, at the contact's chosen local hour, with all its due alerts."""
     contact_ids = list(
-        _due_rows(now)
+        due_deliveries(now)
         .filter(contact__subscription__delivery=Delivery.DIGEST)
         .order_by()
         .values_list("contact_id", flat=True)
@@ -826,7 +827,7 @@ def _send_digests(now: dt.datetime, mail, result: SendResult, limit: int) -> Non
             if locked is None:
                 continue
             rows = list(
-                _due_rows(now)
+                due_deliveries(now)
                 .filter(contact=contact)
                 .select_for_update(skip_locked=True, of=("self",))
                 .select_related("deadline", "contact__subscription")
@@ -907,7 +908,7 @@ def send_due(now: dt.datetime | None = None, *, batch_size: int | None = None, m
         if result.retry_in is not None:
             return result
     else:
-        result.more = _due_rows(now or timezone.now()).exists()
+        result.more = due_deliveries(now or timezone.now()).exists()
         return result
     mail = get_connection()
     try:
@@ -927,4 +928,4 @@ def send_again(deliveries) -> int:
 
 
 def backlog(now: dt.datetime | None = None) -> int:
-    return _due_rows(now or timezone.now()).count()
+    return due_deliveries(now or timezone.now()).count()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+from zoneinfo import ZoneInfo
 
 from django.contrib import admin
 from django.contrib.auth.models import Group
@@ -418,7 +419,8 @@ def alert_examples(world) -> dict:
     from portal.models import AlertDelivery, Deadline, PlanningRun
 
     def deadline():
-        spec = DeadlineSpec("award.nomination", timezone.now().date(), "Europe/Zurich", {"en": "Matrix prize"})
+        today = timezone.localdate(timezone=ZoneInfo("Europe/Zurich"))  # today where the deadline is
+        spec = DeadlineSpec("award.nomination", today, "Europe/Zurich", {"en": "Matrix prize"})
         return Deadline.objects.order_by("pk").first() or sync(world.agency_a, [spec])[0]
 
     return {

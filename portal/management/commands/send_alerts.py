@@ -27,7 +27,7 @@ class Command(BaseCommand):
                 with transaction.atomic():
                     result = alerts.plan(now)
                     due = list(
-                        alerts._due_rows(now)
+                        alerts.due_deliveries(now)
                         .select_related("contact", "deadline")
                         .order_by("deadline__due_at", "contact__email")
                     )
