@@ -7,8 +7,16 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from awards import services
-from awards.models import AwardApplication, AwardCategory, AwardEdition, AwardProgramme, AwardResult
+from awards.models import (
+    AwardApplication,
+    AwardCategory,
+    AwardEdition,
+    AwardInvitation,
+    AwardProgramme,
+    AwardResult,
+)
 from portal import selectors
+from portal.admin_imports import InventoryImportExportMixin
 from portal.languages import translated_fields
 
 
@@ -73,7 +81,7 @@ class AwardEditionAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
     search_fields = ["programme__slug", "programme__acronym", *translated_fields("programme__name")]
     autocomplete_fields = ["programme"]
     date_hierarchy = "nomination_deadline"
-    actions = ["propose_next"]
+    actions = ["propose_next", "invite_matching"]
 
     @admin.action(description=_("Propose a tentative edition for the next year"), permissions=["add"])
     def propose_next(self, request, queryset):
@@ -92,9 +100,49 @@ class AwardEditionAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
                 messages.SUCCESS,
             )
 
+    @admin.action(
+        description=_("Invite the agencies of matching projects (one alert to each agency's contacts)"),
+        permissions=["change"],
+    )
+    def invite_matching(self, request, queryset):
+        for edition in queryset.select_related("programme").order_by("programme", "year"):
+            try:
+                invited = services.invite_matching_agencies(edition, request.user)
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+                continue
+            self.message_user(
+                request,
+                _("%(edition)s: %(new)d agencies invited, %(updated)d invitations updated, %(same)d unchanged.")
+                % {"edition": edition, "new": invited.agencies, "updated": invited.updated, "same": invited.unchanged},
+                messages.SUCCESS,
+            )
+
+
+@admin.register(AwardInvitation)
+class AwardInvitationAdmin(WorkingGroupAdmin, admin.ModelAdmin):
+    """Invitations are made by the editions' action; here they are read, or deleted (which withdraws the
+    alert not yet sent)."""
+
+    list_display = ["edition", "agency", "invited_by", "created_at"]
+    list_select_related = ["edition__programme", "agency", "invited_by"]
+    list_filter = ["edition__programme", "edition__year"]
+    search_fields = [*translated_fields("agency__name"), "agency__acronym"]
+    readonly_fields = ["edition", "agency", "projects", "invited_by", "created_at", "updated_at"]
+
+    def has_add_permission(self, request, *args):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(AwardResult)
-class AwardResultAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
+class AwardResultAdmin(WorkingGroupAdmin, InventoryImportExportMixin, TabbedTranslationAdmin):
+    """The results inventory; its Import and Export buttons read and write the file of `import_inventory
+    award-results` through the shared mechanism (portal/admin_imports.py)."""
+
+    inventory_kind = "award-results"
     list_display = ["edition", "category", "agency", "project", "outcome", "imported"]
     list_select_related = ["edition__programme", "category", "agency", "project"]
     list_filter = ["outcome", "edition__programme", "edition__year", "imported", "agency__kind", "agency__country"]

@@ -14,7 +14,6 @@ from rest_framework.exceptions import ValidationError as ApiValidationError
 from awards import selectors, services
 from awards.filters import ApplicationFilter, CategoryFilter, EditionFilter, ResultFilter
 from awards.models import AwardApplication, AwardCategory, AwardEdition, AwardProgramme, AwardResult
-from portal import selectors as portal_selectors
 from portal.api import SLUG_REGEX, CanChangeRecord, SlugRelatedField
 from portal.models import Agency, ModerationState, Project
 
@@ -168,7 +167,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
         request = self.context.get("request")
         if request is not None:
             # Only projects the user may see: another agency's draft is "not found", not "not yours".
-            fields["project"].queryset = portal_selectors.projects_visible_to(request.user)
+            fields["project"].queryset = selectors.application_projects(request.user)
         return fields
 
     def _save(self, instance, validated):

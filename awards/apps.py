@@ -9,6 +9,7 @@ class AwardsConfig(AppConfig):
     verbose_name = _("Awards")
 
     def ready(self):
-        from awards import deadlines, imports  # noqa: F401 (imports registers the award-results inventory)
+        # imports registers the award-results inventory, sections the awards on the project and agency pages.
+        from awards import deadlines, imports, sections  # noqa: F401
 
         deadlines.connect()

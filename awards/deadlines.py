@@ -6,17 +6,21 @@
   rally votes; when only the start is known, the vote's first day;
 - ceremony (`award.ceremony`): the day of the ceremony.
 
+An invitation (`award.suggestion`) is a notice to the invited agency's contacts, due at the edition's nomination
+deadline and moved with it; it names the agency's matching projects and links to the edition's page, which says
+why they match.
+
 A tentative edition registers tentative deadlines; renaming a programme retitles its editions' deadlines. The
 page of each is the edition's page, without a language prefix (the reader's language is added where the link is
 shown).
 """
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.utils import translation
 from django.utils.translation import gettext
 
-from awards.models import AwardEdition, AwardProgramme
-from portal.deadlines import DeadlineSpec, sync, track
+from awards.models import AwardEdition, AwardInvitation, AwardProgramme
+from portal.deadlines import DeadlineSpec, sync, track, withdraw
 from portal.languages import CODES
 from portal.models import DeadlineKind
 
@@ -70,14 +74,63 @@ def specs_for(edition: AwardEdition) -> list[DeadlineSpec]:
     return specs
 
 
+def invitation_specs(invitation: AwardInvitation) -> list[DeadlineSpec]:
+    """The invitation's notice: to the agency's contacts, by the edition's nomination deadline (none when the
+    edition has no deadline: nothing to apply by)."""
+    edition = invitation.edition
+    due = edition.nomination_due
+    if due is None:
+        return []
+    titles = {}
+    for code in CODES:
+        with translation.override(code):
+            projects = ", ".join(
+                f"“{getattr(p, f'title_{code}') or p.title}”" for p in invitation.projects.order_by("slug")
+            )
+            titles[code] = gettext("%(edition)s — your projects could apply: %(projects)s") % {
+                "edition": f"{edition.programme.name} {edition.year}",
+                "projects": projects,
+            }
+    return [
+        DeadlineSpec(
+            kind=DeadlineKind.AWARD_SUGGESTION,
+            due=due,
+            tz=edition.tz,
+            titles=titles,
+            url=edition_url(edition),
+            tentative=edition.tentative,
+            agencies=(invitation.agency_id,),
+        )
+    ]
+
+
+def sync_invitation(invitation: AwardInvitation) -> None:
+    sync(invitation, invitation_specs(invitation))
+
+
+def edition_saved(sender, instance, raw=False, created=False, **kwargs):
+    """An edition's invitations follow its nomination deadline (moved, removed) and its names."""
+    if raw or created:
+        return
+    for invitation in instance.invitations.select_related("edition__programme"):
+        sync_invitation(invitation)
+
+
 def programme_renamed(sender, instance, raw=False, created=False, **kwargs):
     """The titles name the programme: a programme saved again retitles its editions' deadlines."""
     if raw or created:
         return
     for edition in instance.editions.select_related("programme"):
         sync(edition, specs_for(edition))
+        edition_saved(AwardEdition, edition)
+
+
+def invitation_deleted(sender, instance, **kwargs):
+    withdraw(instance)
 
 
 def connect() -> None:
     track(AwardEdition, specs_for)
+    post_save.connect(edition_saved, sender=AwardEdition, dispatch_uid="deadlines:awards.AwardEdition:invitations")
     post_save.connect(programme_renamed, sender=AwardProgramme, dispatch_uid="deadlines:awards.AwardProgramme")
+    post_delete.connect(invitation_deleted, sender=AwardInvitation, dispatch_uid="deadlines:awards.AwardInvitation")

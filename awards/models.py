@@ -4,6 +4,7 @@ which project, in which category) and the agencies' applications."""
 import datetime as dt
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -304,3 +305,35 @@ def _check_links(record) -> None:
             errors["project"] = _("This project is neither the agency's nor one it is a partner of.")
     if errors:
         raise ValidationError(errors)
+
+
+class AwardInvitation(models.Model):
+    """The working group's invitation to an agency to apply to an edition with projects that match it. It is sent
+    once to the agency's contacts as an alert (`award.suggestion`, awards/deadlines.py)."""
+
+    edition = models.ForeignKey(
+        AwardEdition, verbose_name=_("edition"), on_delete=models.CASCADE, related_name="invitations"
+    )
+    agency = models.ForeignKey(
+        "portal.Agency", verbose_name=_("agency"), on_delete=models.CASCADE, related_name="award_invitations"
+    )
+    projects = models.ManyToManyField("portal.Project", verbose_name=_("projects"), related_name="award_invitations")
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("invited by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("invited"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "pk"]
+        verbose_name = _("award invitation")
+        verbose_name_plural = _("award invitations")
+        constraints = [models.UniqueConstraint(fields=["edition", "agency"], name="award_invitation_unique")]
+
+    def __str__(self):
+        return f"{self.edition} · {self.agency}"

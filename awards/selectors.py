@@ -3,11 +3,11 @@
 import dataclasses
 import datetime as dt
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from awards.imports import AwardResultExporter
-from awards.models import AwardApplication, AwardEdition, AwardProgramme, AwardResult
+from awards.models import AwardApplication, AwardEdition, AwardProgramme, AwardResult, Outcome
 from portal import selectors
 from portal.models import ActionLine
 
@@ -21,6 +21,53 @@ def applications_visible_to(user) -> QuerySet:
     if contact is None:
         return qs.none()
     return qs.filter(agency_id=contact.agency_id)
+
+
+def can_record_applications(user) -> bool:
+    """Active agency contacts record applications for their own agency; working-group admins with the add
+    permission for any agency."""
+    return selectors.active_contact(user) is not None or (
+        selectors.is_working_group_admin(user) and user.has_perm("awards.add_awardapplication")
+    )
+
+
+def application_projects(user) -> QuerySet:
+    """Projects an application recorded by `user` may name: only those the user may see, so another agency's
+    draft is "not found" rather than "not yours" (whose project it may be is the model's rule)."""
+    return selectors.projects_visible_to(user)
+
+
+def application_project_choices(user, agency=None) -> QuerySet:
+    """The projects the application form offers: `application_projects`, narrowed to those `agency` runs or is
+    a partner in when the agency is known (a contact's own); every project the user sees otherwise."""
+    qs = application_projects(user).select_related(None).prefetch_related(None)
+    if agency is not None:
+        qs = qs.filter(pk__in=selectors.project_ids_of_agency(agency))
+    return qs.order_by("title", "pk")
+
+
+def application_editions() -> QuerySet:
+    """The editions an application may be recorded for, latest first (with their programme, for the labels)."""
+    return AwardEdition.objects.select_related("programme").order_by("-year", "programme__slug", "pk")
+
+
+def application_list(user) -> QuerySet:
+    """The applications page: the user's applications (`applications_visible_to`) grouped by edition, latest
+    first, then by agency and category."""
+    return applications_visible_to(user).order_by(
+        "-edition__year",
+        "edition__programme__slug",
+        "edition_id",
+        "agency__slug",
+        "category__position",
+        "category__code",
+        "pk",
+    )
+
+
+def edition_application_count(user, edition: AwardEdition) -> int:
+    """How many applications to `edition` the user sees (every agency's, for working-group admins)."""
+    return applications_visible_to(user).filter(edition=edition).count()
 
 
 def results_inventory() -> QuerySet:
@@ -100,3 +147,62 @@ class _PublishedProjectsOnly:
             if result.project is not None and not result.project.is_published:
                 result.project = None
             yield result
+
+
+# --- Figures: the inventory counted -----------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class FigureRow:
+    """One bar of a figures chart and one row of its table: results counted in total and per outcome."""
+
+    key: int | str  # what the inventory filters on: the year, or the programme's slug
+    label: str
+    count: int
+    by_outcome: tuple[tuple[str, int], ...]  # (outcome code, count) in the order of `Outcome`
+
+
+@dataclasses.dataclass(frozen=True)
+class ResultFigures:
+    per_year: list[FigureRow]
+    per_programme: list[FigureRow]
+
+    @property
+    def total(self) -> int:
+        return sum(row.count for row in self.per_year)
+
+
+def _outcome_counts(row: dict) -> tuple[tuple[str, int], ...]:
+    return tuple((code, row[f"outcome_{code}"]) for code in Outcome.values)
+
+
+def result_figures(results: QuerySet | None = None) -> ResultFigures:
+    """The results (all of them, or the filtered `results`) counted per edition year and per programme, in total
+    and per outcome: two GROUP BY queries and one for the programmes' names, however many results there are."""
+    results = (AwardResult.objects.all() if results is None else results).order_by()
+    counts = {
+        "count": Count("pk"),
+        **{f"outcome_{code}": Count("pk", filter=Q(outcome=code)) for code in Outcome.values},
+    }
+    per_year = [
+        FigureRow(row["edition__year"], str(row["edition__year"]), row["count"], _outcome_counts(row))
+        for row in results.values("edition__year").annotate(**counts).order_by("edition__year")
+    ]
+    by_programme = list(results.values("edition__programme_id").annotate(**counts))
+    # The names through the model, so modeltranslation's language fallback applies.
+    names = (
+        AwardProgramme.objects.in_bulk([row["edition__programme_id"] for row in by_programme]) if by_programme else {}
+    )
+    per_programme = sorted(
+        (
+            FigureRow(
+                names[row["edition__programme_id"]].slug,
+                names[row["edition__programme_id"]].name,
+                row["count"],
+                _outcome_counts(row),
+            )
+            for row in by_programme
+        ),
+        key=lambda row: (-row.count, row.label.casefold(), row.key),
+    )
+    return ResultFigures(per_year, per_programme)

@@ -1,14 +1,19 @@
 """Writes of the awards area."""
 
+import dataclasses
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from awards.models import ApplicationState, AwardApplication, AwardEdition, AwardResult, Outcome
+from awards import deadlines, matching
+from awards import selectors as award_selectors
+from awards.models import ApplicationState, AwardApplication, AwardEdition, AwardInvitation, AwardResult, Outcome
 from portal import selectors
 from portal.languages import translated_fields
+from portal.tasks import alerts_tick
 
 
 def next_year(day: dt.date | None) -> dt.date | None:
@@ -61,9 +66,7 @@ def save_application(user, application: AwardApplication, data: dict) -> AwardAp
     the matching AwardResult (same edition, category, agency and project) is created or set to winner."""
     contact = selectors.active_contact(user)
     if application.pk is None:
-        if contact is None and not (
-            selectors.is_working_group_admin(user) and user.has_perm("awards.add_awardapplication")
-        ):
+        if not award_selectors.can_record_applications(user):
             raise PermissionDenied(_("Only agency contacts and working-group admins may record applications."))
     elif not selectors.can_change(user, AwardApplication.objects.get(pk=application.pk)):
         raise PermissionDenied(_("You may change only your own agency's applications."))
@@ -106,4 +109,50 @@ def record_result(application: AwardApplication, outcome: str) -> AwardResult:
     result.outcome = outcome
     result.full_clean()
     result.save()
+    return result
+
+
+@dataclasses.dataclass
+class Invited:
+    agencies: int = 0  # agencies invited for the first time
+    updated: int = 0  # agencies invited before, now with other projects
+    unchanged: int = 0
+
+
+@transaction.atomic
+def invite_matching_agencies(edition: AwardEdition, user=None, now: dt.datetime | None = None) -> Invited:
+    """Invite the agencies of the published projects that could apply to `edition` (awards.matching), one
+    invitation per agency naming its matching projects. Each is a notice sent once to the agency's contacts
+    through the alerts, soon after this transaction commits. Refused when nominations are closed or the
+    deadline is not known."""
+    deadline = edition.nomination_deadline_at
+    if deadline is None:
+        raise ValidationError(
+            _("%(edition)s has no nomination deadline yet: there is nothing to invite to."),
+            code="no_deadline",
+            params={"edition": edition},
+        )
+    if deadline <= (now or timezone.now()):
+        raise ValidationError(_("Nominations for %(edition)s are closed."), code="closed", params={"edition": edition})
+    by_agency: dict[int, set[int]] = {}
+    for match in matching.projects_that_could_apply(edition):
+        by_agency.setdefault(match.project.agency_id, set()).add(match.project.pk)
+    result = Invited()
+    existing = {i.agency_id: i for i in edition.invitations.prefetch_related("projects")}
+    for agency_id, project_ids in sorted(by_agency.items()):
+        invitation = existing.get(agency_id)
+        if invitation is None:
+            invitation = AwardInvitation.objects.create(edition=edition, agency_id=agency_id, invited_by=user)
+            result.agencies += 1
+        elif {p.pk for p in invitation.projects.all()} == project_ids:
+            result.unchanged += 1
+            continue
+        else:
+            invitation.invited_by = user
+            invitation.save(update_fields=["invited_by", "updated_at"])
+            result.updated += 1
+        invitation.projects.set(project_ids)
+        deadlines.sync_invitation(invitation)
+    if result.agencies or result.updated:
+        transaction.on_commit(alerts_tick.delay)
     return result

@@ -1,20 +1,30 @@
-"""Pages of the awards area: the programmes, a programme, an edition, the results inventory and its CSV."""
+"""Pages of the awards area: the programmes, a programme, an edition, the results inventory and its CSV, and the
+agencies' applications (their list and form)."""
 
 import io
+import re
 
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.core.validators import slug_re
+from django.http import HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from awards import selectors
-from awards.filters import ResultFilter
-from awards.models import AwardEdition, AwardProgramme
+from awards import charts, matching, selectors, services
+from awards.filters import ApplicationFilter, ResultFilter
+from awards.forms import ApplicationForm
+from awards.models import AwardApplication, AwardEdition, AwardProgramme, AwardResult, Outcome
 from portal import imports
 from portal import selectors as portal_selectors
 
 PAGE_SIZE = 20
+MATCHES_SHOWN = 30
 PAST_RESULTS = 20
 
 
@@ -53,6 +63,7 @@ def programme_detail(request, slug):
 
 def edition_detail(request, pk):
     edition = get_object_or_404(AwardEdition.objects.select_related("programme"), pk=pk)
+    is_admin = portal_selectors.is_working_group_admin(request.user)
     return render(
         request,
         "awards/edition_detail.html",
@@ -62,13 +73,21 @@ def edition_detail(request, pk):
             "results": selectors.results_inventory_page().filter(edition=edition),
             "results_url": f"{reverse('award_results')}?programme={edition.programme.slug}"
             f"&year_min={edition.year}&year_max={edition.year}",
+            # Working-group admins get the edition's applications of every agency; the count links to them.
+            "is_admin": is_admin,
+            "application_count": selectors.edition_application_count(request.user, edition) if is_admin else None,
+            # Published projects that could apply, while nominations are open or not yet announced.
+            "matches": matching.projects_that_could_apply(edition)[:MATCHES_SHOWN]
+            if matching.is_open_or_upcoming(edition)
+            else None,
             **_viewer(request),
         },
     )
 
 
 def result_list(request):
-    """The inventory with its filters; `?format=csv` downloads exactly the filtered lines in the importer's columns."""
+    """The inventory with its filters; `?format=csv` (or `xlsx`) downloads exactly the filtered lines in the
+    importer's columns."""
     inventory = selectors.results_inventory_page()
     filterset = ResultFilter(request.GET, queryset=inventory)
     qs = filterset.qs if filterset.is_valid() else inventory.none()
@@ -78,16 +97,160 @@ def result_list(request):
         response = HttpResponse(out.getvalue(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="award-results.csv"'
         return response
+    if request.GET.get("format") == "xlsx" and filterset.is_valid():
+        out = io.BytesIO()
+        imports.write_xlsx(selectors.PublicResultExporter(), qs, out)
+        response = HttpResponse(out.getvalue(), content_type=imports.XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = 'attachment; filename="award-results.xlsx"'
+        return response
     query = request.GET.copy()
     query.pop("page", None)
     query.pop("format", None)
+    figures_query = query.urlencode()
     query["format"] = "csv"
+    csv_query = query.urlencode()
+    query["format"] = "xlsx"
     return render(
         request,
         "awards/result_list.html",
         {
             "filter": filterset,
             "page": Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page")),
-            "csv_query": query.urlencode(),
+            "csv_query": csv_query,
+            "xlsx_query": query.urlencode(),
+            "figures_query": figures_query,
         },
     )
+
+
+def result_figures(request):
+    """The inventory counted per year and per programme: a chart of each and, beside it, the table of the numbers
+    drawn, each number linking to the inventory lines it counts. The inventory's filters apply here too."""
+    filterset = ResultFilter(request.GET, queryset=AwardResult.objects.all())
+    valid = filterset.is_valid()
+    figures = selectors.result_figures(filterset.qs if valid else AwardResult.objects.none())
+    filters = _filter_query(request.GET, filterset) if valid else QueryDict()
+    return render(
+        request,
+        "awards/result_figures.html",
+        {
+            "filter": filterset,
+            "figures": figures,
+            "outcomes": Outcome.choices,
+            "year_chart": charts.column_chart([(row.label, row.count) for row in figures.per_year]),
+            "year_lines": [_figure_line(row, filters, year_min=row.key, year_max=row.key) for row in figures.per_year],
+            "programme_chart": charts.row_chart([(row.label, row.count) for row in figures.per_programme]),
+            "programme_lines": [_figure_line(row, filters, programme=row.key) for row in figures.per_programme],
+            "inventory_url": _inventory_url(filters),
+            "filtered": bool(filters) or not valid,
+        },
+    )
+
+
+def _filter_query(query: QueryDict, filterset: ResultFilter) -> QueryDict:
+    """The inventory filters given in `query`, without anything else (page, format…)."""
+    kept = QueryDict(mutable=True)
+    for name in filterset.filters:
+        if query.get(name):
+            kept[name] = query[name]
+    return kept
+
+
+def _inventory_url(filters: QueryDict, **narrower) -> str:
+    query = filters.copy()
+    for name, value in narrower.items():
+        query[name] = value
+    return f"{reverse('award_results')}?{query.urlencode()}" if query else reverse("award_results")
+
+
+def _figure_line(row: selectors.FigureRow, filters: QueryDict, **narrower) -> dict:
+    """A table row: the count and each outcome's, each with the address of the inventory lines it counts."""
+    return {
+        "row": row,
+        "href": _inventory_url(filters, **narrower),
+        "cells": [
+            (count, _inventory_url(filters, **narrower, outcome=code) if count else "")
+            for code, count in row.by_outcome
+        ],
+    }
+
+
+# --- Applications: an agency's own, every agency's for working-group admins ---------------------------
+
+
+@login_required
+def application_list(request):
+    """The applications the user sees (`selectors.applications_visible_to`), by edition, latest first; the
+    filters are the API's. `?edition=<pk>` is one edition's, as its page links to it for the admins."""
+    applications = selectors.application_list(request.user)
+    filterset = ApplicationFilter(request.GET, queryset=applications)
+    valid = filterset.is_valid()
+    qs = filterset.qs if valid else applications.none()
+    # The edition is chosen on its page, not typed in: carried along with the other filters, named in the heading.
+    filterset.form.fields["edition"].widget = forms.HiddenInput()
+    edition_id = filterset.form.cleaned_data.get("edition") if valid else None
+    edition = AwardEdition.objects.select_related("programme").filter(pk=edition_id).first() if edition_id else None
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
+    is_admin = portal_selectors.is_working_group_admin(request.user)
+    contact = portal_selectors.active_contact(request.user)
+    return render(
+        request,
+        "awards/application_list.html",
+        {
+            "filter": filterset,
+            "page": page,
+            "rows": [(a, portal_selectors.can_change(request.user, a)) for a in page],
+            "edition": edition,
+            "is_admin": is_admin,
+            "agency": None if contact is None else contact.agency,
+            "can_record": selectors.can_record_applications(request.user),
+        },
+    )
+
+
+NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def _preselected(query, form: ApplicationForm) -> dict:
+    """`?edition=<pk>` and `?project=<slug>` of a link to the form (from an edition or a project page), when
+    they are among the form's choices."""
+    initial = {}
+    edition = query.get("edition", "")
+    if NUMBER.fullmatch(edition):
+        initial["edition"] = int(edition)
+    slug = query.get("project", "")
+    if slug_re.fullmatch(slug):
+        project = form.fields["project"].queryset.filter(slug=slug).values_list("pk", flat=True).first()
+        if project is not None:
+            initial["project"] = project
+    return initial
+
+
+@login_required
+def application_edit(request, pk=None):
+    """Record a new application (`pk` None) or update one. A contact's is its own agency's; a working-group
+    admin chooses the agency. `services.save_application` saves it: its refusals are the form's errors."""
+    if pk is None:
+        if not selectors.can_record_applications(request.user):
+            raise PermissionDenied
+        application = AwardApplication()
+    else:
+        application = get_object_or_404(selectors.applications_visible_to(request.user), pk=pk)
+        if not portal_selectors.can_change(request.user, application):
+            raise PermissionDenied
+    contact = portal_selectors.active_contact(request.user)
+    admin = portal_selectors.is_working_group_admin(request.user)
+    agency = None if admin or contact is None else contact.agency
+    data = request.POST if request.method == "POST" else None
+    form = ApplicationForm(data, instance=application, user=request.user, agency=agency)
+    if data is None and pk is None:
+        form.initial.update(_preselected(request.GET, form))
+    if data is not None and form.is_valid():
+        try:
+            saved = services.save_application(request.user, form.instance, form.application_data())
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            messages.success(request, _("The application is saved."))
+            return redirect(f"{reverse('award_applications')}?edition={saved.edition_id}")
+    return render(request, "awards/application_form.html", {"form": form, "application": application if pk else None})

@@ -62,6 +62,7 @@ from portal.models import (
     Topic,
 )
 from portal.models.alerts import DEFAULT_LEAD_DAYS, MAX_LEAD_DAYS, new_calendar_token
+from portal.models.deadlines import NOTICE_KINDS
 
 UNSUBSCRIBE_SALT = "portal.alerts.unsubscribe"
 
@@ -71,6 +72,9 @@ ACTIONS = {
     DeadlineKind.AWARD_NOMINATION: _("Submit your nomination before the deadline."),
     DeadlineKind.AWARD_VOTING: _("Ask your partners to vote for your project during the voting period."),
     DeadlineKind.AWARD_CEREMONY: _("Plan who attends the ceremony."),
+    DeadlineKind.AWARD_SUGGESTION: _(
+        "Your agency's project matches this award: the page says why. Apply before the nomination deadline."
+    ),
     DeadlineKind.FUND_CALL_OPENS: _("Prepare your application: the call opens on this date."),
     DeadlineKind.FUND_CALL: _("Submit your application before the call closes."),
     DeadlineKind.EVENT_REGISTRATION: _("Register before the deadline."),
@@ -310,17 +314,54 @@ def _audience_sql(deadline: Deadline) -> tuple[str, dict]:
 
 
 def upcoming_for_planning(now: dt.datetime):
-    """Open deadlines whose earliest possible window (90 days) may have opened."""
+    """Open deadlines whose earliest possible window (90 days) may have opened, and every open notice."""
     horizon = now + dt.timedelta(days=MAX_LEAD_DAYS + 2)
-    return Deadline.objects.filter(withdrawn_at__isnull=True, due_at__gt=now, due_at__lte=horizon).only(
-        "pk", "due_at", "tz", "topic", "audience"
-    )
+    return Deadline.objects.filter(
+        Q(due_at__lte=horizon) | Q(kind__in=NOTICE_KINDS), withdrawn_at__isnull=True, due_at__gt=now
+    ).only("pk", "kind", "due_at", "tz", "topic", "audience")
+
+
+def _notice_sql() -> str:
+    delivery = AlertDelivery._meta.db_table
+    # Table names come from the models, values are parameters.
+    return f"""
+        INSERT INTO {delivery}
+            (contact_id, deadline_id, lead_days, due_at, state, attempts, last_error, planned_at, claim, message_id)
+        SELECT s.contact_id, %(deadline)s, %(lead)s, %(due_at)s, 'pending', 0, '', %(now)s, '', ''
+        FROM {Subscription._meta.db_table} s
+        JOIN {Contact._meta.db_table} c ON c.id = s.contact_id
+        WHERE s.paused_at IS NULL
+          AND c.is_active
+          AND c.confirmed_at IS NOT NULL
+          AND c.approved_at IS NOT NULL
+          AND {{audience}}
+          AND NOT EXISTS (
+              SELECT 1 FROM {delivery} d
+              WHERE d.deadline_id = %(deadline)s AND d.contact_id = s.contact_id AND d.state <> 'cancelled'
+          )
+        ON CONFLICT (contact_id, deadline_id, lead_days, due_at) DO NOTHING
+    """  # noqa: S608
+
+
+def plan_notice(deadline: Deadline, now: dt.datetime) -> int:
+    """A notice goes to each contact of its audience once, as soon as it exists: whatever their lead times, and
+    not again when its date moves (an unsent one is planned again for the new date)."""
+    audience, extra = _audience_sql(deadline)
+    lead = min(max(days_before(deadline.due_at, deadline.tz, now), 0), MAX_LEAD_DAYS)
+    params = {"deadline": deadline.pk, "due_at": deadline.due_at, "now": now, "lead": lead, **extra}
+    with connection.cursor() as cursor:
+        cursor.execute(_notice_sql().replace("{audience}", audience), params)
+        return max(cursor.rowcount, 0)
 
 
 def plan_deadline(deadline: Deadline, now: dt.datetime) -> int:
     """Insert the deliveries `deadline` needs now; returns how many rows were added (or revived)."""
+    if deadline.due_at <= now:
+        return 0
+    if DeadlineKind(deadline.kind).is_notice:
+        return plan_notice(deadline, now)
     threshold = days_before(deadline.due_at, deadline.tz, now)
-    if threshold > MAX_LEAD_DAYS or deadline.due_at <= now:
+    if threshold > MAX_LEAD_DAYS:
         return 0
     audience, extra = _audience_sql(deadline)
     params = {"deadline": deadline.pk, "due_at": deadline.due_at, "now": now, "threshold": max(threshold, 0), **extra}

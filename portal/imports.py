@@ -23,11 +23,15 @@ from __future__ import annotations
 import codecs
 import csv
 import dataclasses
+import datetime as dt
+import decimal
+import re
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any, ClassVar, TextIO
+from typing import Any, BinaryIO, ClassVar, TextIO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
@@ -247,15 +251,17 @@ def run_import(
     *,
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
+    on_row: Callable[[Row, str], None] | None = None,
     **options,
 ) -> ImportReport:
-    """Import the CSV text `stream` as `kind`: everything or nothing. `progress(rows)` is called now and then."""
+    """Import the CSV text `stream` as `kind`: everything or nothing. `progress(rows)` is called now and then;
+    `on_row(row, outcome)` after each row saved (CREATED, UPDATED or UNCHANGED), e.g. for a preview."""
     importer = REGISTRY[kind](**options)
     report = ImportReport(kind=kind, dry_run=dry_run)
     csv.field_size_limit(MAX_FIELD)
     with transaction.atomic():
         try:
-            _import_rows(importer, stream, report, progress)
+            _import_rows(importer, stream, report, progress, on_row)
         except _FileRefused as exc:
             report.add_error(ImportError_(exc.line, "", exc.message))
         if not report.written:
@@ -263,7 +269,7 @@ def run_import(
     return report
 
 
-def _import_rows(importer: Importer, stream: TextIO, report: ImportReport, progress) -> None:
+def _import_rows(importer: Importer, stream: TextIO, report: ImportReport, progress, on_row) -> None:
     reader = csv.reader(_lines(stream))
     try:
         names = _header(reader, importer, report)
@@ -318,6 +324,8 @@ def _import_rows(importer: Importer, stream: TextIO, report: ImportReport, progr
                     report.add_error(ImportError_(line, column, message))
             continue
         report.counts[outcome] += 1
+        if on_row:
+            on_row(row, outcome)
     if progress:
         progress(report.rows)
 
@@ -364,6 +372,55 @@ def write_csv(exporter: Exporter, queryset, out: TextIO) -> int:
     return count
 
 
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# What a spreadsheet would read as the start of a formula in a cell typed by hand.
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def write_xlsx(exporter: Exporter, queryset, out: BinaryIO) -> int:
+    """The same header and rows as `write_csv`, as a one-sheet XLSX workbook; returns the number of records."""
+    return write_xlsx_rows(exporter.columns, exporter.rows(queryset), out, title=exporter.kind)
+
+
+def write_xlsx_rows(header: Iterable, rows: Iterable[Iterable], out: BinaryIO, *, title: str = "") -> int:
+    """Write `header` and `rows` as a one-sheet workbook, streamed (memory stays flat whatever the number of rows).
+    Numbers stay numbers and dates dates; every text is a text cell, never a formula or an error code whatever it
+    starts with (a cell value is data, not something a spreadsheet runs)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(title=re.sub(r"[\\/*?:\[\]]", "-", title)[:31] or None)
+    sheet.append([_xlsx_cell(sheet, name) for name in header])
+    count = 0
+    for values in rows:
+        sheet.append([_xlsx_cell(sheet, value) for value in values])
+        count += 1
+    workbook.save(out)
+    return count
+
+
+def _xlsx_cell(sheet, value):
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool | int | float | decimal.Decimal | dt.date | dt.time) and not isinstance(
+        value, dt.datetime
+    ):
+        return value
+    if isinstance(value, dt.datetime):
+        # A spreadsheet has no zones: an instant is written as the wall-clock time of the active zone.
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+    # Control characters cannot be stored in a workbook at all.
+    text = ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", str(value))
+    cell = WriteOnlyCell(sheet, text)
+    cell.data_type = "s"  # openpyxl would make "=…" a formula and "#N/A" an error: always text
+    if text.startswith(FORMULA_START):
+        cell.quotePrefix = True  # and it stays text when someone edits the cell in a spreadsheet
+    return cell
+
+
 def open_text(path: str) -> TextIO:
     """A CSV file from disk as text (UTF-8, byte-order mark ignored); the caller closes it."""
     return open(path, encoding="utf-8-sig", newline="")
@@ -387,8 +444,6 @@ def year(text: str) -> int:
 
 
 def iso_date(text: str):
-    import datetime as dt
-
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

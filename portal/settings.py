@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_countries",
+    "import_export",  # the admin's Import and Export buttons (portal/admin_imports.py)
     "django_celery_beat",
     "axes",
     "csp",

@@ -38,7 +38,12 @@ urlpatterns += i18n_patterns(
     *(path(f"{area}/", views.area, {"area": area}, name=area) for area in AREAS if area != "awards"),
     path("awards/", award_views.programme_list, name="awards"),
     path("awards/results/", award_views.result_list, name="award_results"),
+    path("awards/figures/", award_views.result_figures, name="award_figures"),
     path("awards/editions/<int:pk>/", award_views.edition_detail, name="award_edition"),
+    # Before the programme pages: "applications" would be read as a programme's slug.
+    path("awards/applications/", award_views.application_list, name="award_applications"),
+    path("awards/applications/new/", award_views.application_edit, name="award_application_create"),
+    path("awards/applications/<int:pk>/edit/", award_views.application_edit, name="award_application_edit"),
     path("awards/<slug:slug>/", award_views.programme_detail, name="award_programme"),
     path("projects/", views.project_list, name="project_list"),
     path("projects/new/", views.project_edit, name="project_create"),

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal import selectors, services
+from portal import sections, selectors, services
 from portal.filters import ProjectFilter
 from portal.forms import ProjectForm, PromoMaterialForm
 from portal.models import Agency, Project
@@ -59,7 +59,11 @@ def project_detail(request, slug):
     return render(
         request,
         "portal/project_detail.html",
-        {"project": project, "can_change": selectors.can_change(request.user, project)},
+        {
+            "project": project,
+            "can_change": selectors.can_change(request.user, project),
+            "sections": sections.for_project(request, project),
+        },
     )
 
 
@@ -131,7 +135,11 @@ def agency_detail(request, slug):
     agency = get_object_or_404(Agency.objects.select_related("parent"), slug=slug)
     # A page at a time, as the other lists: the big ministries run hundreds of projects.
     page = _page(request, selectors.agency_projects(agency).order_by("slug"))
-    return render(request, "portal/agency_detail.html", {"agency": agency, "projects": page, "page": page})
+    return render(
+        request,
+        "portal/agency_detail.html",
+        {"agency": agency, "projects": page, "page": page, "sections": sections.for_agency(request, agency)},
+    )
 
 
 def material_download(request, slug, pk):

@@ -64,3 +64,19 @@ def _default_language():
 
     yield
     translation.deactivate()
+
+
+@pytest.fixture
+def award_inventory(agency_a, agency_b, contact_a, contact_b):
+    """Results in two WSIS editions and one UNPSA edition; agency A's 2024 project is published, 2025's a draft."""
+    wsis_2024 = factories.AwardEditionFactory(year=2024)
+    wsis_2025 = factories.AwardEditionFactory(year=2025)
+    unpsa = factories.AwardEditionFactory(programme=factories.award_programme("unpsa"), year=2025)
+    published = factories.ProjectFactory(agency=agency_a, slug="open-data", published=True)
+    draft = factories.ProjectFactory(agency=agency_a, slug="secret-draft", title="Gizli taslak")
+    return {
+        "a_2024": factories.award_result(wsis_2024, agency_a, "C4", "winner", project=published),
+        "a_2025": factories.award_result(wsis_2025, agency_a, "C7-E-government", "champion", project=draft),
+        "b_2025": factories.award_result(wsis_2025, agency_b, "C4", "finalist"),
+        "b_unpsa": factories.award_result(unpsa, agency_b, None, "winner", programme="unpsa"),
+    }

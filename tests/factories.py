@@ -127,3 +127,17 @@ class AwardEditionFactory(factory.django.DjangoModelFactory):
     year = factory.Sequence(lambda n: 2030 + n)
     nomination_deadline = factory.LazyAttribute(lambda edition: dt.date(edition.year, 3, 15))
     tz = "Europe/Zurich"
+
+
+def award_result(edition, agency, code, outcome="winner", project=None, programme="wsis-prizes"):
+    """A line of the results inventory in the category `code` of `programme` (None: no category)."""
+    from awards.models import AwardResult
+
+    return AwardResult.objects.create(
+        edition=edition,
+        agency=agency,
+        category=award_category(code, programme) if code else None,
+        outcome=outcome,
+        project=project,
+        evidence_url=f"https://example.org/{agency.slug}/{code}",
+    )

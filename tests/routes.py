@@ -54,6 +54,8 @@ class World:
     award_edition: object = None
     award_result: object = None
     award_application: object = None
+    # Agency A's published project run with agency B as a partner: either agency may apply with it.
+    project_shared: object = None
 
 
 MATERIAL_FILE = "promo/route-matrix/a-draft-poster.pdf"
@@ -103,7 +105,14 @@ def build_world() -> World:
         material_a_draft_file=material_a_draft_file,
         **_world_deadlines(agency_a, project_a_published),
         **_world_awards(agency_a, project_a_published),
+        project_shared=_shared_project(agency_a, agency_b),
     )
+
+
+def _shared_project(agency_a, agency_b):
+    project = factories.ProjectFactory(agency=agency_a, slug="a-shared-with-b", published=True)
+    project.partner_agencies.add(agency_b)
+    return project
 
 
 def _world_awards(agency_a, project_a_published) -> dict:
@@ -278,6 +287,31 @@ def _api_application(w: World) -> dict:
     }
 
 
+def _application_form(w: World) -> dict:
+    """A new application with the project agency A runs with B as a partner, so either contact records it for
+    its own agency (`agency` is read only from a working-group admin)."""
+    return {
+        "agency": w.agency_a.pk,
+        "project": w.project_shared.pk,
+        "edition": w.award_edition.pk,
+        "category": factories.award_category("C7-E-government").pk,
+        "state": "planned",
+    }
+
+
+def _application_edit_form(w: World) -> dict:
+    """Agency A's application of the world, now shortlisted."""
+    application = w.award_application
+    return {
+        "agency": application.agency_id,
+        "project": application.project_id,
+        "edition": application.edition_id,
+        "category": application.category_id,
+        "state": "shortlisted",
+        "submitted_on": "2025-03-01",
+    }
+
+
 # The API refuses anonymous writes with 403 (session authentication sends no challenge) before the method
 # is looked at; the project endpoints have no DELETE, so everyone logged in gets 405.
 API_NO_DELETE = expect(403, 405)
@@ -304,8 +338,22 @@ ROUTES: dict[str, Route] = {
     "home": Route(PUBLIC, page=True),
     "awards": Route(PUBLIC, page=True),
     "award_results": Route(PUBLIC, page=True, query="?programme=wsis-prizes&year_min=2020&outcome=finalist"),
+    "award_figures": Route(PUBLIC, page=True),
     "award_programme": Route(PUBLIC, lambda w: {"slug": w.award_edition.programme.slug}, page=True),
     "award_edition": Route(PUBLIC, lambda w: {"pk": w.award_edition.pk}, page=True),
+    # Applications: a contact's own agency's; every agency's for the admins. B does not even see A's.
+    "award_applications": Route(LOGIN_REQUIRED, page=True, query="?programme=wsis-prizes"),
+    "award_application_create": Route(
+        expect(302, 200, 200, 200),
+        page=True,
+        writes=(Write("post", expect(302, 302, 302, 302), data=_application_form),),
+    ),
+    "award_application_edit": Route(
+        expect(302, 200, 404, 200),
+        lambda w: {"pk": w.award_application.pk},
+        page=True,
+        writes=(Write("post", expect(302, 302, 404, 302), "award_application", data=_application_edit_form),),
+    ),
     "funds": Route(PUBLIC, page=True),
     "events": Route(PUBLIC, page=True),
     "guides": Route(PUBLIC, page=True),

@@ -1,43 +1,20 @@
-"""The awards pages: programmes, a programme, an edition, the results inventory and its CSV download."""
+"""The awards pages: programmes, a programme, an edition, the results award_inventory and its CSV download."""
 
 import csv
 import datetime as dt
+import html
 import io
+import re
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from awards import selectors
-from awards.models import AwardResult
+from awards.models import Outcome
 from tests import factories
 
 RESULTS = "/en/awards/results/"
-
-
-def result(edition, agency, code, outcome="winner", project=None, programme="wsis-prizes"):
-    return AwardResult.objects.create(
-        edition=edition,
-        agency=agency,
-        category=factories.award_category(code, programme) if code else None,
-        outcome=outcome,
-        project=project,
-        evidence_url=f"https://example.org/{agency.slug}/{code}",
-    )
-
-
-@pytest.fixture
-def inventory(agency_a, agency_b, contact_a, contact_b):
-    """Results in two WSIS editions and one UNPSA edition; agency A's 2024 project is published, 2025's a draft."""
-    wsis_2024 = factories.AwardEditionFactory(year=2024)
-    wsis_2025 = factories.AwardEditionFactory(year=2025)
-    unpsa = factories.AwardEditionFactory(programme=factories.award_programme("unpsa"), year=2025)
-    published = factories.ProjectFactory(agency=agency_a, slug="open-data", published=True)
-    draft = factories.ProjectFactory(agency=agency_a, slug="secret-draft", title="Gizli taslak")
-    return {
-        "a_2024": result(wsis_2024, agency_a, "C4", "winner", project=published),
-        "a_2025": result(wsis_2025, agency_a, "C7-E-government", "champion", project=draft),
-        "b_2025": result(wsis_2025, agency_b, "C4", "finalist"),
-        "b_unpsa": result(unpsa, agency_b, None, "winner", programme="unpsa"),
-    }
 
 
 def page_ids(response) -> list[int]:
@@ -49,7 +26,7 @@ def csv_rows(response) -> list[list[str]]:
     return list(csv.reader(io.StringIO(response.content.decode())))
 
 
-# --- The results inventory ------------------------------------------------------------------------
+# --- The results award_inventory ------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -68,10 +45,10 @@ def csv_rows(response) -> list[list[str]]:
         ("programme=wsis-prizes&year_min=2025&outcome=finalist", {"b_2025"}),
     ],
 )
-def test_results_filters(client, inventory, query, expected):
+def test_results_filters(client, award_inventory, query, expected):
     response = client.get(f"{RESULTS}?{query}")
     assert response.status_code == 200
-    assert set(page_ids(response)) == {inventory[key].pk for key in expected}
+    assert set(page_ids(response)) == {award_inventory[key].pk for key in expected}
 
 
 @pytest.mark.parametrize(
@@ -86,7 +63,7 @@ def test_results_filters(client, inventory, query, expected):
         ("sdg=18", "sdg"),
     ],
 )
-def test_bad_filter_shows_a_field_error_and_no_results(client, inventory, query, field):
+def test_bad_filter_shows_a_field_error_and_no_results(client, award_inventory, query, field):
     response = client.get(f"{RESULTS}?{query}")
     assert response.status_code == 200
     assert response.context["filter"].form.errors.keys() == {field}
@@ -98,7 +75,7 @@ def test_bad_filter_shows_a_field_error_and_no_results(client, inventory, query,
 
 
 @pytest.mark.parametrize("query", ["", "programme=wsis-prizes", "agency=agency-a", "year_min=2025&category=C4"])
-def test_csv_has_exactly_the_filtered_rows(client, inventory, query):
+def test_csv_has_exactly_the_filtered_rows(client, award_inventory, query):
     page = client.get(f"{RESULTS}?{query}")
     rows = csv_rows(client.get(f"{RESULTS}?{query}&format=csv"))
     exporter = selectors.PublicResultExporter()
@@ -113,14 +90,14 @@ def test_csv_has_exactly_the_filtered_rows(client, inventory, query):
     assert [row[7] for row in rows[1:]] == [line.evidence_url for line in shown]
 
 
-def test_csv_ignores_the_page_number(client, inventory):
+def test_csv_ignores_the_page_number(client, award_inventory):
     for n in range(25):
-        result(factories.AwardEditionFactory(year=1995 + n), factories.AgencyFactory(), "C4")
+        factories.award_result(factories.AwardEditionFactory(year=1995 + n), factories.AgencyFactory(), "C4")
     assert len(client.get(f"{RESULTS}?page=2").context["page"].object_list) == 29 - 20
     assert len(csv_rows(client.get(f"{RESULTS}?page=2&format=csv"))) == 1 + 29
 
 
-def test_published_project_is_linked_and_draft_is_not_named(client, inventory):
+def test_published_project_is_linked_and_draft_is_not_named(client, award_inventory):
     body = client.get(RESULTS).content.decode()
     assert 'href="/en/projects/open-data/"' in body
     assert 'href="/en/agencies/agency-a/"' in body
@@ -130,13 +107,13 @@ def test_published_project_is_linked_and_draft_is_not_named(client, inventory):
     assert "Gizli taslak" not in client.get(f"{RESULTS}?format=csv").content.decode()
 
 
-def test_download_link_keeps_the_filters(client, inventory):
+def test_download_link_keeps_the_filters(client, award_inventory):
     body = client.get(f"{RESULTS}?programme=unpsa&page=1").content.decode()
     assert 'href="?programme=unpsa&amp;format=csv"' in body
 
 
-def test_no_personal_data_on_the_awards_pages(client, inventory, contact_a, contact_b):
-    edition = inventory["a_2024"].edition
+def test_no_personal_data_on_the_awards_pages(client, award_inventory, contact_a, contact_b):
+    edition = award_inventory["a_2024"].edition
     for url in (
         RESULTS,
         f"{RESULTS}?format=csv",
@@ -151,13 +128,22 @@ def test_no_personal_data_on_the_awards_pages(client, inventory, contact_a, cont
 
 
 @pytest.mark.parametrize("lang", ["fa", "tr"])
-def test_inventory_in_persian_and_turkish(client, inventory, lang):
+def test_inventory_in_persian_and_turkish(client, award_inventory, lang):
     response = client.get(f"/{lang}/awards/results/")
     body = response.content.decode()
     assert response.status_code == 200
     assert f'lang="{lang}"' in body
     assert ('dir="rtl"' in body) == (lang == "fa")
     assert len(page_ids(response)) == 4
+    # Every column and filter label is rendered from that language's catalogue (and the catalogue has it).
+    labels = ["Award results", "Programme", "Year", "Category", "Agency", "Project", "Outcome", "From year", "SDG"]
+    with translation.override(lang):
+        for label in labels:
+            translated = gettext(label)
+            assert translated != label, label
+            assert html.escape(translated) in body, label
+        outcomes = {gettext(str(label)) for label in Outcome.labels}
+    assert outcomes & set(re.findall(r"<td>([^<]+)</td>", body)), "outcomes are shown in the page's language"
 
 
 # --- Programmes and editions --------------------------------------------------------------------------
@@ -194,7 +180,7 @@ def test_viewer_zone_is_the_contacts(client_a, contact_a, upcoming):
     assert "7:30 p.m." in body  # 16:00 UTC in Tehran (no daylight saving time)
 
 
-def test_programme_detail(client, inventory, upcoming):
+def test_programme_detail(client, award_inventory, upcoming):
     response = client.get("/en/awards/wsis-prizes/")
     body = response.content.decode()
     assert response.status_code == 200
@@ -214,10 +200,10 @@ def test_unknown_programme_and_edition_are_404(client):
     assert client.get("/en/awards/editions/999999/").status_code == 404
 
 
-def test_edition_detail(client, inventory, upcoming):
+def test_edition_detail(client, award_inventory, upcoming):
     body = client.get(f"/en/awards/editions/{upcoming.pk}/").content.decode()
     assert "5 p.m." in body and "7 p.m." in body and "days left" in body
-    past = inventory["a_2024"].edition
+    past = award_inventory["a_2024"].edition
     response = client.get(f"/en/awards/editions/{past.pk}/")
     assert "Closed" in response.content.decode()
-    assert [line.pk for line in response.context["results"]] == [inventory["a_2024"].pk]
+    assert [line.pk for line in response.context["results"]] == [award_inventory["a_2024"].pk]

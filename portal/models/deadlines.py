@@ -22,6 +22,7 @@ class DeadlineKind(models.TextChoices):
     AWARD_NOMINATION = "award.nomination", _("nomination deadline")
     AWARD_VOTING = "award.voting", _("voting")
     AWARD_CEREMONY = "award.ceremony", _("award ceremony")
+    AWARD_SUGGESTION = "award.suggestion", _("award your project could apply to")
     FUND_CALL_OPENS = "fund.call_opens", _("call opens")
     FUND_CALL = "fund.call", _("call deadline")
     EVENT_REGISTRATION = "event.registration", _("registration deadline")
@@ -35,6 +36,15 @@ class DeadlineKind(models.TextChoices):
     def topic(self) -> str:
         """The topic a kind belongs to, from its prefix."""
         return KIND_TOPICS[self.value.split(".", 1)[0]]
+
+    @property
+    def is_notice(self) -> bool:
+        """A notice (a suggestion addressed to named agencies) is sent once, as soon as it exists, rather than
+        on the contacts' lead-time ladder."""
+        return self.value in NOTICE_KINDS
+
+
+NOTICE_KINDS = frozenset({"award.suggestion"})
 
 
 KIND_TOPICS = {
