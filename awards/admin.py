@@ -152,8 +152,12 @@ class AwardResultAdmin(WorkingGroupAdmin, InventoryImportExportMixin, TabbedTran
 
 @admin.register(AwardApplication)
 class AwardApplicationAdmin(WorkingGroupAdmin, admin.ModelAdmin):
-    list_display = ["edition", "category", "agency", "project", "state", "submitted_on", "decided_on"]
+    list_display = ["edition", "category", "agency", "project", "state", "outcome", "submitted_on", "decided_on"]
     list_select_related = ["edition__programme", "category", "agency", "project"]
     list_filter = ["state", "edition__programme", "edition__year"]
     search_fields = [*translated_fields("agency__name"), "agency__acronym", *translated_fields("project__title")]
     autocomplete_fields = ["edition", "category", "agency", "project"]
+
+    def save_model(self, request, obj, form, change):
+        """Through the same service as the pages and the API: a won application records its result."""
+        services.save_application(request.user, obj, {})

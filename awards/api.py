@@ -154,6 +154,7 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "year",
             "category",
             "state",
+            "outcome",
             "submitted_on",
             "decided_on",
             "notes",

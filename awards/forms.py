@@ -33,7 +33,7 @@ class ApplicationForm(forms.ModelForm):
 
     class Meta:
         model = AwardApplication
-        fields = ["agency", "project", "edition", "category", "state", "submitted_on", "decided_on", "notes"]
+        fields = ["agency", "project", "edition", "category", "state", "outcome", "submitted_on", "decided_on", "notes"]
         widgets = {
             "submitted_on": DateInput,
             "decided_on": DateInput,

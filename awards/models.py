@@ -263,6 +263,13 @@ class AwardApplication(models.Model):
     state = models.CharField(
         _("state"), max_length=20, choices=ApplicationState.choices, default=ApplicationState.PLANNED
     )
+    outcome = models.CharField(
+        _("distinction"),
+        max_length=20,
+        choices=Outcome.choices,
+        blank=True,
+        help_text=_("For a won application: the distinction received (winner when left empty)."),
+    )
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
@@ -290,8 +297,20 @@ class AwardApplication(models.Model):
     def clean(self):
         super().clean()
         _check_links(self)
+        errors = {}
         if self.submitted_on and self.decided_on and self.decided_on < self.submitted_on:
-            raise ValidationError({"decided_on": _("The decision cannot come before the submission.")})
+            errors["decided_on"] = _("The decision cannot come before the submission.")
+        if self.outcome and self.state != ApplicationState.WON:
+            errors["outcome"] = _("A distinction is given only to a won application.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def result_outcome(self) -> str | None:
+        """The outcome this application puts in the results inventory: its distinction once won, else none."""
+        if self.state != ApplicationState.WON:
+            return None
+        return self.outcome or Outcome.WINNER
 
 
 def _check_links(record) -> None:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards import deadlines, matching
 from awards import selectors as award_selectors
-from awards.models import ApplicationState, AwardApplication, AwardEdition, AwardInvitation, AwardResult, Outcome
+from awards.models import AwardApplication, AwardEdition, AwardInvitation, AwardResult
 from portal import selectors
 from portal.languages import translated_fields
 from portal.tasks import alerts_tick
@@ -52,10 +52,6 @@ def propose_next_edition(edition: AwardEdition) -> AwardEdition:
     return proposed
 
 
-# Application states that put the agency in the results inventory, with the outcome they record.
-RESULT_OF_STATE = {ApplicationState.WON: Outcome.WINNER}
-
-
 @transaction.atomic
 def save_application(user, application: AwardApplication, data: dict) -> AwardApplication:
     """Create or update `application` with `data` (model field → value) as `user`.
@@ -63,7 +59,8 @@ def save_application(user, application: AwardApplication, data: dict) -> AwardAp
     The one rule of `portal.selectors.can_change` applies to the application as it was and as it becomes: an
     agency contact records and updates its own agency's applications (a new one is its agency's unless said
     otherwise), a working-group admin any agency's. An application marked won puts its result in the inventory:
-    the matching AwardResult (same edition, category, agency and project) is created or set to winner."""
+    the matching AwardResult (same edition, category, agency and project) is created or set to its distinction
+    (winner unless another is given)."""
     contact = selectors.active_contact(user)
     if application.pk is None:
         if not award_selectors.can_record_applications(user):
@@ -80,7 +77,7 @@ def save_application(user, application: AwardApplication, data: dict) -> AwardAp
         raise PermissionDenied(_("You may record applications only for your own agency."))
     application.full_clean()
     application.save()
-    outcome = RESULT_OF_STATE.get(application.state)
+    outcome = application.result_outcome
     if outcome is not None:
         record_result(application, outcome)
     return application

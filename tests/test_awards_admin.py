@@ -107,3 +107,33 @@ def test_propose_next_edition_action(admin_client_wg):
     assert "Birleşmiş Milletler Kamu Hizmeti Ödülleri için 2027 yılında zaten bir dönem var." in shown
     proposed = AwardEdition.objects.get(programme=edition.programme, year=2027)
     assert (proposed.tentative, proposed.nomination_deadline) == (True, dt.date(2027, 3, 15))
+
+
+def test_an_application_marked_won_in_the_admin_records_its_result(admin_client_wg):
+    edition = AwardEditionFactory(year=2026)
+    project = factories.ProjectFactory(published=True)
+    category = award_category("C4")
+    application = edition.applications.create(agency=project.agency, project=project, category=category)
+    response = admin_client_wg.post(
+        f"/admin/awards/awardapplication/{application.pk}/change/",
+        {
+            "agency": project.agency.pk,
+            "project": project.pk,
+            "edition": edition.pk,
+            "category": category.pk,
+            "state": "won",
+            "outcome": "champion",
+            "submitted_on": "",
+            "decided_on": "2026-06-01",
+            "notes": "",
+        },
+    )
+    assert response.status_code == 302, response.content
+    [line] = AwardResult.objects.all()
+    assert (line.edition, line.category, line.agency, line.project, line.outcome) == (
+        edition,
+        category,
+        project.agency,
+        project,
+        "champion",
+    )

@@ -376,6 +376,24 @@ def test_won_application_without_category_records_a_result(contact_a, edition, p
     )
 
 
+def test_a_won_application_records_its_distinction(contact_a, applications, client_a):
+    a, _b = applications
+    services.save_application(contact_a.user, a, {"state": "won", "outcome": "champion"})
+    [line] = AwardResult.objects.all()
+    assert line.outcome == "champion"
+    # Through the API too; and the distinction of an application that is not won is refused, changing nothing.
+    response = client_a.patch(f"{APPLICATIONS}{a.pk}/", {"outcome": "finalist"}, content_type="application/json")
+    assert response.status_code == 200, response.content
+    line.refresh_from_db()
+    assert line.outcome == "finalist"
+    response = client_a.patch(
+        f"{APPLICATIONS}{a.pk}/", {"state": "submitted", "outcome": "winner"}, content_type="application/json"
+    )
+    assert response.status_code == 400 and "outcome" in response.json(), response.content
+    a.refresh_from_db()
+    assert (a.state, a.outcome) == ("won", "finalist")
+
+
 def test_other_states_record_no_result(contact_a, applications):
     a, _b = applications
     for state in ("submitted", "shortlisted", "not_selected"):
