@@ -1,11 +1,9 @@
 """Filters of the awards area's lists (the API; the results inventory page can share `ResultFilter`)."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import django_filters
 from django import forms
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,16 +20,11 @@ from awards.models import (
     AwardResult,
     Outcome,
 )
-from portal.deadlines import END_OF_DAY
+from portal.deadlines import ahead_in_own_zone
+from portal.filters import IntegerFilter, StrictBooleanFilter
 from portal.models import SDG, ActionLine, Agency, Project
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100  # awards.models.YEAR_VALIDATORS
-
-
-class IntegerFilter(django_filters.NumberFilter):
-    """A whole number: `2026.5` is a 400, not silently rounded."""
-
-    field_class = forms.IntegerField
 
 
 class YearFilter(IntegerFilter):
@@ -41,33 +34,6 @@ class YearFilter(IntegerFilter):
         kwargs.setdefault("min_value", FIRST_YEAR)
         kwargs.setdefault("max_value", LAST_YEAR)
         super().__init__(*args, **kwargs)
-
-
-class StrictBooleanField(forms.NullBooleanField):
-    """`true`/`false` (or `1`/`0`); anything else is an error rather than no filter at all (Django's select
-    widget would read it as "unknown")."""
-
-    widget = forms.TextInput
-
-    default_error_messages = {"invalid": _("Enter true or false.")}
-    VALUES = {"true": True, "1": True, "false": False, "0": False}
-
-    def to_python(self, value):
-        if value in (None, ""):
-            return None
-        if isinstance(value, bool):
-            return value
-        try:
-            return self.VALUES[str(value).lower()]
-        except KeyError:
-            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
-
-    def validate(self, value):
-        pass
-
-
-class StrictBooleanFilter(django_filters.BooleanFilter):
-    field_class = StrictBooleanField
 
 
 def _programme_filter(field_name: str):
@@ -125,18 +91,8 @@ class CategoryFilter(django_filters.FilterSet):
 
 
 def nomination_open(now: dt.datetime, zones) -> Q:
-    """Editions whose nomination deadline is still ahead at `now`: compared in each edition's own zone with its
-    local date and time (23:59 when only the date is known), one condition per zone in use."""
-    condition = Q(pk__in=[])
-    for zone in zones:
-        local = now.astimezone(ZoneInfo(zone))
-        later_today = Q(nomination_deadline_time__gt=local.time()) | (
-            Q(nomination_deadline_time__isnull=True) if local.time() < END_OF_DAY else Q(pk__in=[])
-        )
-        condition |= Q(tz=zone) & (
-            Q(nomination_deadline__gt=local.date()) | (Q(nomination_deadline=local.date()) & later_today)
-        )
-    return condition
+    """Editions whose nomination deadline is still ahead at `now`, in each edition's own zone."""
+    return ahead_in_own_zone(now, zones, "nomination_deadline", "nomination_deadline_time")
 
 
 class EditionFilter(django_filters.FilterSet):

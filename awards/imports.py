@@ -15,82 +15,29 @@ a row costs the queries of what it creates, and nothing for what already exists.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 
 from django.utils import timezone, translation
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django_countries import countries
 
 from awards.models import YEAR_VALIDATORS, AwardCategory, AwardEdition, AwardProgramme, AwardResult, Outcome
 from portal import imports
+from portal.imports import NEW, Index, normal
+from portal.imports import candidates as _candidates
+from portal.imports import country as _country
+from portal.imports import texts as _texts
+from portal.imports import unique_slug as _unique_slug
 from portal.languages import CODES
-from portal.models import Agency, ModerationState, Project
 
 COLUMNS = ("programme", "edition_year", "category", "agency", "agency_country", "project", "outcome", "evidence_url")
 # Wording organisers and people put before a category's code or number.
 NOISE = re.compile(r"^(?:(?:wsis|prize|prizes|action|line|al|category|cat|no|nr|number)\s+)+")
 
 
-NEW = "new"  # a reference the inventory lacks, added once the row is valid
-
-
-def normal(text: str) -> str:
-    """Lower case, without accents or punctuation, words separated by one space: "AL C7. E-Health" → "al c7 e
-    health". The Turkish dotless ı is an i, as people type one for the other."""
-    text = unicodedata.normalize("NFKD", text.replace("ı", "i").replace("İ", "I"))
-    text = "".join(char for char in text if not unicodedata.combining(char)).casefold()
-    return " ".join(re.sub(r"[\W_]+", " ", text).split())
-
-
 def _quiet(text: str) -> str:
     """The normal form without leading noise words ("Action Line", "AL", "Category")."""
     return NOISE.sub("", normal(text) + " ").strip()
-
-
-class Index:
-    """Normalised names → the ids they may mean (more than one: ambiguous); failing that, the same without spaces,
-    so "W.S.I.S." is "WSIS" and "C 7" is "C7"."""
-
-    def __init__(self):
-        self.ids: dict[str, set[int]] = defaultdict(set)
-        self.compact: dict[str, set[int]] = defaultdict(set)
-
-    def add(self, key: str, pk: int) -> None:
-        if key:
-            self.ids[key].add(pk)
-            self.compact[key.replace(" ", "")].add(pk)
-
-    def get(self, key: str) -> set[int]:
-        return self.ids.get(key) or self.compact.get(key.replace(" ", ""), set())
-
-
-def _texts(values: dict, field: str) -> set[str]:
-    return {values[f"{field}_{code}"] for code in CODES if values.get(f"{field}_{code}")} | (
-        {values[field]} if values.get(field) else set()
-    )
-
-
-def _unique_slug(base: str, used: set[str], max_length: int) -> str:
-    base = (slugify(base) or "imported")[: max_length - 6].strip("-") or "imported"
-    slug, n = base, 1
-    while slug in used:
-        n += 1
-        slug = f"{base}-{n}"
-    used.add(slug)
-    return slug
-
-
-def _country(text: str) -> str:
-    code = countries.alpha2(text) if len(text) in (2, 3) else ""
-    code = code or countries.by_name(text)
-    if not code:
-        raise ValueError(
-            _("“%(value)s” is not a country: give its ISO code (e.g. TR) or its English name.") % {"value": text}
-        )
-    return code
 
 
 def _edition_year(text: str) -> int:
@@ -126,10 +73,6 @@ def _outcome(text: str, outcomes: dict[str, str]) -> str:
             _("“%(value)s” is not an outcome; the outcomes are: %(outcomes)s.")
             % {"value": text, "outcomes": ", ".join(value for value, _label in Outcome.choices)}
         ) from None
-
-
-def _candidates(names: list[str]) -> str:
-    return "; ".join(sorted(names))
 
 
 class AwardResultImporter(imports.Importer):
@@ -174,30 +117,7 @@ class AwardResultImporter(imports.Importer):
             for pk, programme_id, year in AwardEdition.objects.values_list("id", "programme_id", "year")
         }
 
-        self.agencies = Index()
-        self.agency_countries: dict[int, str] = {}
-        self.agency_names: dict[int, str] = {}
-        for values in Agency.objects.values("id", "slug", "acronym", "country", "name", *name_fields):
-            for text in {values["slug"], values["acronym"], *_texts(values, "name")}:
-                self.agencies.add(normal(text), values["id"])
-            self.agency_countries[values["id"]] = values["country"]
-            self.agency_names[values["id"]] = values["name_en"] or values["name"]
-        self.agency_slugs = set(Agency.objects.values_list("slug", flat=True))
-
-        # The projects an agency may name: its own and those it is a partner of.
-        self.projects: dict[int, Index] = defaultdict(Index)
-        self.project_names: dict[int, str] = {}
-        names = defaultdict(set)
-        for values in Project.objects.values("id", "agency_id", "slug", "title", *title_fields):
-            self.project_names[values["id"]] = values["title_en"] or values["title"]
-            names[values["id"]] = {normal(text) for text in {values["slug"], *_texts(values, "title")}}
-            for name in names[values["id"]]:
-                self.projects[values["agency_id"]].add(name, values["id"])
-        for project_id, agency_id in Project.partner_agencies.through.objects.values_list("project_id", "agency_id"):
-            for name in names[project_id]:
-                self.projects[agency_id].add(name, project_id)
-        del names
-        self.project_slugs = set(Project.objects.values_list("slug", flat=True))
+        self.directory = imports.AgencyDirectory()
 
         # (edition, category or 0, agency, project or 0) → (result id, outcome, evidence)
         self.results = {
@@ -236,7 +156,7 @@ class AwardResultImporter(imports.Importer):
         year = row.value("edition_year", _edition_year)
         category = row.value("category", lambda text: self._category(programme, text), required=False)
         country = row.value("agency_country", _country, required=False)
-        agency = row.value("agency", lambda text: self._agency(text, country))
+        agency = row.value("agency", lambda text: self.directory.agency(text, country))
         outcome = row.value("outcome", lambda text: _outcome(text, self.outcomes))
         evidence = row.value("evidence_url", _evidence, required=False, default="")
         if agency == NEW and not row["agency_country"]:
@@ -246,7 +166,7 @@ class AwardResultImporter(imports.Importer):
             )
         project = None
         if row["project"]:
-            project = NEW if agency == NEW else row.value("project", lambda text: self._project(agency, text))
+            project = NEW if agency == NEW else row.value("project", lambda text: self.directory.project(agency, text))
         row.check()
 
         edition = self.editions.get((programme, year), NEW)
@@ -259,9 +179,9 @@ class AwardResultImporter(imports.Importer):
         if category == NEW:
             category = self._create_category(programme, row["category"])
         if agency == NEW:
-            agency = self._create_agency(row["agency"], country)
+            agency = self.directory.create_agency(row["agency"], country)
         if project == NEW:
-            project = self._create_project(agency, row["project"])
+            project = self.directory.create_project(agency, row["project"])
         if edition == NEW:
             edition = self._create_edition(programme, year)
         key = (edition, category or 0, agency, project or 0)
@@ -328,37 +248,6 @@ class AwardResultImporter(imports.Importer):
             % {"value": text, "programme": self.programme_names[programme]}
         )
 
-    def _agency(self, text: str, country: str | None):
-        """The agency's id, or NEW when there is none of that name (in that country): it will be added."""
-        found = self.agencies.get(normal(text))
-        if country:
-            # "Ministry of Health" of another country is another agency.
-            found = {pk for pk in found if self.agency_countries[pk] == country}
-        if len(found) == 1:
-            return next(iter(found))
-        if found:
-            raise ValueError(
-                _("“%(value)s” may be several agencies: %(candidates)s; give the agency's country to choose.")
-                % {
-                    "value": text,
-                    "candidates": _candidates(
-                        [f"{self.agency_names[pk]} ({self.agency_countries[pk]})" for pk in found]
-                    ),
-                }
-            )
-        return NEW
-
-    def _project(self, agency: int, text: str):
-        found = self.projects[agency].get(normal(text))
-        if len(found) == 1:
-            return next(iter(found))
-        if found:
-            raise ValueError(
-                _("“%(value)s” may be several projects of the agency: %(candidates)s.")
-                % {"value": text, "candidates": _candidates([self.project_names[pk] for pk in found])}
-            )
-        return NEW
-
     # --- Creating what is missing (only once the whole row is valid) ---------------------------------------
 
     def _create_category(self, programme: int, text: str) -> int:
@@ -372,36 +261,6 @@ class AwardResultImporter(imports.Importer):
         )
         self.categories[programme].add(normal(text), category.pk)
         return category.pk
-
-    def _create_agency(self, text: str, country: str) -> int:
-        name = text[: Agency._meta.get_field("name").max_length]
-        acronym = text if " " not in text and text.isupper() and len(text) <= 30 else ""
-        agency = Agency.objects.create(
-            name_en=name,
-            acronym=acronym,
-            slug=_unique_slug(acronym or name, self.agency_slugs, Agency._meta.get_field("slug").max_length),
-            kind=Agency.Kind.PUBLIC_AGENCY,
-            country=country,
-            imported=True,
-        )
-        self.agencies.add(normal(text), agency.pk)
-        self.agency_countries[agency.pk] = country
-        self.agency_names[agency.pk] = name
-        return agency.pk
-
-    def _create_project(self, agency: int, text: str) -> int:
-        title = text[: Project._meta.get_field("title").max_length]
-        project = Project.objects.create(
-            agency_id=agency,
-            title_en=title,
-            slug=_unique_slug(title, self.project_slugs, Project._meta.get_field("slug").max_length),
-            moderation_state=ModerationState.PUBLISHED,
-            published_at=timezone.now(),
-            imported=True,
-        )
-        self.projects[agency].add(normal(text), project.pk)
-        self.project_names[project.pk] = title
-        return project.pk
 
     def _create_edition(self, programme: int, year: int) -> int:
         edition = AwardEdition.objects.create(programme_id=programme, year=year)

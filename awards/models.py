@@ -2,7 +2,6 @@
 which project, in which category) and the agencies' applications."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -146,21 +145,17 @@ class AwardEdition(models.Model):
 
     @property
     def nomination_due(self) -> dt.date | dt.datetime | None:
-        """The nomination deadline as the registry takes it: an aware instant when its time is known, else the
-        date (23:59 that day in `tz`)."""
-        if self.nomination_deadline is None:
-            return None
-        if self.nomination_deadline_time is None:
-            return self.nomination_deadline
-        return dt.datetime.combine(self.nomination_deadline, self.nomination_deadline_time, tzinfo=ZoneInfo(self.tz))
+        """The deadline as the registry takes it: an aware instant when its time is known, else the date."""
+        from portal.deadlines import local_due
+
+        return local_due(self.nomination_deadline, self.nomination_deadline_time, self.tz)
 
     @property
     def nomination_deadline_at(self) -> dt.datetime | None:
-        """The nomination deadline as an instant, by the registry's rule (a date alone: 23:59 there)."""
-        from portal.deadlines import due_instant
+        """The deadline as an instant, by the registry's rule (a date alone: 23:59 there)."""
+        from portal.deadlines import local_due_at
 
-        due = self.nomination_due
-        return None if due is None else due_instant(due, self.tz)[0]
+        return local_due_at(self.nomination_deadline, self.nomination_deadline_time, self.tz)
 
 
 class Outcome(models.TextChoices):

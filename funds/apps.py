@@ -1,3 +1,5 @@
+"""Back-office of the funds area."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,10 @@ from django.utils.translation import gettext_lazy as _
 class FundsConfig(AppConfig):
     name = "funds"
     verbose_name = _("Funds")
+
+    def ready(self):
+        # sections adds the grants and the calls to the agency profile and the project page; imports registers the
+        # grants importer and exporter.
+        from funds import deadlines, imports, sections  # noqa: F401
+
+        deadlines.connect()

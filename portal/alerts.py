@@ -77,6 +77,9 @@ ACTIONS = {
     ),
     DeadlineKind.FUND_CALL_OPENS: _("Prepare your application: the call opens on this date."),
     DeadlineKind.FUND_CALL: _("Submit your application before the call closes."),
+    DeadlineKind.FUND_SUGGESTION: _(
+        "Your agency is eligible for this call: the page says why. Apply before the call closes."
+    ),
     DeadlineKind.EVENT_REGISTRATION: _("Register before the deadline."),
     DeadlineKind.EVENT_PROPOSAL: _("Send your proposal before the deadline."),
     DeadlineKind.EVENT_EXHIBITION: _("Apply for exhibition space before the deadline."),

@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from awards import api as awards_api
+from funds import api as funds_api
 from portal import api
 
 router = DefaultRouter()
@@ -16,6 +17,10 @@ router.register("awards/categories", awards_api.CategoryViewSet, basename="award
 router.register("awards/editions", awards_api.EditionViewSet, basename="award-edition")
 router.register("awards/results", awards_api.ResultViewSet, basename="award-result")
 router.register("awards/applications", awards_api.ApplicationViewSet, basename="award-application")
+router.register("funds/funders", funds_api.FunderViewSet, basename="fund-funder")
+router.register("funds/programmes", funds_api.ProgrammeViewSet, basename="fund-programme")
+router.register("funds/calls", funds_api.CallViewSet, basename="fund-call")
+router.register("funds/grants", funds_api.GrantViewSet, basename="fund-grant")
 
 app_name = "api"
 urlpatterns = [

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 
@@ -42,6 +43,37 @@ def due_instant(due: dt.date | dt.datetime, tz: str) -> tuple[dt.datetime, bool]
             raise ValueError("A deadline's time must be aware; give a date to mean the end of that day.")
         return due, False
     return dt.datetime.combine(due, END_OF_DAY, tzinfo=ZoneInfo(tz)), True
+
+
+def local_due(day: dt.date | None, time: dt.time | None, tz: str) -> dt.date | dt.datetime | None:
+    """A deadline kept as a local date and an optional local time in `tz`, as `DeadlineSpec.due` takes it: the
+    aware instant when the time is known, else the date (23:59 that day in `tz`)."""
+    if day is None:
+        return None
+    if time is None:
+        return day
+    return dt.datetime.combine(day, time, tzinfo=ZoneInfo(tz))
+
+
+def local_due_at(day: dt.date | None, time: dt.time | None, tz: str) -> dt.datetime | None:
+    """The same deadline as an instant, by the registry's rule (a date alone: 23:59 there)."""
+    due = local_due(day, time, tz)
+    return None if due is None else due_instant(due, tz)[0]
+
+
+def ahead_in_own_zone(now: dt.datetime, zones, date_field: str, time_field: str, tz_field: str = "tz") -> Q:
+    """Rows whose deadline (a local date, and a local time or none: 23:59) is still ahead at `now`, compared in
+    each row's own zone with its local date and time: one condition per zone in use (`zones`)."""
+    condition = Q(pk__in=[])
+    for zone in zones:
+        local = now.astimezone(ZoneInfo(zone))
+        later_today = Q(**{f"{time_field}__gt": local.time()}) | (
+            Q(**{f"{time_field}__isnull": True}) if local.time() < END_OF_DAY else Q(pk__in=[])
+        )
+        condition |= Q(**{tz_field: zone}) & (
+            Q(**{f"{date_field}__gt": local.date()}) | (Q(**{date_field: local.date()}) & later_today)
+        )
+    return condition
 
 
 def _values(spec: DeadlineSpec) -> dict:

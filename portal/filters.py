@@ -1,4 +1,5 @@
-"""Filters of the project list and of the deadline calendar, each shared by its page and the API."""
+"""Filters of the project list and of the deadline calendar, each shared by its page and the API, and the strict
+filter types every app's filters use (a malformed value is a 400, never silently no filter)."""
 
 import datetime as dt
 import re
@@ -15,6 +16,39 @@ from drf_spectacular.utils import extend_schema_field
 
 from portal import selectors
 from portal.models import SDG, ActionLine, Agency, Deadline, Project, ProjectStatus, Topic
+
+
+class IntegerFilter(django_filters.NumberFilter):
+    """A whole number: `2026.5` is a 400, not silently rounded."""
+
+    field_class = forms.IntegerField
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """`true`/`false` (or `1`/`0`); anything else is an error rather than no filter at all (Django's select
+    widget would read it as "unknown")."""
+
+    widget = forms.TextInput
+
+    default_error_messages = {"invalid": _("Enter true or false.")}
+    VALUES = {"true": True, "1": True, "false": False, "0": False}
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        if isinstance(value, bool):
+            return value
+        try:
+            return self.VALUES[str(value).lower()]
+        except KeyError:
+            raise ValidationError(self.error_messages["invalid"], code="invalid") from None
+
+    def validate(self, value):
+        pass
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
 
 
 class ProjectFilter(django_filters.FilterSet):

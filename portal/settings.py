@@ -237,7 +237,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     # One name for the topics wherever they appear (a deadline's `topic`, a subscription's `topics`).
-    "ENUM_NAME_OVERRIDES": {"TopicEnum": "portal.models.deadlines.Topic"},
+    # An agency's kind (also a programme's eligible kinds) and a funder's kind are two choice sets named "kind".
+    "ENUM_NAME_OVERRIDES": {
+        "TopicEnum": "portal.models.deadlines.Topic",
+        "AgencyKindEnum": "portal.models.Agency.Kind",
+        "FunderKindEnum": "funds.models.Funder.Kind",
+    },
 }
 
 # --- Cache (rate limits) -------------------------------------------------------------------

@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from awards import views as award_views
+from funds import report_views as fund_report_views
+from funds import views as fund_views
 from portal import account_views, alert_views, calendar_views, views
 
 account_patterns = [
@@ -35,7 +37,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    *(path(f"{area}/", views.area, {"area": area}, name=area) for area in AREAS if area != "awards"),
+    *(path(f"{area}/", views.area, {"area": area}, name=area) for area in AREAS if area not in ("awards", "funds")),
     path("awards/", award_views.programme_list, name="awards"),
     path("awards/results/", award_views.result_list, name="award_results"),
     path("awards/figures/", award_views.result_figures, name="award_figures"),
@@ -45,6 +47,17 @@ urlpatterns += i18n_patterns(
     path("awards/applications/new/", award_views.application_edit, name="award_application_create"),
     path("awards/applications/<int:pk>/edit/", award_views.application_edit, name="award_application_edit"),
     path("awards/<slug:slug>/", award_views.programme_detail, name="award_programme"),
+    # Before the other funds pages: "reports" would be read as a slug.
+    path("funds/reports/", fund_report_views.report_list, name="fund_reports"),
+    path("funds/reports/new/", fund_report_views.report_edit, name="fund_report_create"),
+    path("funds/reports/<int:pk>/edit/", fund_report_views.report_edit, name="fund_report_edit"),
+    path("funds/reports/<int:pk>/submit/", fund_report_views.report_submit, name="fund_report_submit"),
+    path("funds/", fund_views.funder_list, name="funds"),
+    path("funds/funders/<slug:slug>/", fund_views.funder_detail, name="fund_funder"),
+    path("funds/programmes/<slug:slug>/", fund_views.programme_detail, name="fund_programme"),
+    path("funds/calls/", fund_views.call_list, name="fund_calls"),
+    path("funds/calls/<int:pk>/", fund_views.call_detail, name="fund_call"),
+    path("funds/grants/", fund_views.grant_list, name="fund_grants"),
     path("projects/", views.project_list, name="project_list"),
     path("projects/new/", views.project_edit, name="project_create"),
     path("projects/<slug:slug>/", views.project_detail, name="project_detail"),

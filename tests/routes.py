@@ -56,6 +56,13 @@ class World:
     award_application: object = None
     # Agency A's published project run with agency B as a partner: either agency may apply with it.
     project_shared: object = None
+    # Funds: agency A's draft report of a grant it received (seen only by A and the admins).
+    grant_a_draft: object = None
+    # Funds: a funder whose programme is open to ministries everywhere, its open call, agency A's published grant.
+    fund_funder: object = None
+    fund_programme: object = None
+    fund_call: object = None
+    grant_a_published: object = None
 
 
 MATERIAL_FILE = "promo/route-matrix/a-draft-poster.pdf"
@@ -106,6 +113,8 @@ def build_world() -> World:
         **_world_deadlines(agency_a, project_a_published),
         **_world_awards(agency_a, project_a_published),
         project_shared=_shared_project(agency_a, agency_b),
+        **_world_fund_reports(agency_a),
+        **_world_funds(agency_a, project_a_published),
     )
 
 
@@ -113,6 +122,69 @@ def _shared_project(agency_a, agency_b):
     project = factories.ProjectFactory(agency=agency_a, slug="a-shared-with-b", published=True)
     project.partner_agencies.add(agency_b)
     return project
+
+
+def _world_fund_reports(agency_a) -> dict:
+    from decimal import Decimal
+
+    from funds.models import Funder, Grant
+
+    funder = Funder.objects.create(
+        slug="world-donor",
+        name="Bağışçı",
+        name_tr="Bağışçı",
+        name_en="Donor",
+        kind="bilateral",
+        country="KR",
+        website="https://donor.example",
+    )
+    grant = Grant.objects.create(
+        funder=funder, agency=agency_a, amount=Decimal("3700000"), currency="USD", purpose_en="Training centre"
+    )
+    return {"grant_a_draft": grant}
+
+
+def _world_funds(agency_a, project_a_published) -> dict:
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from funds.models import Funder, FundingCall, FundingProgramme, Grant, GrantState
+
+    funder = Funder.objects.create(
+        slug="world-fund", name="Fon", name_en="Fund", kind="multilateral", website="https://fund.example"
+    )
+    programme = FundingProgramme.objects.create(
+        funder=funder,
+        slug="world-fund-digital",
+        name="Dijital devlet",
+        name_en="Digital government",
+        eligible_agency_kinds=["ministry"],
+        amount_min=Decimal("50000"),
+        amount_max=Decimal("500000"),
+        currency="EUR",
+    )
+    call = FundingCall.objects.create(
+        programme=programme,
+        title="Çağrı",
+        title_en="Call for proposals",
+        deadline=timezone.localdate() + dt.timedelta(days=60),
+        tz="Asia/Seoul",
+        budget=Decimal("2000000"),
+        currency="EUR",
+    )
+    grant = Grant.objects.create(
+        funder=funder,
+        programme=programme,
+        agency=agency_a,
+        project=project_a_published,
+        amount=Decimal("250000"),
+        currency="EUR",
+        signed_on=dt.date(2024, 5, 2),
+        state=GrantState.PUBLISHED,
+    )
+    return {"fund_funder": funder, "fund_programme": programme, "fund_call": call, "grant_a_published": grant}
 
 
 def _world_awards(agency_a, project_a_published) -> dict:
@@ -312,6 +384,45 @@ def _application_edit_form(w: World) -> dict:
     }
 
 
+def _grant_report_form(w: World) -> dict:
+    """A new grant of the world's funder; `agency` is read only from a working-group admin."""
+    return {
+        "agency": w.agency_a.pk,
+        "funder": w.grant_a_draft.funder_id,
+        "amount": "250000",
+        "currency": "EUR",
+        "signed_on": "2025-06-01",
+        "purpose_en": "Matrix grant",
+    }
+
+
+def _grant_report_edit_form(w: World) -> dict:
+    """Agency A's draft grant, now with its signing date."""
+    grant = w.grant_a_draft
+    return {
+        "agency": grant.agency_id,
+        "funder": grant.funder_id,
+        "amount": "3700000",
+        "currency": grant.currency,
+        "signed_on": "2013-04-18",
+        "duration_months": "24",
+    }
+
+
+def _api_grant(w: World) -> dict:
+    """A new grant of the world's funder; `agency` counts only for a working-group admin."""
+    return {
+        "funder": w.fund_funder.slug,
+        "programme": w.fund_programme.slug,
+        "agency": w.agency_a.slug,
+        "amount": "120000.50",
+        "currency": "EUR",
+        "signed_on": "2025-06-01",
+        "duration_months": 18,
+        "purpose_en": "Matrix API grant",
+    }
+
+
 # The API refuses anonymous writes with 403 (session authentication sends no challenge) before the method
 # is looked at; the project endpoints have no DELETE, so everyone logged in gets 405.
 API_NO_DELETE = expect(403, 405)
@@ -355,6 +466,32 @@ ROUTES: dict[str, Route] = {
         writes=(Write("post", expect(302, 302, 404, 302), "award_application", data=_application_edit_form),),
     ),
     "funds": Route(PUBLIC, page=True),
+    "fund_funder": Route(PUBLIC, lambda w: {"slug": w.fund_funder.slug}, page=True),
+    "fund_programme": Route(PUBLIC, lambda w: {"slug": w.fund_programme.slug}, page=True),
+    # Every open call; for agency A only those it is eligible for, with the reasons.
+    "fund_calls": Route(PUBLIC, page=True, query="?agency=agency-a"),
+    "fund_call": Route(PUBLIC, lambda w: {"pk": w.fund_call.pk}, page=True),
+    # The published grants (A's draft is never listed), filtered, with the totals per currency.
+    "fund_grants": Route(PUBLIC, page=True, query="?funder=world-fund&year=2024&currency=EUR"),
+    # Grants an agency received, reported by its contacts in every state; every agency's for the admins.
+    "fund_reports": Route(LOGIN_REQUIRED, page=True, query="?state=draft"),
+    "fund_report_create": Route(
+        expect(302, 200, 200, 200),
+        page=True,
+        writes=(Write("post", expect(302, 302, 302, 302), data=_grant_report_form),),
+    ),
+    # A's draft: B does not even see it.
+    "fund_report_edit": Route(
+        expect(302, 200, 404, 200),
+        lambda w: {"pk": w.grant_a_draft.pk},
+        page=True,
+        writes=(Write("post", expect(302, 302, 404, 302), "grant_a_draft", data=_grant_report_edit_form),),
+    ),
+    "fund_report_submit": Route(
+        POST_ONLY_LOGIN,
+        lambda w: {"pk": w.grant_a_draft.pk},
+        writes=(Write("post", expect(302, 302, 404, 302), "grant_a_draft"),),
+    ),
     "events": Route(PUBLIC, page=True),
     "guides": Route(PUBLIC, page=True),
     "coordination": Route(PUBLIC, page=True),
@@ -519,6 +656,48 @@ ROUTES: dict[str, Route] = {
             ),
             Write("put", expect(403, 200, 404, 200), "award_application", data=_api_application, json=True),
             Write("delete", API_NO_DELETE, "award_application", json=True),
+        ),
+    ),
+    # Funds: funders, programmes and calls are public and read-only.
+    "api:fund-funder-list": Route(PUBLIC, query="?kind=multilateral"),
+    "api:fund-funder-detail": Route(PUBLIC, lambda w: {"slug": w.fund_funder.slug}),
+    "api:fund-programme-list": Route(PUBLIC, query="?funder=world-fund&agency_kind=ministry&country=TR"),
+    "api:fund-programme-detail": Route(
+        PUBLIC,
+        lambda w: {"slug": w.fund_programme.slug},
+        writes=(Write("delete", expect(403, 405), "fund_programme", json=True),),
+    ),
+    "api:fund-call-list": Route(PUBLIC, query="?open=true&funder=world-fund&agency_kind=ministry"),
+    "api:fund-call-detail": Route(PUBLIC, lambda w: {"pk": w.fund_call.pk}),
+    # Grants: the published ones for everyone; a contact also sees its own agency's drafts and reports its own
+    # agency's grants (any `agency` it names is its own); no PUT, no DELETE.
+    "api:fund-grant-list": Route(
+        PUBLIC,
+        query="?currency=EUR&year_min=2020&amount_min=1000",
+        writes=(Write("post", expect(403, 201, 201, 201), data=_api_grant, json=True),),
+    ),
+    "api:fund-grant-detail": Route(
+        PUBLIC,
+        lambda w: {"pk": w.grant_a_published.pk},
+        examples=(Example("grant_a_draft", expect(404, 200, 404, 200), lambda w: {"pk": w.grant_a_draft.pk}),),
+        writes=(
+            Write(
+                "patch",
+                expect(403, 200, 403, 200),
+                "grant_a_published",
+                data=lambda w: {"duration_months": 24},
+                json=True,
+            ),
+            Write(
+                "patch",
+                expect(403, 200, 404, 200),
+                "grant_a_draft",
+                lambda w: {"pk": w.grant_a_draft.pk},
+                data=lambda w: {"signed_on": "2013-04-18", "duration_months": 24},
+                json=True,
+            ),
+            Write("put", expect(403, 405), "grant_a_draft", lambda w: {"pk": w.grant_a_draft.pk}, _api_grant, True),
+            Write("delete", API_NO_DELETE, "grant_a_published", json=True),
         ),
     ),
 }

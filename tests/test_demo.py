@@ -1,18 +1,22 @@
 """The demo data: the seeds' agencies and projects, loaded idempotently."""
 
+import datetime as dt
 import io
+from decimal import Decimal
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import serializers
 from django.core.management import call_command
+from django.utils import timezone
 
+from funds.models import Funder, FundingCall, FundingProgramme, Grant
 from portal.models import Agency, Contact, Project
 
 
 def snapshot():
     rows = []
-    for model in (Agency, Contact, Project, get_user_model()):
+    for model in (Agency, Contact, Project, get_user_model(), Funder, FundingProgramme, FundingCall, Grant):
         data = serializers.serialize("python", model.objects.order_by("pk"))
         for row in data:
             row["fields"].pop("updated_at", None)
@@ -52,3 +56,34 @@ def test_demo_contacts_are_active_in_their_zone(email, tz):
     call_command("load_demo", stdout=io.StringIO())
     contact = Contact.objects.get(email=email)
     assert (contact.time_zone, contact.is_confirmed, contact.is_approved) == (tz, True, True)
+
+
+def test_demo_holds_the_koica_grant_of_seed_004():
+    call_command("load_demo", stdout=io.StringIO())
+    koica = Funder.objects.get(slug="koica")
+    assert (koica.acronym, koica.kind, koica.country.code, koica.name_en) == (
+        "KOICA",
+        "bilateral",
+        "KR",
+        "Korea International Cooperation Agency",
+    )
+    [grant] = Grant.objects.filter(funder=koica)
+    assert (grant.amount, grant.currency, grant.signed_on, grant.duration_months) == (
+        Decimal("3700000"),
+        "USD",
+        dt.date(2013, 4, 18),
+        24,
+    )
+    assert (grant.agency.slug, grant.agency.country.code) == ("mincom-az", "AZ")
+    assert grant.project.slug == "e-government-education-centre-azerbaijan"
+    assert (grant.state, grant.source_url) == ("published", "https://www.azernews.az/business/62775.html")
+    grant.full_clean()
+
+
+def test_demo_calls_are_tentative_and_ahead():
+    call_command("load_demo", stdout=io.StringIO())
+    calls = list(FundingCall.objects.all())
+    assert calls
+    assert {call.state for call in calls} == {"tentative"}
+    assert all(call.deadline_at > timezone.now() for call in calls)
+    assert all("demo" in call.title_en for call in calls)

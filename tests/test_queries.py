@@ -297,3 +297,96 @@ def test_query_count_of_award_results_is_constant(client, django_assert_max_num_
     with django_assert_max_num_queries(small):
         response = client.get(url)
     assert len(response.context["page"].object_list) == 20
+
+
+# --- Funds: the calls and the grants inventory ---------------------------------------------------
+
+
+def add_fund_records(count: int, start: int, agency: Agency) -> None:
+    """`count` funders, each with a programme open to ministries (on a theme and action lines agency A's published
+    project is filed under), an open call in one of three zones, and a published grant to a new agency in one of
+    three currencies, with a project (every third one a draft, which the pages must not name)."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from funds.models import Funder, FundingCall, FundingProgramme, Grant, GrantState
+
+    theme = Theme.objects.get_or_create(slug="fund-theme", defaults={"title": "Tema", "title_en": "Theme"})[0]
+    if not agency.projects.exists():
+        project = factories.ProjectFactory(slug="fund-eligible", agency=agency, published=True, action_lines=LINES)
+        project.themes.add(theme)
+    lines = list(ActionLine.objects.filter(code__in=LINES))
+    zones = ("Asia/Seoul", "Europe/Brussels", "America/New_York")
+    for n in range(start, start + count):
+        funder = Funder.objects.create(
+            slug=f"funder-{n:03}", name=f"Fon {n}", name_en=f"Funder {n}", kind="bilateral", website="https://f.example"
+        )
+        programme = FundingProgramme.objects.create(
+            funder=funder,
+            slug=f"programme-{n:03}",
+            name=f"Program {n}",
+            name_en=f"Programme {n}",
+            eligible_agency_kinds=["ministry", "university"],
+            eligible_countries=["TR", "KG"],
+            amount_max=Decimal(100000 + n),
+            currency="EUR",
+        )
+        programme.themes.add(theme)
+        programme.action_lines.set(lines[n % 2 :])
+        FundingCall.objects.create(
+            programme=programme,
+            title=f"Çağrı {n}",
+            title_en=f"Call {n}",
+            deadline=timezone.localdate() + dt.timedelta(days=5 + n),
+            deadline_time=dt.time(12) if n % 2 else None,
+            tz=zones[n % 3],
+            state="tentative" if n % 4 == 0 else "announced",
+        )
+        recipient = factories.AgencyFactory(slug=f"grantee-{n:03}")
+        Grant.objects.create(
+            funder=funder,
+            programme=programme,
+            agency=recipient,
+            project=factories.ProjectFactory(slug=f"grant-project-{n:03}", agency=recipient, published=n % 3 != 0),
+            amount=Decimal(1000 + n),
+            currency=("USD", "EUR", "KRW")[n % 3],
+            signed_on=dt.date(2000 + n % 7, 1, 1),
+            state=GrantState.PUBLISHED,
+        )
+
+
+def shown_fund_records(url: str, response) -> int:
+    if "/calls/" in url:
+        return len(response.context["lines"])
+    if "/grants/" in url:
+        return len(response.context["page"].object_list)
+    return len(response.context["funders"])
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/tr/funds/",
+        "/tr/funds/calls/",
+        "/tr/funds/calls/?agency=agency-a",
+        "/tr/funds/grants/",
+        "/tr/funds/grants/?currency=EUR&year_min=2000",
+    ],
+)
+@pytest.mark.parametrize("role", ["anonymous", "contact_a"])
+def test_query_count_of_fund_lists_is_constant(client, contact_a, django_assert_max_num_queries, url, role):
+    if role != "anonymous":
+        client.force_login(contact_a.user)
+    add_fund_records(SMALL, 0, contact_a.agency)
+    client.get(url)  # warm per-process caches before counting
+    small, response = count_queries(client, url)
+    shown_small = shown_fund_records(url, response)
+
+    add_fund_records(LARGE - SMALL, SMALL, contact_a.agency)
+    with django_assert_max_num_queries(small):
+        response = client.get(url)
+    large, response = count_queries(client, url)
+    assert large == small, f"{url}: {small} queries with {SMALL} records, {large} with {LARGE}"
+    assert shown_fund_records(url, response) > shown_small

@@ -251,7 +251,7 @@ def test_first_visit_of_a_confirmation_link_confirms_and_is_rolled_back():
 
 def fingerprint() -> dict[tuple, tuple]:
     """Every stored fact a write could touch, by record, each with the agency it belongs to first: the projects
-    and their materials, the contacts' alert settings, and the agencies' award applications and results."""
+    and their materials, the contacts' alert settings, the agencies' award applications and results, and the grants they reported."""
     fields = [f.attname for f in Project._meta.concrete_fields]
     rows = {}
     for project in Project.objects.prefetch_related(
@@ -276,8 +276,9 @@ def fingerprint() -> dict[tuple, tuple]:
             (contact.language, contact.time_zone),
         )
     from awards.models import AwardApplication, AwardResult
+    from funds.models import Grant
 
-    for model in (AwardApplication, AwardResult):
+    for model in (AwardApplication, AwardResult, Grant):
         names = [f.attname for f in model._meta.concrete_fields]
         for record in model.objects.order_by("pk"):
             rows[(model._meta.model_name, record.pk)] = (record.agency_id, tuple(getattr(record, f) for f in names))
@@ -404,6 +405,7 @@ def admin_example(model, world):
     }
     make |= alert_examples(world)
     make |= award_examples(world)
+    make |= funds_examples(world)
     if model in make:
         return make[model]()
     existing = model._default_manager.order_by("pk").first()
@@ -454,6 +456,43 @@ def award_examples(world) -> dict:
             edition=edition(), agency=world.agency_a, project=world.project_a_draft
         )[0],
         AwardInvitation: lambda: AwardInvitation.objects.get_or_create(edition=edition(), agency=world.agency_a)[0],
+    }
+
+
+def funds_examples(world) -> dict:
+    """A funder, its programme open to ministries and a call of it two months ahead, a grant agency A reported
+    from that funder, and an invitation of agency A to the call."""
+    import datetime as dt
+    from decimal import Decimal
+
+    from funds.models import Funder, FundingCall, FundingProgramme, FundInvitation, Grant
+
+    def funder():
+        return Funder.objects.get_or_create(
+            slug="matrix-funder",
+            defaults={"name": "Matris", "name_en": "Matrix", "kind": "bilateral", "website": "https://matrix.example"},
+        )[0]
+
+    def programme():
+        return FundingProgramme.objects.get_or_create(
+            slug="matrix-programme",
+            defaults={"funder": funder(), "name": "Matris", "name_en": "Matrix", "eligible_agency_kinds": ["ministry"]},
+        )[0]
+
+    def call():
+        deadline = timezone.localdate() + dt.timedelta(days=60)
+        return FundingCall.objects.get_or_create(
+            programme=programme(), defaults={"title": "Matris", "title_en": "Matrix", "deadline": deadline}
+        )[0]
+
+    return {
+        Funder: funder,
+        FundingProgramme: programme,
+        FundingCall: call,
+        Grant: lambda: Grant.objects.get_or_create(
+            funder=funder(), agency=world.agency_a, defaults={"amount": Decimal("1000"), "currency": "USD"}
+        )[0],
+        FundInvitation: lambda: FundInvitation.objects.get_or_create(call=call(), agency=world.agency_a)[0],
     }
 
 

@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.models.deadlines import Topic
+from portal.models.fields import ChoiceListField
 
 DEFAULT_LEAD_DAYS = (30, 7, 1)
 MAX_LEAD_DAYS = 90
@@ -23,59 +24,21 @@ def validate_topics(value) -> None:
         raise ValidationError(_("Unknown topic: %(topics)s."), code="topic", params={"topics": ", ".join(unknown)})
 
 
-class TopicsField(models.CharField):
+class TopicsField(ChoiceListField):
     """A set of topics, stored as their codes separated by commas (“awards,funds”) so that a plain
     `topics__contains="funds"` finds the subscribers of a topic on every database (no code contains another)."""
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 200)
+        kwargs["codes"] = Topic.choices
         super().__init__(*args, **kwargs)
 
     def deconstruct(self):
         name, path, args, kwargs = super().deconstruct()
-        if kwargs.get("max_length") == 200:
-            del kwargs["max_length"]
+        del kwargs["codes"]
         return name, path, args, kwargs
-
-    @staticmethod
-    def _as_list(value) -> list[str]:
-        if value is None:
-            return []
-        if isinstance(value, str):
-            value = value.split(",")
-        return [code for code in Topic.values if code in {str(v).strip() for v in value}]
-
-    def from_db_value(self, value, expression, connection):
-        return self._as_list(value)
-
-    def to_python(self, value):
-        return self._as_list(value)
-
-    def get_prep_value(self, value):
-        if isinstance(value, str):  # a lookup's operand (`topics__contains="funds"`)
-            return value
-        return ",".join(self._as_list(value))
-
-    def value_to_string(self, obj):
-        return ",".join(self.value_from_object(obj))
 
     def validate(self, value, model_instance):
         validate_topics(value)
-
-    def run_validators(self, value):
-        return None  # the CharField length validator does not apply to a list
-
-    def formfield(self, **kwargs):
-        from django import forms
-
-        return forms.MultipleChoiceField(
-            choices=Topic.choices,
-            required=not self.blank,
-            label=self.verbose_name,
-            help_text=self.help_text,
-            widget=forms.CheckboxSelectMultiple,
-            **{k: v for k, v in kwargs.items() if k in ("initial", "disabled")},
-        )
 
 
 class Delivery(models.TextChoices):

@@ -25,6 +25,7 @@ class DeadlineKind(models.TextChoices):
     AWARD_SUGGESTION = "award.suggestion", _("award your project could apply to")
     FUND_CALL_OPENS = "fund.call_opens", _("call opens")
     FUND_CALL = "fund.call", _("call deadline")
+    FUND_SUGGESTION = "fund.suggestion", _("call your agency could apply to")
     EVENT_REGISTRATION = "event.registration", _("registration deadline")
     EVENT_PROPOSAL = "event.proposal", _("proposal deadline")
     EVENT_EXHIBITION = "event.exhibition", _("exhibition application deadline")
@@ -44,7 +45,7 @@ class DeadlineKind(models.TextChoices):
         return self.value in NOTICE_KINDS
 
 
-NOTICE_KINDS = frozenset({"award.suggestion"})
+NOTICE_KINDS = frozenset({"award.suggestion", "fund.suggestion"})
 
 
 KIND_TOPICS = {

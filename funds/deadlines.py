@@ -1,0 +1,105 @@
+"""The funds area's deadlines: every call keeps its opening (`fund.call_opens`) and its deadline (`fund.call`) in
+the deadline registry (topic funds): at its local time when known, else 23:59 that day in the call's zone. A
+tentative call registers tentative deadlines; a cancelled one withdraws them. An invitation (`fund.suggestion`) is
+a notice to the invited agency's contacts, due at the call's deadline and moved or withdrawn with it. The page of each is the call's page,
+without a language prefix."""
+
+from django.db.models.signals import post_delete, post_save
+from django.utils import translation
+from django.utils.translation import gettext
+
+from funds.models import CallState, FundingCall, FundingProgramme, FundInvitation
+from portal.deadlines import DeadlineSpec, sync, track, withdraw
+from portal.languages import CODES
+from portal.models import DeadlineKind
+
+
+def call_url(call: FundingCall) -> str:
+    return f"/funds/calls/{call.pk}/"
+
+
+def _title(kind: str, call: FundingCall) -> str:
+    params = {"call": call.title, "programme": call.programme.name}
+    if kind == DeadlineKind.FUND_CALL_OPENS:
+        return gettext("%(programme)s: %(call)s — call opens") % params
+    return gettext("%(programme)s: %(call)s — call deadline") % params
+
+
+def specs_for(call: FundingCall) -> list[DeadlineSpec]:
+    if call.state == CallState.CANCELLED:
+        return []
+    specs = []
+    for kind, due in ((DeadlineKind.FUND_CALL_OPENS, call.opens_on), (DeadlineKind.FUND_CALL, call.deadline_due)):
+        if due is None:
+            continue
+        titles = {}
+        for code in CODES:
+            with translation.override(code):
+                titles[code] = _title(kind, call)
+        specs.append(
+            DeadlineSpec(
+                kind=kind,
+                due=due,
+                tz=call.tz,
+                titles=titles,
+                url=call_url(call),
+                tentative=call.state == CallState.TENTATIVE,
+            )
+        )
+    return specs
+
+
+def invitation_specs(invitation: FundInvitation) -> list[DeadlineSpec]:
+    call = invitation.call
+    if call.state == CallState.CANCELLED:
+        return []
+    titles = {}
+    for code in CODES:
+        with translation.override(code):
+            titles[code] = gettext("%(programme)s: %(call)s — your agency could apply") % {
+                "call": call.title,
+                "programme": call.programme.name,
+            }
+    return [
+        DeadlineSpec(
+            kind=DeadlineKind.FUND_SUGGESTION,
+            due=call.deadline_due,
+            tz=call.tz,
+            titles=titles,
+            url=call_url(call),
+            tentative=call.state == CallState.TENTATIVE,
+            agencies=(invitation.agency_id,),
+        )
+    ]
+
+
+def sync_invitation(invitation: FundInvitation) -> None:
+    sync(invitation, invitation_specs(invitation))
+
+
+def call_saved(sender, instance, raw=False, created=False, **kwargs):
+    """A call's invitations follow its deadline, its state and its names."""
+    if raw or created:
+        return
+    for invitation in instance.invitations.select_related("call__programme"):
+        sync_invitation(invitation)
+
+
+def invitation_deleted(sender, instance, **kwargs):
+    withdraw(instance)
+
+
+def programme_renamed(sender, instance, raw=False, created=False, **kwargs):
+    """The titles name the programme: a programme saved again retitles its calls' deadlines."""
+    if raw or created:
+        return
+    for call in instance.calls.select_related("programme"):
+        sync(call, specs_for(call))
+        call_saved(FundingCall, call)
+
+
+def connect() -> None:
+    track(FundingCall, specs_for)
+    post_save.connect(call_saved, sender=FundingCall, dispatch_uid="deadlines:funds.FundingCall:invitations")
+    post_delete.connect(invitation_deleted, sender=FundInvitation, dispatch_uid="deadlines:funds.FundInvitation")
+    post_save.connect(programme_renamed, sender=FundingProgramme, dispatch_uid="deadlines:funds.FundingProgramme")

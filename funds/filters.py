@@ -1,0 +1,196 @@
+"""Filters of the funds area's lists, each shared by its page and the API: programmes, calls, the grants
+inventory."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from funds import selectors
+from funds.models import MONEY, CallState, Funder, FundingCall, FundingProgramme, Grant, Scope
+from portal import currencies
+from portal.filters import IntegerFilter, StrictBooleanFilter
+from portal.models import ActionLine, Agency, Theme
+
+FIRST_YEAR, LAST_YEAR = 1950, 2100
+
+
+def _funder_filter(field_name: str):
+    return django_filters.ModelChoiceFilter(
+        label=_("Funder"),
+        queryset=Funder.objects.order_by("slug"),
+        to_field_name="slug",
+        field_name=field_name,
+        help_text=_("The funder's short name in its address, e.g. “koica”."),
+    )
+
+
+def _programme_filter(field_name: str):
+    return django_filters.ModelChoiceFilter(
+        label=_("Programme"),
+        queryset=FundingProgramme.objects.order_by("slug"),
+        to_field_name="slug",
+        field_name=field_name,
+        help_text=_("The programme's short name in its address."),
+    )
+
+
+def _year_filter(label, lookup_expr: str = "exact"):
+    return IntegerFilter(
+        label=label,
+        field_name="signed_on__year",
+        lookup_expr=lookup_expr,
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+    )
+
+
+def _amount_filter(label, lookup_expr: str):
+    return django_filters.NumberFilter(
+        label=label,
+        field_name="amount",
+        lookup_expr=lookup_expr,
+        min_value=0,
+        # The money columns' size: a bigger bound is a 400, not a database error.
+        max_digits=MONEY["max_digits"],
+        decimal_places=MONEY["decimal_places"],
+        help_text=_("In the grant's own currency: choose the currency too, amounts are never converted."),
+    )
+
+
+def _agency_kind_filter():
+    return django_filters.ChoiceFilter(
+        label=_("Agency kind"),
+        choices=Agency.Kind.choices,
+        method="filter_agency_kind",
+        help_text=_("Open to agencies of this kind (a programme open to every kind counts)."),
+    )
+
+
+def _country_filter():
+    return django_filters.ChoiceFilter(
+        label=_("Country"),
+        choices=lambda: list(countries),
+        method="filter_country",
+        help_text=_("Open to applicants from this country (a programme open to every country counts)."),
+    )
+
+
+def open_to_kind(kind: str, prefix: str = "") -> Q:
+    """Programmes open to agencies of `kind`: those that list it, and those that list no kind at all."""
+    return Q(**{f"{prefix}eligible_agency_kinds": ""}) | Q(**{f"{prefix}eligible_agency_kinds__contains": kind})
+
+
+def open_to_country(code: str, prefix: str = "") -> Q:
+    """Programmes open to applicants from the country `code`: those that list it, and those that list none."""
+    return Q(**{f"{prefix}eligible_countries": ""}) | Q(**{f"{prefix}eligible_countries__regex": rf"(^|,){code}(,|$)"})
+
+
+class ProgrammeFilter(django_filters.FilterSet):
+    funder = _funder_filter("funder")
+    scope = django_filters.ChoiceFilter(label=_("Scope"), choices=Scope.choices)
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"), queryset=Theme.objects.order_by("slug"), to_field_name="slug", field_name="themes"
+    )
+    action_line = django_filters.ModelChoiceFilter(
+        label=_("WSIS action line"),
+        queryset=ActionLine.objects.order_by("position"),
+        to_field_name="code",
+        method="filter_action_line",
+        help_text=_("A main line (C7) also finds its sub-lines (C7.1…C7.8)."),
+    )
+    agency_kind = _agency_kind_filter()
+    country = _country_filter()
+
+    class Meta:
+        model = FundingProgramme
+        fields = ["funder", "scope", "theme", "action_line", "agency_kind", "country"]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_action_line(self, qs, name, value):
+        if not value:
+            return qs
+        mapped = FundingProgramme.action_lines.through.objects.filter(Q(actionline=value) | Q(actionline__parent=value))
+        return qs.filter(pk__in=mapped.values("fundingprogramme_id"))
+
+    def filter_agency_kind(self, qs, name, value):
+        return qs.filter(open_to_kind(value)) if value else qs
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_country(self, qs, name, value):
+        return qs.filter(open_to_country(value)) if value else qs
+
+
+class CallFilter(django_filters.FilterSet):
+    programme = _programme_filter("programme")
+    funder = _funder_filter("programme__funder")
+    state = django_filters.ChoiceFilter(label=_("State"), choices=CallState.choices)
+    open = StrictBooleanFilter(
+        label=_("Open or upcoming"),
+        method="filter_open",
+        help_text=_("Calls not cancelled whose deadline is still ahead (true), or the others (false)."),
+    )
+    agency_kind = _agency_kind_filter()
+    country = _country_filter()
+
+    class Meta:
+        model = FundingCall
+        fields = ["programme", "funder", "state", "open", "agency_kind", "country"]
+
+    def filter_open(self, qs, name, value):
+        """funds.selectors.open_and_upcoming_calls is the rule."""
+        if value is None:
+            return qs
+        open_calls = selectors.open_and_upcoming_calls().order_by().values("pk")
+        return qs.filter(pk__in=open_calls) if value else qs.exclude(pk__in=open_calls)
+
+    def filter_agency_kind(self, qs, name, value):
+        return qs.filter(open_to_kind(value, "programme__")) if value else qs
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_country(self, qs, name, value):
+        return qs.filter(open_to_country(value, "programme__")) if value else qs
+
+
+class GrantFilter(django_filters.FilterSet):
+    funder = _funder_filter("funder")
+    programme = _programme_filter("programme")
+    # A text field for the agency's slug, as on the project list: a <select> of thousands of agencies is too big.
+    agency = django_filters.ModelChoiceFilter(
+        label=_("Recipient agency"),
+        queryset=Agency.objects.order_by("slug"),
+        to_field_name="slug",
+        field_name="agency",
+        widget=forms.TextInput,
+        help_text=_("The agency's short name in its address, e.g. “agency-a”."),
+    )
+    country = django_filters.ChoiceFilter(
+        label=_("Country"),
+        field_name="agency__country",
+        choices=lambda: list(countries),
+        help_text=_("The recipient agency's country."),
+    )
+    year = _year_filter(_("Year signed"))
+    year_min = _year_filter(_("Signed from year"), "gte")
+    year_max = _year_filter(_("Signed up to year"), "lte")
+    currency = django_filters.ChoiceFilter(label=_("Currency"), choices=currencies.choices)
+    amount_min = _amount_filter(_("Smallest amount"), "gte")
+    amount_max = _amount_filter(_("Largest amount"), "lte")
+
+    class Meta:
+        model = Grant
+        fields = [
+            "funder",
+            "programme",
+            "agency",
+            "country",
+            "year",
+            "year_min",
+            "year_max",
+            "currency",
+            "amount_min",
+            "amount_max",
+        ]

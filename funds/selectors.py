@@ -1,0 +1,310 @@
+"""Reads of the funds area: open calls, who is eligible for what (with the reasons), grants each user sees.
+Who may change what is `portal.selectors.can_change`."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models.functions import ExtractYear
+from django.utils import timezone
+from django.utils.translation import gettext
+from django_countries import countries
+
+from funds.models import CallState, Funder, FundingCall, FundingProgramme, Grant, GrantState
+from portal import selectors
+from portal.deadlines import ahead_in_own_zone
+from portal.models import Agency, Project, Theme
+
+# --- Calls --------------------------------------------------------------------------------------
+
+
+def calls_with_programme() -> QuerySet:
+    return FundingCall.objects.select_related("programme__funder").prefetch_related(
+        "programme__themes", "programme__action_lines"
+    )
+
+
+def open_and_upcoming_calls(now: dt.datetime | None = None) -> QuerySet:
+    """Calls not cancelled whose deadline is still ahead in the call's own zone, soonest deadline first."""
+    now = now or timezone.now()
+    zones = list(FundingCall.objects.order_by().values_list("tz", flat=True).distinct())
+    return (
+        calls_with_programme()
+        .exclude(state=CallState.CANCELLED)
+        .filter(ahead_in_own_zone(now, zones, "deadline", "deadline_time"))
+        .order_by("deadline", "deadline_time", "pk")
+    )
+
+
+def is_open_or_upcoming(call: FundingCall, now: dt.datetime | None = None) -> bool:
+    return open_and_upcoming_calls(now).filter(pk=call.pk).exists()
+
+
+# --- Eligibility --------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Reason:
+    """Why an agency may apply: its kind or its country is among the programme's (or the programme is open to
+    all kinds / all countries), or a project of the agency shares a theme or action line with the programme."""
+
+    kind: str  # "agency_kind" | "any_kind" | "country" | "any_country" | "theme" | "action_line"
+    matched: str = ""  # the agency kind's code, the country's code, the theme's title, the action line's code
+
+    def __str__(self) -> str:
+        if self.kind == "agency_kind":
+            return gettext("Open to agencies of its kind (%(kind)s)") % {"kind": Agency.Kind(self.matched).label}
+        if self.kind == "any_kind":
+            return gettext("Open to every kind of agency")
+        if self.kind == "country":
+            return gettext("Open to applicants from %(country)s") % {"country": countries.name(self.matched)}
+        if self.kind == "any_country":
+            return gettext("Open to applicants from every country")
+        if self.kind == "theme":
+            return gettext("A project of the agency shares the theme “%(theme)s”") % {"theme": self.matched}
+        return gettext("A project of the agency is under action line %(line)s") % {"line": self.matched}
+
+
+@dataclasses.dataclass(frozen=True)
+class Eligibility:
+    call: FundingCall
+    reasons: tuple[Reason, ...]
+
+    @property
+    def topical(self) -> bool:
+        """A project of the agency matches the programme's themes or action lines (not only kind and country)."""
+        return any(r.kind in ("theme", "action_line") for r in self.reasons)
+
+
+def _kind_and_country(programme: FundingProgramme, agency: Agency) -> list[Reason] | None:
+    """The reasons the agency's kind and country allow it, or None when either excludes it."""
+    reasons = []
+    if not programme.eligible_agency_kinds:
+        reasons.append(Reason("any_kind"))
+    elif agency.kind in programme.eligible_agency_kinds:
+        reasons.append(Reason("agency_kind", agency.kind))
+    else:
+        return None
+    countries = [c.code for c in programme.eligible_countries]
+    if not countries:
+        reasons.append(Reason("any_country"))
+    elif agency.country.code in countries:
+        reasons.append(Reason("country", agency.country.code))
+    else:
+        return None
+    return reasons
+
+
+Profile = tuple[dict[str, str], set[str]]  # theme slug → title, action line codes
+
+
+def agency_profiles(agency_ids) -> dict[int, Profile]:
+    """The themes and action line codes of each agency's published projects (its own and those it is a partner
+    in): three queries whatever the number of agencies."""
+    published = selectors.published_projects().order_by().values("pk")
+    themes_through, lines_through = Project.themes.through.objects, Project.action_lines.through.objects
+    ids = list(agency_ids)
+    owned = Q(project__agency_id__in=ids)
+    partnered = Q(project__partner_agencies__in=ids)
+    profiles: dict[int, Profile] = {pk: ({}, set()) for pk in ids}
+    titles = {theme.slug: theme.title for theme in Theme.objects.all()}
+    wanted = set(ids)
+    for condition, agency_field in ((owned, "project__agency_id"), (partnered, "project__partner_agencies")):
+        rows = themes_through.filter(condition, project__in=published).values_list(agency_field, "theme__slug")
+        for agency_id, slug in rows.distinct():
+            if agency_id in wanted:
+                profiles[agency_id][0][slug] = titles.get(slug, slug)
+        rows = lines_through.filter(condition, project__in=published).values_list(agency_field, "actionline__code")
+        for agency_id, code in rows.distinct():
+            if agency_id in wanted:
+                profiles[agency_id][1].add(code)
+    return profiles
+
+
+def eligibility(call: FundingCall, agency: Agency, profile: Profile) -> Eligibility | None:
+    reasons = _kind_and_country(call.programme, agency)
+    if reasons is None:
+        return None
+    themes, lines = profile
+    programme_themes = {t.slug: t.title for t in call.programme.themes.all()}
+    reasons += [Reason("theme", programme_themes[s]) for s in sorted(programme_themes.keys() & themes.keys())]
+    programme_lines = {line.code for line in call.programme.action_lines.all()}
+    reasons += [Reason("action_line", code) for code in sorted(programme_lines & lines)]
+    # A programme with themes or action lines is for agencies whose projects match one of them.
+    if (programme_themes or programme_lines) and not any(r.kind in ("theme", "action_line") for r in reasons):
+        return None
+    return Eligibility(call, tuple(reasons))
+
+
+def calls_for_agency(agency: Agency, now: dt.datetime | None = None) -> list[Eligibility]:
+    """The open and upcoming calls the agency is eligible for, soonest deadline first, each with its reasons."""
+    profile = agency_profiles([agency.pk])[agency.pk]
+    found = (eligibility(call, agency, profile) for call in open_and_upcoming_calls(now))
+    return [e for e in found if e is not None]
+
+
+def eligible_agencies(call: FundingCall) -> list[tuple[Agency, Eligibility]]:
+    """The agencies eligible for `call` (kind and country in SQL, themes and lines by their published projects)."""
+    call = calls_with_programme().get(pk=call.pk)
+    programme = call.programme
+    agencies = Agency.objects.order_by("slug")
+    if programme.eligible_agency_kinds:
+        agencies = agencies.filter(kind__in=programme.eligible_agency_kinds)
+    countries = [c.code for c in programme.eligible_countries]
+    if countries:
+        agencies = agencies.filter(country__in=countries)
+    themes = list(programme.themes.values_list("slug", flat=True))
+    lines = list(programme.action_lines.values_list("code", flat=True))
+    if themes or lines:
+        published = selectors.published_projects().order_by()
+        matching = published.filter(Q(themes__slug__in=themes) | Q(action_lines__code__in=lines))
+        agencies = agencies.filter(
+            Q(projects__in=matching.values("pk")) | Q(partner_projects__in=matching.values("pk"))
+        ).distinct()
+    agencies = list(agencies)
+    profiles = agency_profiles(a.pk for a in agencies)
+    found = []
+    for agency in agencies:
+        result = eligibility(call, agency, profiles[agency.pk])
+        if result is not None:
+            found.append((agency, result))
+    return found
+
+
+# --- Grants -------------------------------------------------------------------------------------
+
+
+def grants_inventory() -> QuerySet:
+    """Published grants: the public inventory."""
+    return Grant.objects.filter(state=GrantState.PUBLISHED).select_related("funder", "programme", "agency", "project")
+
+
+def grants_visible_to(user) -> QuerySet:
+    """Published grants, plus every grant of the user's own agency (all, for working-group admins)."""
+    qs = Grant.objects.select_related("funder", "programme", "agency", "project")
+    if selectors.is_working_group_admin(user):
+        return qs
+    contact = selectors.active_contact(user)
+    if contact is None:
+        return qs.filter(state=GrantState.PUBLISHED)
+    return qs.filter(Q(state=GrantState.PUBLISHED) | Q(agency_id=contact.agency_id))
+
+
+# --- Grants reported by agencies ------------------------------------------------------------------
+
+
+def grant_reports(user) -> QuerySet:
+    """The grants a user reports: its own agency's in every state (every agency's, for working-group admins),
+    none for anyone else; the latest changed first."""
+    qs = Grant.objects.select_related("funder", "programme", "agency", "project").order_by("-updated_at", "-pk")
+    if selectors.is_working_group_admin(user):
+        return qs
+    contact = selectors.active_contact(user)
+    if contact is None:
+        return qs.none()
+    return qs.filter(agency_id=contact.agency_id)
+
+
+def grant_project_choices(user, agency=None) -> QuerySet:
+    """The projects a reported grant may name: those the user sees, narrowed to the ones `agency` runs or is a
+    partner in when the agency is known (a contact's own)."""
+    qs = selectors.projects_visible_to(user).select_related(None).prefetch_related(None)
+    if agency is not None:
+        qs = qs.filter(pk__in=selectors.project_ids_of_agency(agency))
+    return qs.order_by("title", "pk")
+
+
+def grant_programme_choices() -> QuerySet:
+    """Programmes with their funder, grouped by funder, for the grant form."""
+    return FundingProgramme.objects.select_related("funder").order_by("funder__slug", "slug")
+
+
+# --- Pages: funders and programmes, call deadlines, the inventory's totals -----------------------
+
+
+def programmes() -> QuerySet:
+    """Programmes by name, with their funder."""
+    return FundingProgramme.objects.select_related("funder").order_by("name", "pk")
+
+
+def funders_with_programmes() -> QuerySet:
+    """Every funder by name, its programmes by name in `programme_list`."""
+    return Funder.objects.order_by("name", "pk").prefetch_related(
+        Prefetch("programmes", queryset=programmes(), to_attr="programme_list")
+    )
+
+
+def programme_calls(programme: FundingProgramme) -> QuerySet:
+    """Every call of the programme, latest deadline first."""
+    return programme.calls.order_by("-deadline", "-pk")
+
+
+@dataclasses.dataclass(frozen=True)
+class CallDeadline:
+    """A call's deadline as an instant (23:59 in the call's zone when only the date is known), shaped like a
+    registry deadline (`due_at`, `tz`), so the calendar's `due_in` and `days_left` show it."""
+
+    call: FundingCall
+    due_at: dt.datetime
+    tz: str
+
+    @property
+    def closed(self) -> bool:
+        return self.due_at <= timezone.now()
+
+
+def call_deadline(call: FundingCall) -> CallDeadline:
+    return CallDeadline(call, call.deadline_at, call.tz)
+
+
+def soonest_first(items, call=lambda item: item) -> list:
+    """Calls (or items with a call, `call` finds it) by the instant of their deadline, each in its own zone: a
+    call due at 09:00 in Seoul comes before one due at 08:00 the same day in Istanbul (the database orders by the
+    local date and time)."""
+    return sorted(items, key=lambda item: (call(item).deadline_at, call(item).pk))
+
+
+@dataclasses.dataclass(frozen=True)
+class MoneyTotal:
+    """Grants counted and summed in one currency (in one signing year, for the per-year totals)."""
+
+    currency: str
+    count: int
+    total: Decimal
+    year: int | None = None
+
+
+@dataclasses.dataclass(frozen=True)
+class GrantTotals:
+    per_currency: list[MoneyTotal]  # by currency code
+    per_year: list[MoneyTotal]  # by currency, then year; grants without a signing date are left out
+
+    @property
+    def count(self) -> int:
+        return sum(row.count for row in self.per_currency)
+
+    def years_of(self, currency: str) -> list[MoneyTotal]:
+        return [row for row in self.per_year if row.currency == currency]
+
+
+def grant_totals(grants: QuerySet) -> GrantTotals:
+    """The grants (a filtered inventory) counted and summed per currency, and per signing year and currency: two
+    GROUP BY queries however many grants. Amounts in different currencies are never added together."""
+    grants = grants.order_by()
+    sums = {"count": Count("pk"), "total": Sum("amount")}
+    per_currency = [
+        MoneyTotal(row["currency"], row["count"], row["total"])
+        for row in grants.values("currency").annotate(**sums).order_by("currency")
+    ]
+    per_year = [
+        MoneyTotal(row["currency"], row["count"], row["total"], row["year"])
+        for row in grants.filter(signed_on__isnull=False)
+        .annotate(year=ExtractYear("signed_on"))
+        .values("currency", "year")
+        .annotate(**sums)
+        .order_by("currency", "year")
+    ]
+    return GrantTotals(per_currency, per_year)
