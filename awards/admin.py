@@ -15,29 +15,9 @@ from awards.models import (
     AwardProgramme,
     AwardResult,
 )
-from portal import selectors
+from portal.admin import WorkingGroupAdmin
 from portal.admin_imports import InventoryImportExportMixin
 from portal.languages import translated_fields
-
-
-class WorkingGroupAdmin:
-    """The programmes, editions, results and applications are the working group's to keep: only its admins see
-    or change them here (agency contacts will record their own applications on the portal's pages)."""
-
-    def has_module_permission(self, request):
-        return selectors.is_working_group_admin(request.user) and super().has_module_permission(request)
-
-    def has_view_permission(self, request, obj=None):
-        return selectors.is_working_group_admin(request.user) and super().has_view_permission(request, obj)
-
-    def has_add_permission(self, request, *args):
-        return selectors.is_working_group_admin(request.user) and super().has_add_permission(request, *args)
-
-    def has_change_permission(self, request, obj=None):
-        return selectors.is_working_group_admin(request.user) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None):
-        return selectors.is_working_group_admin(request.user) and super().has_delete_permission(request, obj)
 
 
 class CategoryInline(WorkingGroupAdmin, TranslationTabularInline):

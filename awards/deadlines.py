@@ -16,12 +16,10 @@ shown).
 """
 
 from django.db.models.signals import post_delete, post_save
-from django.utils import translation
 from django.utils.translation import gettext
 
 from awards.models import AwardEdition, AwardInvitation, AwardProgramme
-from portal.deadlines import DeadlineSpec, sync, track, withdraw
-from portal.languages import CODES
+from portal.deadlines import DeadlineSpec, in_every_language, sync, track, withdraw
 from portal.models import DeadlineKind
 
 
@@ -57,16 +55,12 @@ def specs_for(edition: AwardEdition) -> list[DeadlineSpec]:
     for kind, due in _steps(edition):
         if due is None:
             continue
-        titles = {}
-        for code in CODES:
-            with translation.override(code):
-                titles[code] = _title(kind, edition)
         specs.append(
             DeadlineSpec(
                 kind=kind,
                 due=due,
                 tz=edition.tz,
-                titles=titles,
+                titles=in_every_language(lambda kind=kind: _title(kind, edition)),
                 url=edition_url(edition),
                 tentative=edition.tentative,
             )
@@ -81,16 +75,15 @@ def invitation_specs(invitation: AwardInvitation) -> list[DeadlineSpec]:
     due = edition.nomination_due
     if due is None:
         return []
-    titles = {}
-    for code in CODES:
-        with translation.override(code):
-            projects = ", ".join(
-                f"“{getattr(p, f'title_{code}') or p.title}”" for p in invitation.projects.order_by("slug")
-            )
-            titles[code] = gettext("%(edition)s — your projects could apply: %(projects)s") % {
-                "edition": f"{edition.programme.name} {edition.year}",
-                "projects": projects,
-            }
+    projects = list(invitation.projects.order_by("slug"))
+
+    def title():
+        return gettext("%(edition)s — your projects could apply: %(projects)s") % {
+            "edition": f"{edition.programme.name} {edition.year}",
+            "projects": ", ".join(f"“{project.title}”" for project in projects),
+        }
+
+    titles = in_every_language(title)
     return [
         DeadlineSpec(
             kind=DeadlineKind.AWARD_SUGGESTION,

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.models.contacts import validate_time_zone
+from portal.models.projects import NOT_THE_AGENCYS_PROJECT
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
@@ -313,10 +314,8 @@ def _check_links(record) -> None:
     errors = {}
     if record.category_id and record.edition_id and record.category.programme_id != record.edition.programme_id:
         errors["category"] = _("This category belongs to another programme than the edition.")
-    if record.project_id and record.agency_id:
-        project = record.project
-        if project.agency_id != record.agency_id and not project.partner_agencies.filter(pk=record.agency_id).exists():
-            errors["project"] = _("This project is neither the agency's nor one it is a partner of.")
+    if record.project_id and record.agency_id and not record.project.involves(record.agency_id):
+        errors["project"] = NOT_THE_AGENCYS_PROJECT
     if errors:
         raise ValidationError(errors)
 

@@ -24,11 +24,7 @@ def applications_visible_to(user) -> QuerySet:
 
 
 def can_record_applications(user) -> bool:
-    """Active agency contacts record applications for their own agency; working-group admins with the add
-    permission for any agency."""
-    return selectors.active_contact(user) is not None or (
-        selectors.is_working_group_admin(user) and user.has_perm("awards.add_awardapplication")
-    )
+    return selectors.can_add(user, AwardApplication)
 
 
 def application_projects(user) -> QuerySet:

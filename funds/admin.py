@@ -8,9 +8,9 @@ from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from awards.admin import WorkingGroupAdmin
 from funds import services
 from funds.models import Funder, FundingCall, FundingProgramme, FundInvitation, Grant
+from portal.admin import WorkingGroupAdmin
 from portal.admin_imports import InventoryImportExportMixin
 from portal.languages import translated_fields
 

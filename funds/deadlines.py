@@ -5,12 +5,10 @@ a notice to the invited agency's contacts, due at the call's deadline and moved 
 without a language prefix."""
 
 from django.db.models.signals import post_delete, post_save
-from django.utils import translation
 from django.utils.translation import gettext
 
 from funds.models import CallState, FundingCall, FundingProgramme, FundInvitation
-from portal.deadlines import DeadlineSpec, sync, track, withdraw
-from portal.languages import CODES
+from portal.deadlines import DeadlineSpec, in_every_language, sync, track, withdraw
 from portal.models import DeadlineKind
 
 
@@ -32,16 +30,12 @@ def specs_for(call: FundingCall) -> list[DeadlineSpec]:
     for kind, due in ((DeadlineKind.FUND_CALL_OPENS, call.opens_on), (DeadlineKind.FUND_CALL, call.deadline_due)):
         if due is None:
             continue
-        titles = {}
-        for code in CODES:
-            with translation.override(code):
-                titles[code] = _title(kind, call)
         specs.append(
             DeadlineSpec(
                 kind=kind,
                 due=due,
                 tz=call.tz,
-                titles=titles,
+                titles=in_every_language(lambda kind=kind: _title(kind, call)),
                 url=call_url(call),
                 tentative=call.state == CallState.TENTATIVE,
             )
@@ -53,13 +47,12 @@ def invitation_specs(invitation: FundInvitation) -> list[DeadlineSpec]:
     call = invitation.call
     if call.state == CallState.CANCELLED:
         return []
-    titles = {}
-    for code in CODES:
-        with translation.override(code):
-            titles[code] = gettext("%(programme)s: %(call)s — your agency could apply") % {
-                "call": call.title,
-                "programme": call.programme.name,
-            }
+    titles = in_every_language(
+        lambda: (
+            gettext("%(programme)s: %(call)s — your agency could apply")
+            % {"call": call.title, "programme": call.programme.name}
+        )
+    )
     return [
         DeadlineSpec(
             kind=DeadlineKind.FUND_SUGGESTION,

@@ -16,6 +16,7 @@ from portal.currencies import validate_amount, validate_currency
 from portal.models import Agency
 from portal.models.contacts import validate_time_zone
 from portal.models.fields import ChoiceListField
+from portal.models.projects import NOT_THE_AGENCYS_PROJECT
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 
@@ -269,10 +270,8 @@ class Grant(models.Model):
                 errors["amount"] = error.messages
         if self.programme_id and self.funder_id and self.programme.funder_id != self.funder_id:
             errors["programme"] = _("This programme belongs to another funder.")
-        if self.project_id and self.agency_id:
-            project = self.project
-            if project.agency_id != self.agency_id and not project.partner_agencies.filter(pk=self.agency_id).exists():
-                errors["project"] = _("This project is neither the agency's nor one it is a partner of.")
+        if self.project_id and self.agency_id and not self.project.involves(self.agency_id):
+            errors["project"] = NOT_THE_AGENCYS_PROJECT
         if errors:
             raise ValidationError(errors)
 

@@ -41,7 +41,7 @@ def report_list(request):
             "draft": GrantState.DRAFT,
             "is_admin": portal_selectors.is_working_group_admin(request.user),
             "agency": None if contact is None else contact.agency,
-            "can_report": services.can_report_grants(request.user),
+            "can_report": selectors.can_report_grants(request.user),
         },
     )
 
@@ -52,7 +52,7 @@ def report_edit(request, pk=None):
     draft when changed after submission; a working-group admin chooses the agency. `services.save_grant` saves
     it: its refusals are the form's errors."""
     if pk is None:
-        if not services.can_report_grants(request.user):
+        if not selectors.can_report_grants(request.user):
             raise PermissionDenied
         grant = Grant()
     else:

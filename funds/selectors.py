@@ -177,6 +177,10 @@ def eligible_agencies(call: FundingCall) -> list[tuple[Agency, Eligibility]]:
 # --- Grants -------------------------------------------------------------------------------------
 
 
+def can_report_grants(user) -> bool:
+    return selectors.can_add(user, Grant)
+
+
 def grants_inventory() -> QuerySet:
     """Published grants: the public inventory."""
     return Grant.objects.filter(state=GrantState.PUBLISHED).select_related("funder", "programme", "agency", "project")

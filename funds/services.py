@@ -15,13 +15,6 @@ from portal import selectors as portal_selectors
 from portal.tasks import alerts_tick
 
 
-def can_report_grants(user) -> bool:
-    """Active agency contacts report their own agency's grants; working-group admins any agency's."""
-    return portal_selectors.active_contact(user) is not None or (
-        portal_selectors.is_working_group_admin(user) and user.has_perm("funds.add_grant")
-    )
-
-
 @transaction.atomic
 def save_grant(user, grant: Grant, data: dict) -> Grant:
     """Create or update `grant` with `data` (model field → value) as `user`, under the one rule of
@@ -31,7 +24,7 @@ def save_grant(user, grant: Grant, data: dict) -> Grant:
     contact = portal_selectors.active_contact(user)
     admin = portal_selectors.is_working_group_admin(user)
     if grant.pk is None:
-        if not can_report_grants(user):
+        if not selectors.can_report_grants(user):
             raise PermissionDenied(_("Only agency contacts and working-group admins may report grants."))
         grant.reported_by = user
     elif not portal_selectors.can_change(user, Grant.objects.get(pk=grant.pk)):

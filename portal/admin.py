@@ -181,19 +181,30 @@ class ProjectAdmin(TabbedTranslationAdmin):
 # --- Deadlines and alerts -------------------------------------------------------------------------
 
 
-class WorkingGroupOnly:
-    """Alert records hold contacts' personal data and drive the mail: working-group admins only, whatever other
-    staff permissions say. Nobody adds them by hand: a subscription comes with a confirmed contact, a delivery
-    from the planner, a deadline from its app's sync."""
+class WorkingGroupAdmin:
+    """Working-group admins only, whatever other staff permissions say (the areas' back-office: programmes,
+    calls, results, grants…)."""
+
+    def has_module_permission(self, request):
+        return selectors.is_working_group_admin(request.user) and super().has_module_permission(request)
 
     def has_view_permission(self, request, obj=None):
         return selectors.is_working_group_admin(request.user) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return selectors.is_working_group_admin(request.user) and super().has_add_permission(request, *args)
 
     def has_change_permission(self, request, obj=None):
         return selectors.is_working_group_admin(request.user) and super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
         return selectors.is_working_group_admin(request.user) and super().has_delete_permission(request, obj)
+
+
+class WorkingGroupOnly(WorkingGroupAdmin):
+    """Alert records hold contacts' personal data and drive the mail: working-group admins only, whatever other
+    staff permissions say. Nobody adds them by hand: a subscription comes with a confirmed contact, a delivery
+    from the planner, a deadline from its app's sync."""
 
     def has_add_permission(self, request):
         return False

@@ -14,7 +14,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from portal.languages import CODES, has_fallback_text
 from portal.models import Audience, Deadline, DeadlineKind
@@ -33,6 +33,15 @@ class DeadlineSpec:
     url: str = ""
     tentative: bool = False
     agencies: tuple[int, ...] | None = None  # None: everyone subscribed to the topic
+
+
+def in_every_language(make: Callable[[], str]) -> dict[str, str]:
+    """`make()` with each of the portal's languages active: the titles of a `DeadlineSpec`."""
+    titles = {}
+    for code in CODES:
+        with translation.override(code):
+            titles[code] = make()
+    return titles
 
 
 def due_instant(due: dt.date | dt.datetime, tz: str) -> tuple[dt.datetime, bool]:

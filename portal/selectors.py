@@ -60,9 +60,17 @@ def can_change(user, record) -> bool:
     return contact is not None and getattr(record, "agency_id", None) == contact.agency_id
 
 
+def can_add(user, model) -> bool:
+    """Active agency contacts add `model` records (projects, applications, grant reports…) for their own agency;
+    working-group admins with the model's add permission for any agency."""
+    opts = model._meta
+    return active_contact(user) is not None or (
+        is_working_group_admin(user) and user.has_perm(f"{opts.app_label}.add_{opts.model_name}")
+    )
+
+
 def can_create_project(user) -> bool:
-    """Active agency contacts create projects for their agency; admins for any agency."""
-    return active_contact(user) is not None or (is_working_group_admin(user) and user.has_perm("portal.add_project"))
+    return can_add(user, Project)
 
 
 def _project_list_queryset(qs: QuerySet) -> QuerySet:

@@ -3,6 +3,7 @@ in the registry; invitations of eligible agencies sent once through the alerts."
 
 import datetime as dt
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -37,8 +38,8 @@ def programme(**kwargs) -> FundingProgramme:
 
 
 def call(prog, days=40, **kwargs) -> FundingCall:
-    deadline = (timezone.now() + dt.timedelta(days=days)).date()
     kwargs.setdefault("tz", "Asia/Seoul")
+    deadline = timezone.localdate(timezone=ZoneInfo(kwargs["tz"])) + dt.timedelta(days=days)
     return FundingCall.objects.create(programme=prog, title=f"Call of {prog.slug}", deadline=deadline, **kwargs)
 
 
@@ -153,7 +154,9 @@ def test_whole_amounts_and_cents_are_money():
 
 
 def test_call_deadlines_are_registered_moved_and_withdrawn():
-    opened = call(programme(), opens_on=timezone.now().date(), deadline_time=dt.time(18, 0))
+    opened = call(
+        programme(), opens_on=timezone.localdate(timezone=ZoneInfo("Asia/Seoul")), deadline_time=dt.time(18, 0)
+    )
     rows = {d.kind: d for d in Deadline.objects.filter(object_id=opened.pk, topic="funds")}
     assert set(rows) == {DeadlineKind.FUND_CALL_OPENS, DeadlineKind.FUND_CALL}
     assert rows[DeadlineKind.FUND_CALL].due_at == opened.deadline_at

@@ -8,6 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from portal.languages import CODES, has_fallback_text
 from portal.uploads import validate_upload
 
+# The refusal of a record (an award result, a grant…) that names a project its agency has no part in.
+NOT_THE_AGENCYS_PROJECT = _("This project is neither the agency's nor one it is a partner of.")
+
 
 class ProjectStatus(models.TextChoices):
     PLANNED = "planned", _("planned")
@@ -123,6 +126,10 @@ class Project(models.Model):
     @property
     def is_published(self) -> bool:
         return self.moderation_state == ModerationState.PUBLISHED
+
+    def involves(self, agency_id: int) -> bool:
+        """The agency runs the project or is one of its partners (who may record its awards, grants…)."""
+        return self.agency_id == agency_id or self.partner_agencies.filter(pk=agency_id).exists()
 
     @property
     def years(self) -> str:
