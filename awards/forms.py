@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards import selectors
 from awards.models import AwardApplication, AwardCategory
+from portal import selectors as portal_selectors
 from portal.models import Agency
 
 
@@ -48,7 +49,7 @@ class ApplicationForm(forms.ModelForm):
                 self.instance.agency = agency  # so the model's clean checks the project against it
         else:
             self.fields["agency"].queryset = Agency.objects.order_by("slug")
-        self.fields["project"].queryset = selectors.application_project_choices(user, agency)
+        self.fields["project"].queryset = portal_selectors.report_project_choices(user, agency)
         self.fields["project"].help_text = _("A project of the agency or one it is a partner in.")
         self.fields["edition"].queryset = selectors.application_editions()
         category = self.fields["category"]

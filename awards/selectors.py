@@ -33,15 +33,6 @@ def application_projects(user) -> QuerySet:
     return selectors.projects_visible_to(user)
 
 
-def application_project_choices(user, agency=None) -> QuerySet:
-    """The projects the application form offers: `application_projects`, narrowed to those `agency` runs or is
-    a partner in when the agency is known (a contact's own); every project the user sees otherwise."""
-    qs = application_projects(user).select_related(None).prefetch_related(None)
-    if agency is not None:
-        qs = qs.filter(pk__in=selectors.project_ids_of_agency(agency))
-    return qs.order_by("title", "pk")
-
-
 def application_editions() -> QuerySet:
     """The editions an application may be recorded for, latest first (with their programme, for the labels)."""
     return AwardEdition.objects.select_related("programme").order_by("-year", "programme__slug", "pk")

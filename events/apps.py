@@ -1,3 +1,5 @@
+"""Back-office of the events area."""
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -5,3 +7,10 @@ from django.utils.translation import gettext_lazy as _
 class EventsConfig(AppConfig):
     name = "events"
     verbose_name = _("Events")
+
+    def ready(self):
+        # imports registers the events importer and exporter; sections adds the participations to the agency
+        # profile and the project page.
+        from events import deadlines, imports, sections  # noqa: F401
+
+        deadlines.connect()

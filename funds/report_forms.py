@@ -10,6 +10,7 @@ from awards.forms import DateInput
 from funds import selectors
 from funds.models import Funder, Grant, GrantState
 from portal import currencies
+from portal import selectors as portal_selectors
 from portal.models import Agency
 
 # The purpose is written in Turkish and in English: every other language falls back to them.
@@ -69,7 +70,7 @@ class GrantReportForm(forms.ModelForm):
         programme.queryset = selectors.grant_programme_choices()
         programme.choices = grouped_programmes(programme.queryset)
         programme.help_text = _("A programme of the funder, when the grant came through one.")
-        self.fields["project"].queryset = selectors.grant_project_choices(user, agency)
+        self.fields["project"].queryset = portal_selectors.report_project_choices(user, agency)
         self.fields["project"].help_text = _("A project of the agency or one it is a partner in.")
         self.fields["amount"].help_text = _(
             "In the currency of the agreement, above zero, with no more decimals than the currency has."

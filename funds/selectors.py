@@ -212,15 +212,6 @@ def grant_reports(user) -> QuerySet:
     return qs.filter(agency_id=contact.agency_id)
 
 
-def grant_project_choices(user, agency=None) -> QuerySet:
-    """The projects a reported grant may name: those the user sees, narrowed to the ones `agency` runs or is a
-    partner in when the agency is known (a contact's own)."""
-    qs = selectors.projects_visible_to(user).select_related(None).prefetch_related(None)
-    if agency is not None:
-        qs = qs.filter(pk__in=selectors.project_ids_of_agency(agency))
-    return qs.order_by("title", "pk")
-
-
 def grant_programme_choices() -> QuerySet:
     """Programmes with their funder, grouped by funder, for the grant form."""
     return FundingProgramme.objects.select_related("funder").order_by("funder__slug", "slug")

@@ -70,15 +70,21 @@ def local_due_at(day: dt.date | None, time: dt.time | None, tz: str) -> dt.datet
     return None if due is None else due_instant(due, tz)[0]
 
 
-def ahead_in_own_zone(now: dt.datetime, zones, date_field: str, time_field: str, tz_field: str = "tz") -> Q:
+def ahead_in_own_zone(now: dt.datetime, zones, date_field: str, time_field: str | None, tz_field: str = "tz") -> Q:
     """Rows whose deadline (a local date, and a local time or none: 23:59) is still ahead at `now`, compared in
-    each row's own zone with its local date and time: one condition per zone in use (`zones`)."""
+    each row's own zone with its local date and time: one condition per zone in use (`zones`). `time_field` None:
+    the rows have dates only."""
     condition = Q(pk__in=[])
+    nothing = Q(pk__in=[])
     for zone in zones:
         local = now.astimezone(ZoneInfo(zone))
-        later_today = Q(**{f"{time_field}__gt": local.time()}) | (
-            Q(**{f"{time_field}__isnull": True}) if local.time() < END_OF_DAY else Q(pk__in=[])
-        )
+        end_of_day_ahead = local.time() < END_OF_DAY
+        if time_field is None:
+            later_today = Q() if end_of_day_ahead else nothing
+        else:
+            later_today = Q(**{f"{time_field}__gt": local.time()}) | (
+                Q(**{f"{time_field}__isnull": True}) if end_of_day_ahead else nothing
+            )
         condition |= Q(**{tz_field: zone}) & (
             Q(**{f"{date_field}__gt": local.date()}) | (Q(**{date_field: local.date()}) & later_today)
         )

@@ -116,6 +116,16 @@ def project_ids_of_agency(agency) -> QuerySet:
     return owned.union(partnered)
 
 
+def report_project_choices(user, agency=None) -> QuerySet:
+    """The projects a record an agency reports (an award application, a grant, an event participation) may name:
+    those the user sees, narrowed to the ones `agency` runs or is a partner in when the agency is known (a
+    contact's own). Whose project it may be is the model's rule (`Project.involves`)."""
+    qs = projects_visible_to(user).select_related(None).prefetch_related(None)
+    if agency is not None:
+        qs = qs.filter(pk__in=project_ids_of_agency(agency))
+    return qs.order_by("title", "pk")
+
+
 def agency_projects(agency: Agency) -> QuerySet:
     """Published projects the agency runs or is a partner in."""
     return published_projects().filter(pk__in=project_ids_of_agency(agency))

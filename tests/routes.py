@@ -63,6 +63,12 @@ class World:
     fund_programme: object = None
     fund_call: object = None
     grant_a_published: object = None
+    # Events: an upcoming confirmed event in Geneva with its deadlines, a past one, agency A's draft participation
+    # in the past one and its published one.
+    event: object = None
+    event_past: object = None
+    participation_a_draft: object = None
+    participation_a_published: object = None
 
 
 MATERIAL_FILE = "promo/route-matrix/a-draft-poster.pdf"
@@ -115,6 +121,7 @@ def build_world() -> World:
         project_shared=_shared_project(agency_a, agency_b),
         **_world_fund_reports(agency_a),
         **_world_funds(agency_a, project_a_published),
+        **_world_events(agency_a, project_a_published),
     )
 
 
@@ -142,6 +149,47 @@ def _world_fund_reports(agency_a) -> dict:
         funder=funder, agency=agency_a, amount=Decimal("3700000"), currency="USD", purpose_en="Training centre"
     )
     return {"grant_a_draft": grant}
+
+
+def _world_events(agency_a, project_a_published) -> dict:
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from events.models import EventParticipation, ParticipationState
+
+    today = timezone.localdate()
+    event = factories.EventFactory(
+        slug="world-forum",
+        name="Dünya forumu",
+        name_en="World forum",
+        starts_on=today + dt.timedelta(days=40),
+        ends_on=today + dt.timedelta(days=43),
+        registration_deadline=today + dt.timedelta(days=20),
+        proposal_deadline=today + dt.timedelta(days=10),
+    )
+    past = factories.EventFactory(
+        slug="world-fair-past",
+        name="Geçmiş fuar",
+        name_en="Past fair",
+        kind="fair",
+        starts_on=dt.date(2025, 7, 7),
+        ends_on=dt.date(2025, 7, 11),
+    )
+    draft = EventParticipation.objects.create(
+        event=past, agency=agency_a, role="attendee", lessons_en="Register early.", state=ParticipationState.DRAFT
+    )
+    published = EventParticipation.objects.create(
+        event=past,
+        agency=agency_a,
+        project=project_a_published,
+        role="exhibitor",
+        people=3,
+        outcome_en="Two partner contacts.",
+        lessons_en="Bring printed leaflets in English.",
+        state=ParticipationState.PUBLISHED,
+    )
+    return {"event": event, "event_past": past, "participation_a_draft": draft, "participation_a_published": published}
 
 
 def _world_funds(agency_a, project_a_published) -> dict:

@@ -29,6 +29,7 @@ class DeadlineKind(models.TextChoices):
     EVENT_REGISTRATION = "event.registration", _("registration deadline")
     EVENT_PROPOSAL = "event.proposal", _("proposal deadline")
     EVENT_EXHIBITION = "event.exhibition", _("exhibition application deadline")
+    EVENT_START = "event.start", _("event starts")
     GUIDE_REVIEW = "guide.review", _("guide review")
     CIRCULAR_REPLY = "circular.reply", _("reply to a circular letter")
     RESOLUTION_DUE = "resolution.due", _("resolution due")

@@ -1,0 +1,1 @@
+"""The events importer and exporter (filled in below)."""

@@ -1,0 +1,218 @@
+"""Reads of the events area: upcoming and past events (each by its own zone), the month calendar, an event's
+deadlines, and the participations each user sees. Who may change what is `portal.selectors.can_change`."""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from events.models import DEADLINE_FIELDS, Event, EventParticipation, EventStatus, ParticipationState
+from portal import selectors
+from portal.deadlines import ahead_in_own_zone
+from portal.models import ActionLine, Deadline
+
+# --- Events ----------------------------------------------------------------------------------------
+
+
+def events() -> QuerySet:
+    """Every event with its themes and action lines (for lists: two more queries however many events)."""
+    return Event.objects.prefetch_related(
+        "themes", Prefetch("action_lines", queryset=ActionLine.objects.order_by("position"))
+    )
+
+
+def _zones() -> list[str]:
+    return list(Event.objects.order_by().values_list("tz", flat=True).distinct())
+
+
+def not_ended(now: dt.datetime | None = None) -> Q:
+    """Events still running or to come at `now`: their last day (and end time, when known) not over in their own
+    zone."""
+    return ahead_in_own_zone(now or timezone.now(), _zones(), "ends_on", "end_time")
+
+
+def upcoming_events(now: dt.datetime | None = None) -> QuerySet:
+    """Events that have not ended in their own zone, the soonest first (cancelled and postponed ones included:
+    the pages say so)."""
+    return events().filter(not_ended(now)).order_by("starts_on", "start_time", "pk")
+
+
+def past_events(now: dt.datetime | None = None) -> QuerySet:
+    """Events over in their own zone, the latest first, with their published participations (agency, project)
+    in `published_participations`."""
+    return (
+        events()
+        .exclude(not_ended(now))
+        .exclude(status=EventStatus.CANCELLED)
+        .prefetch_related(
+            Prefetch(
+                "participations",
+                queryset=published_participations().select_related(None).select_related("agency", "project"),
+                to_attr="published_participations",
+            )
+        )
+        .order_by("-starts_on", "-pk")
+    )
+
+
+def with_open_deadline(now: dt.datetime | None = None) -> Q:
+    """Events not cancelled or postponed with a proposal, exhibition or registration deadline still ahead (23:59
+    that day in the event's own zone)."""
+    now = now or timezone.now()
+    zones = _zones()
+    condition = Q(pk__in=[])
+    for field in DEADLINE_FIELDS:
+        condition |= ahead_in_own_zone(now, zones, field, None)
+    return condition & ~Q(status__in=[EventStatus.CANCELLED, EventStatus.POSTPONED])
+
+
+def in_month(first: dt.date) -> Q:
+    """Events running on at least one day of the month that starts on `first` (their local dates)."""
+    last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
+    return Q(starts_on__lte=last, ends_on__gte=first)
+
+
+def event_deadlines(event: Event) -> list[Deadline]:
+    """The event's open deadlines in the registry (the instants the alerts and the calendars use), soonest
+    first."""
+    return list(
+        Deadline.objects.filter(
+            content_type=ContentType.objects.get_for_model(Event), object_id=event.pk, withdrawn_at__isnull=True
+        ).order_by("due_at", "pk")
+    )
+
+
+def event_calendar_deadlines(event: Event) -> list[Deadline]:
+    """Every deadline of the event ever registered, withdrawn ones too: its calendar file tells the calendar
+    clients to remove a withdrawn one."""
+    return list(
+        Deadline.objects.filter(content_type=ContentType.objects.get_for_model(Event), object_id=event.pk).order_by(
+            "due_at", "pk"
+        )
+    )
+
+
+# --- The month calendar -------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class DeadlineMark:
+    """A deadline of an event on its local day."""
+
+    event: Event
+    field: str  # proposal_deadline | exhibition_deadline | registration_deadline
+
+    @property
+    def label(self) -> str:
+        return str(Event._meta.get_field(self.field).verbose_name)
+
+
+@dataclasses.dataclass
+class Day:
+    date: dt.date
+    in_month: bool
+    events: list[Event] = dataclasses.field(default_factory=list)
+    deadlines: list[DeadlineMark] = dataclasses.field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.events or self.deadlines)
+
+
+@dataclasses.dataclass(frozen=True)
+class Month:
+    first: dt.date
+    weeks: list[list[Day]]
+
+    @property
+    def previous(self) -> dt.date:
+        return (self.first - dt.timedelta(days=1)).replace(day=1)
+
+    @property
+    def next(self) -> dt.date:
+        return (self.first + dt.timedelta(days=32)).replace(day=1)
+
+    @property
+    def days(self) -> list[Day]:
+        return [day for week in self.weeks for day in week if day.in_month]
+
+
+def month_calendar(first: dt.date, qs: QuerySet | None = None) -> Month:
+    """The weeks (Monday first) of the month starting on `first`, each day with the events running that day and
+    the deadlines falling on it, all by their local dates in their own zone: an event in Tehran starting on
+    1 July is on 1 July, though it is still 30 June in UTC. The days of the neighbouring months that fill the
+    first and last weeks are shown too. One query."""
+    weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(first.year, first.month)
+    start, end = weeks[0][0], weeks[-1][-1]
+    qs = Event.objects.all() if qs is None else qs
+    shown = Q(starts_on__lte=end, ends_on__gte=start)
+    for field in DEADLINE_FIELDS:
+        shown |= Q(**{f"{field}__range": (start, end)})
+    found = list(qs.filter(shown).prefetch_related(None).order_by("starts_on", "start_time", "pk"))
+    days = {day: Day(day, day.month == first.month) for week in weeks for day in week}
+    for event in found:
+        for day in event.days():
+            if day in days:
+                days[day].events.append(event)
+        if event.is_withdrawn:
+            continue
+        for field, day in event.deadline_days():
+            if day in days:
+                days[day].deadlines.append(DeadlineMark(event, field))
+    return Month(first, [[days[day] for day in week] for week in weeks])
+
+
+def this_month(zone: str, now: dt.datetime | None = None) -> dt.date:
+    """The first day of the current month in `zone` (the viewer's)."""
+    return (now or timezone.now()).astimezone(ZoneInfo(zone)).date().replace(day=1)
+
+
+# --- Participations -----------------------------------------------------------------------------------
+
+
+def _participations() -> QuerySet:
+    return EventParticipation.objects.select_related("event", "agency", "project")
+
+
+def published_participations() -> QuerySet:
+    """Published participations: public."""
+    return _participations().filter(state=ParticipationState.PUBLISHED)
+
+
+def participations_visible_to(user) -> QuerySet:
+    """Published participations, plus every participation of the user's own agency (all, for working-group
+    admins)."""
+    qs = _participations()
+    if selectors.is_working_group_admin(user):
+        return qs
+    contact = selectors.active_contact(user)
+    if contact is None:
+        return qs.filter(state=ParticipationState.PUBLISHED)
+    return qs.filter(Q(state=ParticipationState.PUBLISHED) | Q(agency_id=contact.agency_id))
+
+
+def participation_reports(user) -> QuerySet:
+    """The participations a user reports: its own agency's in every state (every agency's, for working-group
+    admins), none for anyone else; the latest changed first."""
+    qs = _participations().order_by("-updated_at", "-pk")
+    if selectors.is_working_group_admin(user):
+        return qs
+    contact = selectors.active_contact(user)
+    if contact is None:
+        return qs.none()
+    return qs.filter(agency_id=contact.agency_id)
+
+
+def can_report_participations(user) -> bool:
+    return selectors.can_add(user, EventParticipation)
+
+
+def participation_events() -> QuerySet:
+    """The events a participation may be reported for: every one not cancelled, the latest first."""
+    return Event.objects.exclude(status=EventStatus.CANCELLED).order_by("-starts_on", "pk")
