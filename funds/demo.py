@@ -11,14 +11,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 
 from funds.models import CallState, Funder, FundingCall, FundingProgramme, Grant, GrantState, Scope
+from portal.demo import texts, upsert
 from portal.models import ActionLine, Agency, Project, Theme
-
-# Every text in Turkish (the default column) and English.
-
-
-def _texts(field: str, tr: str, en: str) -> dict:
-    return {field: tr, f"{field}_tr": tr, f"{field}_en": en}
-
 
 EU_MEMBER_STATES = [
     *("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU"),
@@ -30,8 +24,8 @@ FUNDERS = {
     # Seed 004 and https://en.wikipedia.org/wiki/KOICA: founded on 1 April 1991 under the Ministry of Foreign
     # Affairs to carry out the Korean government's grant aid and technical cooperation programmes.
     "koica": {
-        **_texts("name", "Kore Uluslararası İşbirliği Ajansı", "Korea International Cooperation Agency"),
-        **_texts(
+        **texts("name", "Kore Uluslararası İşbirliği Ajansı", "Korea International Cooperation Agency"),
+        **texts(
             "description",
             "Kore hükümetinin hibe yardımlarını ve teknik işbirliği programlarını yürüten kamu kurumu; 1 Nisan 1991'de "
             "Dışişleri Bakanlığına bağlı olarak kuruldu.",
@@ -45,8 +39,8 @@ FUNDERS = {
     },
     # https://digital-strategy.ec.europa.eu/en/faqs/questions-and-answers-digital-europe-programme
     "european-union": {
-        **_texts("name", "Avrupa Birliği (Avrupa Komisyonu)", "European Union (European Commission)"),
-        **_texts(
+        **texts("name", "Avrupa Birliği (Avrupa Komisyonu)", "European Union (European Commission)"),
+        **texts(
             "description",
             "Avrupa Komisyonu, AB bütçesinden dijital dönüşüm ve yükseköğretim programlarını yürütür.",
             "The European Commission runs the EU budget's digital transformation and higher education programmes.",
@@ -58,8 +52,8 @@ FUNDERS = {
     },
     # http://www.worldbank.org/en/programs/digital-development-partnership
     "world-bank": {
-        **_texts("name", "Dünya Bankası", "World Bank"),
-        **_texts(
+        **texts("name", "Dünya Bankası", "World Bank"),
+        **texts(
             "description",
             "Gelişmekte olan ülkelere kalkınma finansmanı sağlayan çok taraflı kuruluş.",
             "The multilateral institution that finances development in developing countries.",
@@ -72,10 +66,10 @@ FUNDERS = {
     # https://tr.wikipedia.org/wiki/TİKA: founded on 27 January 1992, attached to the Ministry of Culture and
     # Tourism, organises Türkiye's development assistance through its programme coordination offices abroad.
     "tika": {
-        **_texts(
+        **texts(
             "name", "Türk İşbirliği ve Koordinasyon Ajansı Başkanlığı", "Turkish Cooperation and Coordination Agency"
         ),
-        **_texts(
+        **texts(
             "description",
             "Türkiye'nin yurt dışı kalkınma yardımlarını program koordinasyon ofisleri aracılığıyla düzenler; 27 Ocak "
             "1992'de kuruldu, Kültür ve Turizm Bakanlığına bağlıdır.",
@@ -97,15 +91,15 @@ PROGRAMMES = {
     "koica-grant-aid": (
         "koica",
         {
-            **_texts("name", "KOICA hibe projeleri", "KOICA grant aid projects"),
-            **_texts(
+            **texts("name", "KOICA hibe projeleri", "KOICA grant aid projects"),
+            **texts(
                 "description",
                 "Ortak ülkelerin kamu kurumlarına hibe yardımı ve teknik işbirliği: bilgi sistemleri, ekipman, Koreli "
                 "uzmanlar ve kamu görevlilerinin Kore'de eğitimi.",
                 "Grant aid and technical cooperation for partner countries' public institutions: information "
                 "systems, equipment, Korean experts and training of officials in Korea.",
             ),
-            **_texts(
+            **texts(
                 "how_to_apply",
                 "Ortak ülkenin hükümeti üzerinden: hibe anlaşması Kore hükümeti ile alıcı ülkenin hükümeti arasında "
                 "imzalanır.",
@@ -130,8 +124,8 @@ PROGRAMMES = {
     "digital-europe": (
         "european-union",
         {
-            **_texts("name", "Dijital Avrupa Programı (DIGITAL)", "Digital Europe Programme (DIGITAL)"),
-            **_texts(
+            **texts("name", "Dijital Avrupa Programı (DIGITAL)", "Digital Europe Programme (DIGITAL)"),
+            **texts(
                 "description",
                 "İşletmelere, vatandaşlara ve kamu yönetimlerine dijital teknolojiyi getiren AB programı: süper "
                 "bilgisayarlar, yapay zekâ, siber güvenlik, ileri dijital beceriler ve dijital teknolojilerin "
@@ -140,7 +134,7 @@ PROGRAMMES = {
                 "administrations: supercomputing, artificial intelligence, cybersecurity, advanced digital skills "
                 "and the wide use of digital technologies. Overall budget EUR 7.9 billion (2021 prices).",
             ),
-            **_texts(
+            **texts(
                 "how_to_apply",
                 "Çağrılar AB Fonlama ve İhale Portalında yayımlanır; Türkiye'deki ulusal irtibat noktaları "
                 "başvuru sahiplerine yol gösterir.",
@@ -165,12 +159,12 @@ PROGRAMMES = {
     "erasmus-cbhe": (
         "european-union",
         {
-            **_texts(
+            **texts(
                 "name",
                 "Erasmus+ Yükseköğretimde Kapasite Geliştirme (CBHE)",
                 "Erasmus+ Capacity Building in Higher Education (CBHE)",
             ),
-            **_texts(
+            **texts(
                 "description",
                 "Programa bağlı olmayan üçüncü ülkelerde yükseköğretimin modernleşmesi için çok taraflı ortaklık "
                 "projeleri; üç alt tür (işbirliğine erişim, dönüşüm ortaklıkları, yapısal reform), götürü tutarlı "
@@ -179,7 +173,7 @@ PROGRAMMES = {
                 "to the programme; three strands (access to cooperation, partnerships for transformation, structural "
                 "reform), lump-sum grants, 24 or 36 months.",
             ),
-            **_texts(
+            **texts(
                 "how_to_apply",
                 "Yükseköğretim kurumlarından oluşan bir konsorsiyum, yıllık Erasmus+ çağrısına başvurur.",
                 "A consortium of higher education institutions applies to the yearly Erasmus+ call.",
@@ -199,8 +193,8 @@ PROGRAMMES = {
     "digital-development-partnership": (
         "world-bank",
         {
-            **_texts("name", "Dijital Kalkınma Ortaklığı (DDP)", "Digital Development Partnership (DDP)"),
-            **_texts(
+            **texts("name", "Dijital Kalkınma Ortaklığı (DDP)", "Digital Development Partnership (DDP)"),
+            **texts(
                 "description",
                 "Kamu ve özel sektör ortaklarını bir araya getirerek gelişmekte olan ülkelerin dijital kalkınma "
                 "stratejilerini ve planlarını hazırlamalarını ve uygulamalarını destekler.",
@@ -223,8 +217,8 @@ PROGRAMMES = {
     "tika-azerbaijan": (
         "tika",
         {
-            **_texts("name", "TİKA Azerbaycan projeleri", "TİKA projects in Azerbaijan"),
-            **_texts(
+            **texts("name", "TİKA Azerbaycan projeleri", "TİKA projects in Azerbaijan"),
+            **texts(
                 "description",
                 "TİKA Bakü Program Koordinasyon Ofisi (1994'ten beri) aracılığıyla Azerbaycan'ın kamu ve sivil "
                 "kuruluşlarına tek seferlik, küçük ölçekli destekler: kurumsal altyapı, teknik, sosyal, kültürel ve "
@@ -233,7 +227,7 @@ PROGRAMMES = {
                 "programme coordination office (since 1994): institutional infrastructure, technical, social, "
                 "cultural and health fields.",
             ),
-            **_texts(
+            **texts(
                 "how_to_apply",
                 "TİKA Bakü Program Koordinasyon Ofisi ile görüşülür.",
                 "Through TİKA's programme coordination office in Baku.",
@@ -261,7 +255,7 @@ KOICA_GRANT = {
         "amount": Decimal("3700000.00"),
         "currency": "USD",
         "duration_months": 24,
-        **_texts(
+        **texts(
             "purpose",
             "Azerbaycan E-Devlet Eğitim Merkezinin kurulması: kamu görevlilerinin eğitimi ve e-devleti "
             "kolaylaştıran çevrim içi eğitim hizmetleri için Eğitim Bilgi Sistemi; merkezi ve bölgesel e-devlet "
@@ -285,7 +279,7 @@ def demo_calls(year: int) -> list[tuple[str, dict]]:
         (
             "erasmus-cbhe",
             {
-                **_texts(
+                **texts(
                     "title",
                     f"Erasmus+ CBHE {year} çağrısı (demo, tarihler tahminidir)",
                     f"Erasmus+ CBHE {year} call (demo, estimated dates)",
@@ -301,7 +295,7 @@ def demo_calls(year: int) -> list[tuple[str, dict]]:
         (
             "digital-europe",
             {
-                **_texts(
+                **texts(
                     "title",
                     f"Dijital Avrupa {year}: birlikte çalışabilir dijital kamu hizmetleri (demo, tarihler tahminidir)",
                     f"Digital Europe {year}: interoperable digital public services (demo, estimated dates)",
@@ -316,7 +310,7 @@ def demo_calls(year: int) -> list[tuple[str, dict]]:
         (
             "digital-europe",
             {
-                **_texts(
+                **texts(
                     "title",
                     f"Dijital Avrupa {year}: siber güvenlik (demo, tarihler tahminidir)",
                     f"Digital Europe {year}: cybersecurity (demo, estimated dates)",
@@ -331,31 +325,15 @@ def demo_calls(year: int) -> list[tuple[str, dict]]:
     ]
 
 
-def _upsert(model, lookup: dict, values: dict):
-    """The record of `lookup` with `values`, saved (and validated) only when something differs: running the demo
-    again changes nothing, not even the update times or the deadlines."""
-    record = model.objects.filter(**lookup).first()
-    if record is None:
-        record = model(**{**lookup, **values})
-    elif all(getattr(record, field) == value for field, value in values.items()):
-        return record
-    else:
-        for field, value in values.items():
-            setattr(record, field, value)
-    record.full_clean()
-    record.save()
-    return record
-
-
 @transaction.atomic
 def load() -> dict:
     """Create or update the demo funders, programmes, calls and the seed's grant; running it again changes
     nothing."""
     with translation.override("tr"):  # the bare translated fields are the Turkish ones
-        funders = {slug: _upsert(Funder, {"slug": slug}, values) for slug, values in FUNDERS.items()}
+        funders = {slug: upsert(Funder, {"slug": slug}, values) for slug, values in FUNDERS.items()}
         programmes = {}
         for slug, (funder, values, themes, lines) in PROGRAMMES.items():
-            programme = _upsert(FundingProgramme, {"slug": slug}, {"funder": funders[funder], **values})
+            programme = upsert(FundingProgramme, {"slug": slug}, {"funder": funders[funder], **values})
             programme.themes.set(Theme.objects.filter(slug__in=themes))
             programme.action_lines.set(ActionLine.objects.filter(code__in=lines))
             programmes[slug] = programme
@@ -364,7 +342,7 @@ def load() -> dict:
         calls = []
         for programme, values in demo_calls(year):
             calls.append(
-                _upsert(
+                upsert(
                     FundingCall,
                     {"programme": programmes[programme], "title_en": values["title_en"]},
                     {**values, "state": CallState.TENTATIVE},
@@ -372,7 +350,7 @@ def load() -> dict:
             )
 
         grant = KOICA_GRANT
-        _upsert(
+        upsert(
             Grant,
             {
                 "funder": funders[grant["funder"]],

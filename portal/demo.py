@@ -430,3 +430,27 @@ def passwords() -> tuple[str, str]:
         os.environ.get("DEMO_ADMIN_PASSWORD", "demo-admin-2026"),
         os.environ.get(DEMO_CONTACT_PASSWORD_ENV, "demo-contact-2026"),
     )
+
+
+# --- Shared by the areas' demo data ---------------------------------------------------------------------
+
+
+def texts(field: str, tr: str, en: str) -> dict:
+    """A translated text in Turkish (the default column) and English."""
+    return {field: tr, f"{field}_tr": tr, f"{field}_en": en}
+
+
+def upsert(model, lookup: dict, values: dict):
+    """The record of `lookup` with `values`, saved (and validated) only when something differs: running the demo
+    again changes nothing, not even the update times or the deadlines."""
+    record = model.objects.filter(**lookup).first()
+    if record is None:
+        record = model(**{**lookup, **values})
+    elif all(getattr(record, field) == value for field, value in values.items()):
+        return record
+    else:
+        for field, value in values.items():
+            setattr(record, field, value)
+    record.full_clean()
+    record.save()
+    return record

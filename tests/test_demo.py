@@ -10,13 +10,26 @@ from django.core import serializers
 from django.core.management import call_command
 from django.utils import timezone
 
+from events.models import Event, EventParticipation
 from funds.models import Funder, FundingCall, FundingProgramme, Grant
-from portal.models import Agency, Contact, Project
+from portal.models import Agency, Contact, Deadline, Project
 
 
 def snapshot():
     rows = []
-    for model in (Agency, Contact, Project, get_user_model(), Funder, FundingProgramme, FundingCall, Grant):
+    for model in (
+        Agency,
+        Contact,
+        Project,
+        get_user_model(),
+        Funder,
+        FundingProgramme,
+        FundingCall,
+        Grant,
+        Event,
+        EventParticipation,
+        Deadline,
+    ):
         data = serializers.serialize("python", model.objects.order_by("pk"))
         for row in data:
             row["fields"].pop("updated_at", None)
@@ -87,3 +100,37 @@ def test_demo_calls_are_tentative_and_ahead():
     assert {call.state for call in calls} == {"tentative"}
     assert all(call.deadline_at > timezone.now() for call in calls)
     assert all("demo" in call.title_en for call in calls)
+
+
+def test_demo_holds_the_wsis_forum_2026_of_seed_002_with_lessons_learned():
+    call_command("load_demo", stdout=io.StringIO())
+    forum = Event.objects.get(slug="wsis-forum-2026")
+    assert (forum.kind, forum.organiser, forum.country.code, forum.tz) == ("forum", "ITU", "CH", "Europe/Zurich")
+    assert (forum.starts_on, forum.ends_on, forum.status, forum.city_en) == (
+        dt.date(2026, 7, 6),
+        dt.date(2026, 7, 10),
+        "confirmed",
+        "Geneva",
+    )
+    forum.full_clean()
+    participations = list(forum.participations.all())
+    assert len(participations) >= 2
+    assert all(p.state == "published" and p.lessons_en and p.lessons_tr for p in participations)
+    for participation in participations:
+        participation.full_clean()
+
+
+def test_demo_events_of_seed_001_are_planned_ahead_and_marked():
+    call_command("load_demo", stdout=io.StringIO())
+    planned = list(Event.objects.exclude(slug="wsis-forum-2026"))
+    assert {event.kind for event in planned} >= {"camp", "barcamp", "forum"}
+    assert {event.status for event in planned} == {"planned"}
+    assert all("demo" in event.name_en for event in planned)
+    assert all(event.starts_at() > timezone.now() for event in planned)
+    soros = [event for event in planned if event.country.code == "KG"]
+    assert len(soros) == 3
+    assert {event.tz for event in soros} == {"Asia/Bishkek"}
+    # Their deadlines are in the registry, tentative, in the event's zone.
+    rows = Deadline.objects.filter(content_type__app_label="events", object_id__in=[e.pk for e in planned])
+    assert rows.filter(kind="event.registration").exists()
+    assert {row.tentative for row in rows} == {True}

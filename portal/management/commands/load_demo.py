@@ -3,12 +3,15 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from awards import demo as awards_demo
+from events import demo as events_demo
 from funds import demo as funds_demo
 from portal import demo
 
 
 class Command(BaseCommand):
-    help = "Load the demo data (agencies, contacts, projects, awards, funds, an admin account). Safe to run again."
+    help = (
+        "Load the demo data (agencies, contacts, projects, awards, funds, events, an admin account). Safe to run again."
+    )
 
     def handle(self, *args, **options):
         admin_password, contact_password = demo.passwords()
@@ -20,13 +23,15 @@ class Command(BaseCommand):
             counts = demo.load(admin_password, contact_password)
             awards = awards_demo.load()
             funds = funds_demo.load()
+            events = events_demo.load()
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data: {counts['agencies']} agencies, {counts['contacts']} contacts, {counts['projects']} projects, "
                 f"{awards['editions']} award editions, {awards['results']} award results, "
                 f"{awards['applications']} award applications, "
                 f"{funds['funders']} funders, {funds['programmes']} funding programmes, {funds['calls']} funding calls, "
-                f"{funds['grants']} grants."
+                f"{funds['grants']} grants, {events['events']} events, "
+                f"{events['participations']} event participations."
             )
         )
         self.stdout.write(f"Admin login: {counts['admin']} / {admin_password}  (http://127.0.0.1:8000/admin/)")

@@ -1,0 +1,117 @@
+"""Filters of the events area's lists, each shared by its page and the API: events and participations."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+
+from events import selectors
+from events.models import Attendance, Event, EventKind, EventParticipation, EventStatus, ParticipationRole
+from portal.filters import IntegerFilter, MonthFilter, StrictBooleanFilter
+from portal.languages import CODES
+from portal.models import ActionLine, Agency, Theme
+
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+
+class EventFilter(django_filters.FilterSet):
+    kind = django_filters.ChoiceFilter(label=_("Kind"), choices=EventKind.choices)
+    country = django_filters.ChoiceFilter(label=_("Country"), choices=lambda: list(countries))
+    month = MonthFilter(
+        label=_("Month"),
+        method="filter_month",
+        help_text=_("Events running on at least one day of this month (YYYY-MM), by their local dates."),
+    )
+    theme = django_filters.ModelChoiceFilter(
+        label=_("Theme"), queryset=Theme.objects.order_by("slug"), to_field_name="slug", field_name="themes"
+    )
+    action_line = django_filters.ModelChoiceFilter(
+        label=_("WSIS action line"),
+        queryset=ActionLine.objects.order_by("position"),
+        to_field_name="code",
+        method="filter_action_line",
+        help_text=_("A main line (C7) also finds its sub-lines (C7.1…C7.8)."),
+    )
+    open_deadline = StrictBooleanFilter(
+        label=_("Has an open deadline"),
+        method="filter_open_deadline",
+        help_text=_("A proposal, exhibition space or registration deadline still ahead (true), or none (false)."),
+    )
+    online = StrictBooleanFilter(
+        label=_("Online"),
+        method="filter_online",
+        help_text=_("Events one can follow online (true), or held only in person (false)."),
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=EventStatus.choices)
+
+    class Meta:
+        model = Event
+        fields = ["kind", "country", "month", "theme", "action_line", "open_deadline", "online", "status"]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_month(self, qs, name, value):
+        return qs.filter(selectors.in_month(value)) if value else qs
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def filter_action_line(self, qs, name, value):
+        if not value:
+            return qs
+        mapped = Event.action_lines.through.objects.filter(Q(actionline=value) | Q(actionline__parent=value))
+        return qs.filter(pk__in=mapped.values("event_id"))
+
+    def filter_open_deadline(self, qs, name, value):
+        """events.selectors.with_open_deadline is the rule."""
+        if value is None:
+            return qs
+        condition = selectors.with_open_deadline()
+        return qs.filter(condition) if value else qs.exclude(condition)
+
+    def filter_online(self, qs, name, value):
+        if value is None:
+            return qs
+        return qs.exclude(attendance=Attendance.IN_PERSON) if value else qs.filter(attendance=Attendance.IN_PERSON)
+
+
+class ParticipationFilter(django_filters.FilterSet):
+    event = django_filters.ModelChoiceFilter(
+        label=_("Event"),
+        queryset=Event.objects.order_by("slug"),
+        to_field_name="slug",
+        field_name="event",
+        widget=forms.TextInput,
+        help_text=_("The event's short name in its address, e.g. “wsis-forum-2026”."),
+    )
+    # A text field for the agency's slug, as on the project list: a <select> of thousands of agencies is too big.
+    agency = django_filters.ModelChoiceFilter(
+        label=_("Agency"),
+        queryset=Agency.objects.order_by("slug"),
+        to_field_name="slug",
+        field_name="agency",
+        widget=forms.TextInput,
+        help_text=_("The agency's short name in its address, e.g. “agency-a”."),
+    )
+    role = django_filters.ChoiceFilter(label=_("Role"), choices=ParticipationRole.choices)
+    kind = django_filters.ChoiceFilter(label=_("Kind of event"), field_name="event__kind", choices=EventKind.choices)
+    year = IntegerFilter(
+        label=_("Year"), field_name="event__starts_on__year", min_value=FIRST_YEAR, max_value=LAST_YEAR
+    )
+    has_lessons = StrictBooleanFilter(
+        label=_("With lessons learned"),
+        method="filter_has_lessons",
+        help_text=_("Participations whose lessons learned are written (true), or not (false)."),
+    )
+
+    class Meta:
+        model = EventParticipation
+        fields = ["event", "agency", "role", "kind", "year", "has_lessons"]
+
+    def filter_has_lessons(self, qs, name, value):
+        if value is None:
+            return qs
+        written = Q(pk__in=[])
+        for code in CODES:
+            written |= Q(**{f"lessons_{code}__gt": ""})  # neither empty nor NULL, in some language
+        return qs.filter(written) if value else qs.exclude(written)
