@@ -3,18 +3,14 @@ read-only) and the agencies' applications (their own agency's, for agency contac
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, permissions, serializers, viewsets
-from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
-from rest_framework.exceptions import ValidationError as ApiValidationError
 
 from awards import selectors, services
 from awards.filters import ApplicationFilter, CategoryFilter, EditionFilter, ResultFilter
 from awards.models import AwardApplication, AwardCategory, AwardEdition, AwardProgramme, AwardResult
-from portal.api import SLUG_REGEX, CanChangeRecord, SlugRelatedField
+from portal.api import SLUG_REGEX, CanChangeRecord, ReportedRecordSerializer, SlugRelatedField
 from portal.models import Agency, ModerationState, Project
 
 ID_REGEX = r"[0-9]{1,18}"
@@ -133,7 +129,7 @@ class ResultSerializer(serializers.ModelSerializer):
         return project.slug if project and project.moderation_state == ModerationState.PUBLISHED else None
 
 
-class ApplicationSerializer(serializers.ModelSerializer):
+class ApplicationSerializer(ReportedRecordSerializer):
     """An agency's application. A contact's is its own agency's (`agency` may be left out); `project` is a
     project of the agency or one it is a partner in; `category` the id of a category of the edition's
     programme. Marking it `won` puts the result in the inventory."""
@@ -142,6 +138,8 @@ class ApplicationSerializer(serializers.ModelSerializer):
     project = SlugRelatedField(slug_field="slug", queryset=Project.objects.none())
     programme = serializers.CharField(source="edition.programme.slug", read_only=True)
     year = serializers.IntegerField(source="edition.year", read_only=True)
+
+    save_record = staticmethod(services.save_application)
 
     class Meta:
         model = AwardApplication
@@ -162,28 +160,6 @@ class ApplicationSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["id", "created_at", "updated_at"]
-
-    def get_fields(self):
-        fields = super().get_fields()
-        request = self.context.get("request")
-        if request is not None:
-            # Only projects the user may see: another agency's draft is "not found", not "not yours".
-            fields["project"].queryset = selectors.application_projects(request.user)
-        return fields
-
-    def _save(self, instance, validated):
-        try:
-            return services.save_application(self.context["request"].user, instance, validated)
-        except DjangoPermissionDenied as exc:
-            raise ApiPermissionDenied(str(exc)) from exc
-        except DjangoValidationError as exc:
-            raise ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
-
-    def create(self, validated):
-        return self._save(AwardApplication(), validated)
-
-    def update(self, instance, validated):
-        return self._save(instance, validated)
 
 
 class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):

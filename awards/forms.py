@@ -1,12 +1,12 @@
 """Forms of the awards pages: an agency's award application."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from awards import selectors
 from awards.models import AwardApplication, AwardCategory
 from portal import selectors as portal_selectors
+from portal.forms import ServiceForm
 from portal.models import Agency
 
 
@@ -28,7 +28,7 @@ def grouped_categories(categories) -> list:
     return [("", "---------"), *groups.items()]
 
 
-class ApplicationForm(forms.ModelForm):
+class ApplicationForm(ServiceForm, forms.ModelForm):
     """An award application. A contact's is its own agency's (`agency` given, no field); a working-group admin
     chooses the agency. The project is one of the agency's own or partner projects; the rules are the model's."""
 
@@ -58,13 +58,3 @@ class ApplicationForm(forms.ModelForm):
         )
         category.choices = grouped_categories(category.queryset)
         category.help_text = _("A category of the edition's programme, when it has categories.")
-
-    def application_data(self) -> dict:
-        """The fields the form changes, for `awards.services.save_application`."""
-        return {name: self.cleaned_data[name] for name in self.fields}
-
-    def add_service_errors(self, exc: ValidationError) -> None:
-        """The service's refusal on the form: on the field it names when the form has it, else on the form."""
-        errors = exc.error_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.error_list}
-        for field, field_errors in errors.items():
-            self.add_error(field if field in self.fields else None, field_errors)

@@ -247,7 +247,7 @@ def application_edit(request, pk=None):
         form.initial.update(_preselected(request.GET, form))
     if data is not None and form.is_valid():
         try:
-            saved = services.save_application(request.user, form.instance, form.application_data())
+            saved = services.save_application(request.user, form.instance, form.service_data())
         except ValidationError as exc:
             form.add_service_errors(exc)
         else:

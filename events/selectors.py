@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from events.models import DEADLINE_FIELDS, Event, EventParticipation, EventStatus, ParticipationState
 from portal import selectors
-from portal.deadlines import ahead_in_own_zone
+from portal.deadlines import ahead_in_own_zone, local_due_at
 from portal.models import ActionLine, Deadline
 
 # --- Events ----------------------------------------------------------------------------------------
@@ -72,20 +72,57 @@ def with_open_deadline(now: dt.datetime | None = None) -> Q:
     return condition & ~Q(status__in=[EventStatus.CANCELLED, EventStatus.POSTPONED])
 
 
+@dataclasses.dataclass(frozen=True)
+class OpenDeadline:
+    """One of an event's deadlines still ahead: 23:59 of its local date in the event's zone."""
+
+    field: str  # proposal_deadline | exhibition_deadline | registration_deadline
+    due_at: dt.datetime
+    tz: str
+
+    @property
+    def label(self) -> str:
+        return str(Event._meta.get_field(self.field).verbose_name)
+
+
+def next_open_deadline(event: Event, now: dt.datetime | None = None) -> OpenDeadline | None:
+    """The soonest of the event's deadlines still ahead in its own zone, none for a cancelled or postponed event
+    (the rule of `with_open_deadline`, on one event already loaded: no query)."""
+    if event.is_withdrawn:
+        return None
+    now = now or timezone.now()
+    ahead = [OpenDeadline(field, local_due_at(day, None, event.tz), event.tz) for field, day in event.deadline_days()]
+    return min((d for d in ahead if d.due_at > now), key=lambda d: d.due_at, default=None)
+
+
 def in_month(first: dt.date) -> Q:
     """Events running on at least one day of the month that starts on `first` (their local dates)."""
     last = first.replace(day=calendar.monthrange(first.year, first.month)[1])
     return Q(starts_on__lte=last, ends_on__gte=first)
 
 
+def _open_registry_deadlines() -> QuerySet:
+    return Deadline.objects.filter(
+        content_type=ContentType.objects.get_for_model(Event), withdrawn_at__isnull=True
+    ).order_by("due_at", "pk")
+
+
 def event_deadlines(event: Event) -> list[Deadline]:
     """The event's open deadlines in the registry (the instants the alerts and the calendars use), soonest
     first."""
-    return list(
-        Deadline.objects.filter(
-            content_type=ContentType.objects.get_for_model(Event), object_id=event.pk, withdrawn_at__isnull=True
-        ).order_by("due_at", "pk")
-    )
+    return list(_open_registry_deadlines().filter(object_id=event.pk))
+
+
+def with_event_deadlines(found: list[Event]) -> list[Event]:
+    """The events, each with `event_deadlines(event)` in `registry_deadlines`: one query for all of them (a
+    list page), where a generic relation cannot be prefetched."""
+    by_event: dict[int, list[Deadline]] = {event.pk: [] for event in found}
+    if by_event:
+        for deadline in _open_registry_deadlines().filter(object_id__in=list(by_event)):
+            by_event[deadline.object_id].append(deadline)
+    for event in found:
+        event.registry_deadlines = by_event[event.pk]
+    return found
 
 
 def event_calendar_deadlines(event: Event) -> list[Deadline]:

@@ -2,7 +2,7 @@
 saved and published through funds.services, and calls invite their eligible agencies through it, as on the pages."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
@@ -10,7 +10,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 
 from funds import services
 from funds.models import Funder, FundingCall, FundingProgramme, FundInvitation, Grant
-from portal.admin import WorkingGroupAdmin
+from portal.admin import WorkingGroupAdmin, publish_each
 from portal.admin_imports import InventoryImportExportMixin
 from portal.languages import translated_fields
 
@@ -125,25 +125,13 @@ class GrantAdmin(WorkingGroupAdmin, InventoryImportExportMixin, TabbedTranslatio
 
     @admin.action(description=_("Publish"), permissions=["change"])
     def publish(self, request, queryset):
-        published = unchanged = 0
-        for grant in queryset.order_by("pk"):
-            try:
-                done = services.publish_grant(request.user, grant)
-            except (PermissionDenied, ValidationError) as error:
-                self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
-                return
-            published += done
-            unchanged += not done
-        if published:
-            self.message_user(
-                request,
-                ngettext("%(n)d grant published.", "%(n)d grants published.", published) % {"n": published},
-                messages.SUCCESS,
-            )
-        if unchanged:
-            self.message_user(
-                request,
-                ngettext("%(n)d grant was already published.", "%(n)d grants were already published.", unchanged)
-                % {"n": unchanged},
-                messages.INFO,
-            )
+        publish_each(
+            self,
+            request,
+            queryset,
+            services.publish_grant,
+            lambda n: ngettext("%(n)d grant published.", "%(n)d grants published.", n) % {"n": n},
+            lambda n: (
+                ngettext("%(n)d grant was already published.", "%(n)d grants were already published.", n) % {"n": n}
+            ),
+        )

@@ -3,22 +3,17 @@
 
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
-from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import F
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import mixins, permissions, serializers, viewsets
-from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
-from rest_framework.exceptions import ValidationError as ApiValidationError
 
 from funds import selectors, services
 from funds.filters import CallFilter, GrantFilter, ProgrammeFilter
 from funds.models import Funder, FundingCall, FundingProgramme, Grant
-from portal import selectors as portal_selectors
-from portal.api import SLUG_REGEX, CanChangeRecord, SlugRelatedField
+from portal.api import SLUG_REGEX, CanChangeRecord, ReportedRecordSerializer, SlugRelatedField, VisibleProjectField
 from portal.languages import translated_fields
-from portal.models import Agency, ModerationState, Project
+from portal.models import Agency, Project
 
 ID_REGEX = r"[0-9]{1,18}"
 NULLABLE_DATETIME = {"type": "string", "format": "date-time", "nullable": True}
@@ -118,20 +113,7 @@ class FundingCallSerializer(serializers.ModelSerializer):
         return obj.deadline_time is None
 
 
-class VisibleProjectField(SlugRelatedField):
-    """A project by its slug; in an answer only when the reader may see the project (published, or its own
-    agency's), `null` otherwise: another agency's draft is not named."""
-
-    def to_representation(self, value):
-        request = self.context.get("request")
-        user = getattr(request, "user", None)
-        if value.moderation_state == ModerationState.PUBLISHED or portal_selectors.is_working_group_admin(user):
-            return super().to_representation(value)
-        contact = portal_selectors.active_contact(user)
-        return super().to_representation(value) if contact and contact.agency_id == value.agency_id else None
-
-
-class GrantSerializer(serializers.ModelSerializer):
+class GrantSerializer(ReportedRecordSerializer):
     """A grant an agency received: `amount` a decimal in its ISO 4217 `currency` (above zero, no more decimals than
     the currency has: none for KRW), never converted. A contact's grant is its own agency's (`agency` may be left
     out) and is a draft until the working group publishes it; changing a published one makes it a draft again.
@@ -145,6 +127,8 @@ class GrantSerializer(serializers.ModelSerializer):
     agency = SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), required=False)
     project = VisibleProjectField(slug_field="slug", queryset=Project.objects.none(), allow_null=True, required=False)
     purpose = serializers.CharField(read_only=True)
+
+    save_record = staticmethod(services.save_grant)
 
     class Meta:
         model = Grant
@@ -168,28 +152,6 @@ class GrantSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["id", "state", "imported", "created_at", "updated_at"]
         extra_kwargs = {field: {"write_only": True, "required": False} for field in translated_fields("purpose")}
-
-    def get_fields(self):
-        fields = super().get_fields()
-        request = self.context.get("request")
-        if request is not None:
-            # Only projects the user may see: another agency's draft is "not found", not "not yours".
-            fields["project"].queryset = portal_selectors.projects_visible_to(request.user)
-        return fields
-
-    def _save(self, instance, validated):
-        try:
-            return services.save_grant(self.context["request"].user, instance, validated)
-        except DjangoPermissionDenied as exc:
-            raise ApiPermissionDenied(str(exc)) from exc
-        except DjangoValidationError as exc:
-            raise ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
-
-    def create(self, validated):
-        return self._save(Grant(), validated)
-
-    def update(self, instance, validated):
-        return self._save(instance, validated)
 
 
 class FunderViewSet(viewsets.ReadOnlyModelViewSet):

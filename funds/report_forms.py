@@ -2,7 +2,6 @@
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +10,7 @@ from funds import selectors
 from funds.models import Funder, Grant, GrantState
 from portal import currencies
 from portal import selectors as portal_selectors
+from portal.forms import ServiceForm
 from portal.models import Agency
 
 # The purpose is written in Turkish and in English: every other language falls back to them.
@@ -30,7 +30,7 @@ def grouped_programmes(programmes) -> list:
     return [("", "---------"), *groups.items()]
 
 
-class GrantReportForm(forms.ModelForm):
+class GrantReportForm(ServiceForm, forms.ModelForm):
     """A grant received. A contact's is its own agency's (`agency` given, no field); a working-group admin
     chooses the agency. Money rules (ISO 4217 code, above zero, the currency's decimals) are the model's."""
 
@@ -80,16 +80,6 @@ class GrantReportForm(forms.ModelForm):
             field = self.fields[f"purpose_{code}"]
             field.label = f"{_('Purpose')} ({names[code]})"
             field.required = False
-
-    def grant_data(self) -> dict:
-        """The fields the form changes, for `funds.services.save_grant`."""
-        return {name: self.cleaned_data[name] for name in self.fields}
-
-    def add_service_errors(self, exc: ValidationError) -> None:
-        """The service's refusal on the form: on the field it names when the form has it, else on the form."""
-        errors = exc.error_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.error_list}
-        for field, field_errors in errors.items():
-            self.add_error(field if field in self.fields else None, field_errors)
 
 
 class ReportFilterForm(forms.Form):

@@ -68,7 +68,7 @@ def report_edit(request, pk=None):
     form = GrantReportForm(data, instance=grant, user=request.user, agency=agency)
     if data is not None and form.is_valid():
         try:
-            saved = services.save_grant(request.user, form.instance, form.grant_data())
+            saved = services.save_grant(request.user, form.instance, form.service_data())
         except ValidationError as exc:
             form.add_service_errors(exc)
         else:

@@ -1,6 +1,9 @@
 """Back-office for the core records; the same permission rule as pages and API."""
 
+from collections.abc import Callable
+
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import render
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
@@ -179,6 +182,32 @@ class ProjectAdmin(TabbedTranslationAdmin):
 
 
 # --- Deadlines and alerts -------------------------------------------------------------------------
+
+
+def publish_each(
+    model_admin,
+    request,
+    queryset,
+    publish: Callable,
+    published: Callable[[int], str],
+    unchanged: Callable[[int], str],
+) -> None:
+    """An admin action publishing the chosen records one by one through the area's service `publish(user, record)`
+    (True when it published, False when the record already was), so the rule is the pages' and the API's; the
+    first refusal stops and is shown. `published(n)` and `unchanged(n)` are the messages for the counts."""
+    done = already = 0
+    for record in queryset.order_by("pk"):
+        try:
+            changed = publish(request.user, record)
+        except (PermissionDenied, ValidationError) as error:
+            model_admin.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
+            return
+        done += changed
+        already += not changed
+    if done:
+        model_admin.message_user(request, published(done), messages.SUCCESS)
+    if already:
+        model_admin.message_user(request, unchanged(already), messages.INFO)
 
 
 class WorkingGroupAdmin:

@@ -119,7 +119,8 @@ class InventoryResource(resources.Resource):
     def for_kind(cls, kind: str) -> type[InventoryResource]:
         importer = imports.REGISTRY.get(kind)
         columns = (*importer.columns, *importer.optional_columns) if importer else imports.EXPORTERS[kind].columns
-        attrs = {name: fields.Field(attribute=name, column_name=name) for name in columns}
+        # Keyed apart from the columns' names: a column may be named like an attribute of the resource ("kind").
+        attrs = {f"column_{name}": fields.Field(attribute=name, column_name=name) for name in columns}
         name = "".join(part.capitalize() for part in kind.split("-")) + "Resource"
         return type(name, (cls,), {"kind": kind, "__module__": __name__, **attrs})
 

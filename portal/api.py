@@ -21,7 +21,7 @@ from portal import alerts, selectors, services
 from portal.alerts import page_url
 from portal.filters import DeadlineFilter, ProjectFilter
 from portal.languages import translated_fields
-from portal.models import SDG, ActionLine, Agency, Deadline, Delivery, Project, Theme, Topic
+from portal.models import SDG, ActionLine, Agency, Deadline, Delivery, ModerationState, Project, Theme, Topic
 from portal.models.alerts import MAX_LEAD_DAYS
 from portal.models.contacts import validate_time_zone
 
@@ -37,6 +37,49 @@ class SlugRelatedField(serializers.SlugRelatedField):
         if isinstance(data, str):
             ProhibitNullCharactersValidator()(data)
         return super().to_internal_value(data)
+
+
+class VisibleProjectField(SlugRelatedField):
+    """A project by its slug; in an answer only when the reader may see the project (published, or its own
+    agency's), `null` otherwise: another agency's draft is not named."""
+
+    def to_representation(self, value):
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if value.moderation_state == ModerationState.PUBLISHED or selectors.is_working_group_admin(user):
+            return super().to_representation(value)
+        contact = selectors.active_contact(user)
+        return super().to_representation(value) if contact and contact.agency_id == value.agency_id else None
+
+
+class ReportedRecordSerializer(serializers.ModelSerializer):
+    """A record an agency reports (an award application, a grant, an event participation), written only through
+    its service, `save_record(user, instance, data)`: the service's refusals are the API's 403 and 400. Its
+    `project` is looked up among the projects the user may see: another agency's draft is "not found", not "not
+    yours"."""
+
+    save_record = None  # the area's service, as a staticmethod
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if request is not None and "project" in fields:
+            fields["project"].queryset = selectors.projects_visible_to(request.user)
+        return fields
+
+    def _save(self, instance, validated):
+        try:
+            return self.save_record(self.context["request"].user, instance, validated)
+        except DjangoPermissionDenied as exc:
+            raise ApiPermissionDenied(str(exc)) from exc
+        except DjangoValidationError as exc:
+            raise ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
+
+    def create(self, validated):
+        return self._save(self.Meta.model(), validated)
+
+    def update(self, instance, validated):
+        return self._save(instance, validated)
 
 
 class ActionLineSerializer(serializers.ModelSerializer):

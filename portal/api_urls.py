@@ -3,6 +3,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from awards import api as awards_api
+from events import api as events_api
 from funds import api as funds_api
 from portal import api
 
@@ -21,6 +22,9 @@ router.register("funds/funders", funds_api.FunderViewSet, basename="fund-funder"
 router.register("funds/programmes", funds_api.ProgrammeViewSet, basename="fund-programme")
 router.register("funds/calls", funds_api.CallViewSet, basename="fund-call")
 router.register("funds/grants", funds_api.GrantViewSet, basename="fund-grant")
+# Before "events": its detail route would read "participations" as an event's slug.
+router.register("events/participations", events_api.ParticipationViewSet, basename="event-participation")
+router.register("events", events_api.EventViewSet, basename="event")
 
 app_name = "api"
 urlpatterns = [

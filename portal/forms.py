@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 from portal import alerts
@@ -186,7 +187,21 @@ class LeadDaysField(forms.CharField):
         return alerts.parse_lead_days(super().clean(value))
 
 
-class AlertSubscriptionForm(forms.Form):
+class ServiceForm:
+    """A form whose data a service saves (and checks again): `service_data()` is what the form changes, and
+    `add_service_errors(exc)` shows the service's refusal at the field it names when the form has it, else on the
+    form."""
+
+    def service_data(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields}
+
+    def add_service_errors(self, exc: forms.ValidationError) -> None:
+        errors = exc.error_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.error_list}
+        for field, field_errors in errors.items():
+            self.add_error(field if field in self.fields else None, field_errors)
+
+
+class AlertSubscriptionForm(ServiceForm, forms.Form):
     """The settings of “my alerts”. Saved through `alerts.save_subscription`, which checks them again:
     its errors are shown at their fields (`add_service_errors`)."""
 
@@ -235,14 +250,6 @@ class AlertSubscriptionForm(forms.Form):
         zones = self.fields["time_zone"].widget.choices
         if contact.time_zone not in dict(zones):
             self.fields["time_zone"].widget.choices = [(contact.time_zone, contact.time_zone), *zones]
-
-    def add_service_errors(self, error: forms.ValidationError) -> None:
-        """Show the errors of `alerts.save_subscription` at the fields they are about."""
-        if not hasattr(error, "error_dict"):
-            self.add_error(None, error)
-            return
-        for field, messages in error.message_dict.items():
-            self.add_error(field if field in self.fields else None, messages)
 
 
 class SubscriptionAdminForm(forms.ModelForm):

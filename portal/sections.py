@@ -1,6 +1,6 @@
 """Sections the areas add to the core pages (the project page, the agency profile): an area registers a function
 that returns its section for a record, or None when it has nothing to show, so the core pages need not know the
-areas (awards today; grants and events register theirs the same way)."""
+areas (awards, funds and events register theirs)."""
 
 import dataclasses
 from collections.abc import Callable

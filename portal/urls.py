@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from awards import views as award_views
+from events import report_views as event_report_views
+from events import views as event_views
 from funds import report_views as fund_report_views
 from funds import views as fund_views
 from portal import account_views, alert_views, calendar_views, views
@@ -25,7 +27,8 @@ account_patterns = [
     path("alerts/calendar/", alert_views.renew_calendar, name="alerts_calendar"),
 ]
 
-AREAS = ("awards", "funds", "events", "guides", "coordination")
+# The areas whose landing page is still a placeholder (awards, funds and events have their own pages).
+AREAS = ("guides", "coordination")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -37,7 +40,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
-    *(path(f"{area}/", views.area, {"area": area}, name=area) for area in AREAS if area not in ("awards", "funds")),
+    *(path(f"{area}/", views.area, {"area": area}, name=area) for area in AREAS),
     path("awards/", award_views.programme_list, name="awards"),
     path("awards/results/", award_views.result_list, name="award_results"),
     path("awards/figures/", award_views.result_figures, name="award_figures"),
@@ -58,6 +61,17 @@ urlpatterns += i18n_patterns(
     path("funds/calls/", fund_views.call_list, name="fund_calls"),
     path("funds/calls/<int:pk>/", fund_views.call_detail, name="fund_call"),
     path("funds/grants/", fund_views.grant_list, name="fund_grants"),
+    # Before the event pages: "participations" would be read as an event's slug (events.models.RESERVED_SLUGS).
+    path("events/participations/", event_report_views.report_list, name="event_participations"),
+    path("events/participations/new/", event_report_views.report_edit, name="event_participation_create"),
+    path("events/participations/<int:pk>/edit/", event_report_views.report_edit, name="event_participation_edit"),
+    path("events/participations/<int:pk>/submit/", event_report_views.report_submit, name="event_participation_submit"),
+    path("events/", event_views.event_list, name="events"),
+    # Before the event's page: "calendar" and "past" would be read as an event's slug.
+    path("events/calendar/", event_views.event_calendar, name="event_calendar"),
+    path("events/past/", event_views.event_past, name="event_past"),
+    path("events/<slug:slug>/", event_views.event_detail, name="event_detail"),
+    path("events/<slug:slug>/calendar.ics", event_views.event_ics, name="event_ics"),
     path("projects/", views.project_list, name="project_list"),
     path("projects/new/", views.project_edit, name="project_create"),
     path("projects/<slug:slug>/", views.project_detail, name="project_detail"),

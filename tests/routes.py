@@ -471,6 +471,46 @@ def _api_grant(w: World) -> dict:
     }
 
 
+def _api_participation(w: World) -> dict:
+    """A participation in the world's forum with the project agency A runs with B as a partner, so either contact
+    reports it for its own agency; `agency` counts only for a working-group admin."""
+    return {
+        "event": w.event.slug,
+        "agency": w.agency_a.slug,
+        "project": w.project_shared.slug,
+        "role": "speaker",
+        "people": 2,
+        "outcome_en": "Matrix API participation",
+    }
+
+
+def _participation_form(w: World) -> dict:
+    """A new participation in the world's past fair with the project agency A runs with B as a partner, so either
+    contact reports it for its own agency (`agency` is read only from a working-group admin)."""
+    return {
+        "agency": w.agency_a.pk,
+        "event": w.event_past.pk,
+        "project": w.project_shared.pk,
+        "role": "speaker",
+        "people": "2",
+        "lessons_en": "Matrix lessons",
+        "material_links": "https://slides.example/matrix",
+    }
+
+
+def _participation_edit_form(w: World) -> dict:
+    """Agency A's draft participation, now with what came of it."""
+    participation = w.participation_a_draft
+    return {
+        "agency": participation.agency_id,
+        "event": participation.event_id,
+        "role": participation.role,
+        "people": "4",
+        "outcome_en": "Matrix outcome",
+        "lessons_en": participation.lessons_en,
+    }
+
+
 # The API refuses anonymous writes with 403 (session authentication sends no challenge) before the method
 # is looked at; the project endpoints have no DELETE, so everyone logged in gets 405.
 API_NO_DELETE = expect(403, 405)
@@ -540,7 +580,46 @@ ROUTES: dict[str, Route] = {
         lambda w: {"pk": w.grant_a_draft.pk},
         writes=(Write("post", expect(302, 302, 404, 302), "grant_a_draft"),),
     ),
-    "events": Route(PUBLIC, page=True),
+    # Upcoming events (the world's Geneva forum, with its open deadlines), the month calendar, the past ones with
+    # their published participations (A's draft never shows), an event's page and its calendar file.
+    "events": Route(PUBLIC, page=True, query="?kind=conference&open_deadline=true"),
+    "event_calendar": Route(PUBLIC, page=True, query="?kind=conference&online=false"),
+    "event_past": Route(PUBLIC, page=True, query="?kind=fair"),
+    "event_detail": Route(
+        PUBLIC,
+        _slug("event"),
+        page=True,
+        examples=(Example("event_past", PUBLIC, _slug("event_past")),),
+    ),
+    "event_ics": Route(PUBLIC, _slug("event"), examples=(Example("event_past", PUBLIC, _slug("event_past")),)),
+    # Event participations an agency took part in, reported by its contacts in every state; every agency's for the
+    # admins.
+    "event_participations": Route(LOGIN_REQUIRED, page=True, query="?state=draft"),
+    "event_participation_create": Route(
+        expect(302, 200, 200, 200),
+        page=True,
+        query="?event=world-forum",
+        writes=(Write("post", expect(302, 302, 302, 302), data=_participation_form),),
+    ),
+    # A's draft: B does not even see it; nor A's published one among its reports.
+    "event_participation_edit": Route(
+        expect(302, 200, 404, 200),
+        lambda w: {"pk": w.participation_a_draft.pk},
+        page=True,
+        writes=(Write("post", expect(302, 302, 404, 302), "participation_a_draft", data=_participation_edit_form),),
+        examples=(
+            Example(
+                "participation_a_published",
+                expect(302, 200, 404, 200),
+                lambda w: {"pk": w.participation_a_published.pk},
+            ),
+        ),
+    ),
+    "event_participation_submit": Route(
+        POST_ONLY_LOGIN,
+        lambda w: {"pk": w.participation_a_draft.pk},
+        writes=(Write("post", expect(302, 302, 404, 302), "participation_a_draft"),),
+    ),
     "guides": Route(PUBLIC, page=True),
     "coordination": Route(PUBLIC, page=True),
     "project_list": Route(PUBLIC, page=True, query="?action_line=C4"),
@@ -746,6 +825,65 @@ ROUTES: dict[str, Route] = {
             ),
             Write("put", expect(403, 405), "grant_a_draft", lambda w: {"pk": w.grant_a_draft.pk}, _api_grant, True),
             Write("delete", API_NO_DELETE, "grant_a_published", json=True),
+        ),
+    ),
+    # Events: public and read-only (the working group writes them in the back-office).
+    "api:event-list": Route(
+        PUBLIC,
+        query="?kind=conference&open_deadline=true&online=false",
+        writes=(Write("post", expect(403, 405), data=lambda w: {"slug": "matrix-event"}, json=True),),
+    ),
+    "api:event-detail": Route(
+        PUBLIC,
+        _slug("event"),
+        examples=(Example("event_past", PUBLIC, _slug("event_past")),),
+        writes=(
+            Write("patch", expect(403, 405), "event", data=lambda w: {"status": "cancelled"}, json=True),
+            Write("delete", expect(403, 405), "event", json=True),
+        ),
+    ),
+    # Participations: the published ones for everyone; a contact also sees its own agency's drafts and reports its
+    # own agency's (any `agency` it names is its own); no PUT, no DELETE.
+    "api:event-participation-list": Route(
+        PUBLIC,
+        query="?event=world-fair-past&kind=fair&has_lessons=true",
+        writes=(Write("post", expect(403, 201, 201, 201), data=_api_participation, json=True),),
+    ),
+    "api:event-participation-detail": Route(
+        PUBLIC,
+        lambda w: {"pk": w.participation_a_published.pk},
+        examples=(
+            Example(
+                "participation_a_draft",
+                expect(404, 200, 404, 200),
+                lambda w: {"pk": w.participation_a_draft.pk},
+            ),
+        ),
+        writes=(
+            Write(
+                "patch",
+                expect(403, 200, 403, 200),
+                "participation_a_published",
+                data=lambda w: {"people": 4},
+                json=True,
+            ),
+            Write(
+                "patch",
+                expect(403, 200, 404, 200),
+                "participation_a_draft",
+                lambda w: {"pk": w.participation_a_draft.pk},
+                data=lambda w: {"outcome_en": "Met two partners.", "people": 2},
+                json=True,
+            ),
+            Write(
+                "put",
+                expect(403, 405),
+                "participation_a_draft",
+                lambda w: {"pk": w.participation_a_draft.pk},
+                _api_participation,
+                True,
+            ),
+            Write("delete", API_NO_DELETE, "participation_a_published", json=True),
         ),
     ),
 }

@@ -251,7 +251,8 @@ def test_first_visit_of_a_confirmation_link_confirms_and_is_rolled_back():
 
 def fingerprint() -> dict[tuple, tuple]:
     """Every stored fact a write could touch, by record, each with the agency it belongs to first: the projects
-    and their materials, the contacts' alert settings, the agencies' award applications and results, and the grants they reported."""
+    and their materials, the contacts' alert settings, the agencies' award applications and results, and the grants
+    and event participations they reported."""
     fields = [f.attname for f in Project._meta.concrete_fields]
     rows = {}
     for project in Project.objects.prefetch_related(
@@ -276,9 +277,10 @@ def fingerprint() -> dict[tuple, tuple]:
             (contact.language, contact.time_zone),
         )
     from awards.models import AwardApplication, AwardResult
+    from events.models import EventParticipation
     from funds.models import Grant
 
-    for model in (AwardApplication, AwardResult, Grant):
+    for model in (AwardApplication, AwardResult, Grant, EventParticipation):
         names = [f.attname for f in model._meta.concrete_fields]
         for record in model.objects.order_by("pk"):
             rows[(model._meta.model_name, record.pk)] = (record.agency_id, tuple(getattr(record, f) for f in names))
