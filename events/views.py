@@ -42,10 +42,12 @@ YES_NO = [("", "---------"), ("true", _("Yes")), ("false", _("No"))]
 
 
 def _for_the_page(filterset: FilterSet) -> FilterSet:
-    """The yes/no filters as a choice of three on the pages (the API reads the same `true` and `false`)."""
+    """The yes/no filters as a choice of three on the pages (the API reads the same `true` and `false`); their
+    help texts, written for the API's true and false, are left to the API."""
     for name in ("open_deadline", "online"):
         if name in filterset.form.fields:
             filterset.form.fields[name].widget = forms.Select(choices=YES_NO)
+            filterset.form.fields[name].help_text = ""
     return filterset
 
 
