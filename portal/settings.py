@@ -242,6 +242,10 @@ SPECTACULAR_SETTINGS = {
         "TopicEnum": "portal.models.deadlines.Topic",
         "AgencyKindEnum": "portal.models.Agency.Kind",
         "FunderKindEnum": "funds.models.Funder.Kind",
+        "DeadlineKindEnum": "portal.models.deadlines.DeadlineKind",
+        "EventKindEnum": "events.models.EventKind",
+        # Grants and event participations go through the same review: draft, submitted, published.
+        "ReportStateEnum": "events.models.ParticipationState",
     },
 }
 
