@@ -15,6 +15,7 @@ from django_countries.fields import CountryField
 from portal.models.contacts import validate_time_zone
 from portal.models.fields import ChoiceListField
 from portal.models.projects import NOT_THE_AGENCYS_PROJECT
+from portal.reviews import ReviewState
 
 
 class EventKind(models.TextChoices):
@@ -229,10 +230,9 @@ class ParticipationRole(models.TextChoices):
     ORGANISER = "organiser", pgettext_lazy("event role", "organiser")
 
 
-class ParticipationState(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    SUBMITTED = "submitted", _("submitted for review")
-    PUBLISHED = "published", _("published")
+ParticipationState = (
+    ReviewState  # draft → submitted → published: the review of every reported record (portal/reviews.py)
+)
 
 
 def validate_material_links(value: str) -> None:

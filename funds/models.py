@@ -17,6 +17,7 @@ from portal.models import Agency
 from portal.models.contacts import validate_time_zone
 from portal.models.fields import ChoiceListField
 from portal.models.projects import NOT_THE_AGENCYS_PROJECT
+from portal.reviews import ReviewState
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 
@@ -192,10 +193,7 @@ class FundingCall(models.Model):
         return local_due_at(self.deadline, self.deadline_time, self.tz)
 
 
-class GrantState(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    SUBMITTED = "submitted", _("submitted for review")
-    PUBLISHED = "published", _("published")
+GrantState = ReviewState  # draft → submitted → published: the review of every reported record (portal/reviews.py)
 
 
 class Grant(models.Model):

@@ -245,7 +245,7 @@ SPECTACULAR_SETTINGS = {
         "DeadlineKindEnum": "portal.models.deadlines.DeadlineKind",
         "EventKindEnum": "events.models.EventKind",
         # Grants and event participations go through the same review: draft, submitted, published.
-        "ReportStateEnum": "events.models.ParticipationState",
+        "ReportStateEnum": "portal.reviews.ReviewState",
     },
 }
 
