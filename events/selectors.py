@@ -16,6 +16,7 @@ from events.models import DEADLINE_FIELDS, Event, EventParticipation, EventStatu
 from portal import selectors
 from portal.deadlines import ahead_in_own_zone, local_due_at
 from portal.models import ActionLine, Deadline
+from portal.reviews import published_or_own, reports_of
 
 # --- Events ----------------------------------------------------------------------------------------
 
@@ -225,25 +226,12 @@ def published_participations() -> QuerySet:
 def participations_visible_to(user) -> QuerySet:
     """Published participations, plus every participation of the user's own agency (all, for working-group
     admins)."""
-    qs = _participations()
-    if selectors.is_working_group_admin(user):
-        return qs
-    contact = selectors.active_contact(user)
-    if contact is None:
-        return qs.filter(state=ParticipationState.PUBLISHED)
-    return qs.filter(Q(state=ParticipationState.PUBLISHED) | Q(agency_id=contact.agency_id))
+    return published_or_own(user, _participations())
 
 
 def participation_reports(user) -> QuerySet:
-    """The participations a user reports: its own agency's in every state (every agency's, for working-group
-    admins), none for anyone else; the latest changed first."""
-    qs = _participations().order_by("-updated_at", "-pk")
-    if selectors.is_working_group_admin(user):
-        return qs
-    contact = selectors.active_contact(user)
-    if contact is None:
-        return qs.none()
-    return qs.filter(agency_id=contact.agency_id)
+    """The participations a user reports (`portal.reviews.reports_of`), the latest changed first."""
+    return reports_of(user, _participations().order_by("-updated_at", "-pk"))
 
 
 def can_report_participations(user) -> bool:

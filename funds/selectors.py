@@ -17,6 +17,7 @@ from funds.models import CallState, Funder, FundingCall, FundingProgramme, Grant
 from portal import selectors
 from portal.deadlines import ahead_in_own_zone
 from portal.models import Agency, Project, Theme
+from portal.reviews import published_or_own, reports_of
 
 # --- Calls --------------------------------------------------------------------------------------
 
@@ -188,28 +189,16 @@ def grants_inventory() -> QuerySet:
 
 def grants_visible_to(user) -> QuerySet:
     """Published grants, plus every grant of the user's own agency (all, for working-group admins)."""
-    qs = Grant.objects.select_related("funder", "programme", "agency", "project")
-    if selectors.is_working_group_admin(user):
-        return qs
-    contact = selectors.active_contact(user)
-    if contact is None:
-        return qs.filter(state=GrantState.PUBLISHED)
-    return qs.filter(Q(state=GrantState.PUBLISHED) | Q(agency_id=contact.agency_id))
+    return published_or_own(user, Grant.objects.select_related("funder", "programme", "agency", "project"))
 
 
 # --- Grants reported by agencies ------------------------------------------------------------------
 
 
 def grant_reports(user) -> QuerySet:
-    """The grants a user reports: its own agency's in every state (every agency's, for working-group admins),
-    none for anyone else; the latest changed first."""
+    """The grants a user reports (`portal.reviews.reports_of`), the latest changed first."""
     qs = Grant.objects.select_related("funder", "programme", "agency", "project").order_by("-updated_at", "-pk")
-    if selectors.is_working_group_admin(user):
-        return qs
-    contact = selectors.active_contact(user)
-    if contact is None:
-        return qs.none()
-    return qs.filter(agency_id=contact.agency_id)
+    return reports_of(user, qs)
 
 
 def grant_programme_choices() -> QuerySet:

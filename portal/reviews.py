@@ -83,3 +83,27 @@ def publish_reported(user, record, refusals: Refusals) -> bool:
     record.state = ReviewState.PUBLISHED
     record.save(update_fields=["state", "updated_at"])
     return True
+
+
+# --- Who sees which reported records -------------------------------------------------------------------
+
+
+def published_or_own(user, qs: models.QuerySet) -> models.QuerySet:
+    """Published records, plus every record of the user's own agency (all of them, for working-group admins)."""
+    if selectors.is_working_group_admin(user):
+        return qs
+    contact = selectors.active_contact(user)
+    if contact is None:
+        return qs.filter(state=ReviewState.PUBLISHED)
+    return qs.filter(models.Q(state=ReviewState.PUBLISHED) | models.Q(agency_id=contact.agency_id))
+
+
+def reports_of(user, qs: models.QuerySet) -> models.QuerySet:
+    """The records a user reports: its own agency's in every state (every agency's, for working-group admins),
+    none for anyone else."""
+    if selectors.is_working_group_admin(user):
+        return qs
+    contact = selectors.active_contact(user)
+    if contact is None:
+        return qs.none()
+    return qs.filter(agency_id=contact.agency_id)
