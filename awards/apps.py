@@ -10,6 +10,8 @@ class AwardsConfig(AppConfig):
 
     def ready(self):
         # imports registers the award-results inventory, sections the awards on the project and agency pages.
-        from awards import deadlines, imports, sections  # noqa: F401
+        from awards import deadlines, demo, imports, sections  # noqa: F401
+        from portal.demo import register_loader
 
         deadlines.connect()
+        register_loader(demo.load)

@@ -122,4 +122,4 @@ def load() -> dict:
             },
         )
 
-    return {"editions": len(editions), "results": len(RESULTS), "applications": len(APPLICATIONS)}
+    return {"award editions": len(editions), "award results": len(RESULTS), "award applications": len(APPLICATIONS)}

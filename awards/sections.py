@@ -33,6 +33,6 @@ def agency_awards(request, agency) -> Section:
             "agency": agency,
             "results": list(results[:RESULTS_SHOWN]),
             "results_count": results.count(),
-            "results_url": f"{reverse('award_results')}?agency={agency.slug}",
+            "results_url": f"{reverse('awards:results')}?agency={agency.slug}",
         },
     )

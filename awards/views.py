@@ -55,7 +55,7 @@ def programme_detail(request, slug):
             "next_deadline": selectors.next_open_deadline(editions),
             "results": results[:PAST_RESULTS],
             "results_count": results.count(),
-            "results_url": f"{reverse('award_results')}?programme={programme.slug}",
+            "results_url": f"{reverse('awards:results')}?programme={programme.slug}",
             **_viewer(request),
         },
     )
@@ -71,7 +71,7 @@ def edition_detail(request, pk):
             "edition": edition,
             "deadline": selectors.nomination_deadline(edition),
             "results": selectors.results_inventory_page().filter(edition=edition),
-            "results_url": f"{reverse('award_results')}?programme={edition.programme.slug}"
+            "results_url": f"{reverse('awards:results')}?programme={edition.programme.slug}"
             f"&year_min={edition.year}&year_max={edition.year}",
             # Working-group admins get the edition's applications of every agency; the count links to them.
             "is_admin": is_admin,
@@ -160,7 +160,7 @@ def _inventory_url(filters: QueryDict, **narrower) -> str:
     query = filters.copy()
     for name, value in narrower.items():
         query[name] = value
-    return f"{reverse('award_results')}?{query.urlencode()}" if query else reverse("award_results")
+    return f"{reverse('awards:results')}?{query.urlencode()}" if query else reverse("awards:results")
 
 
 def _figure_line(row: selectors.FigureRow, filters: QueryDict, **narrower) -> dict:
@@ -252,5 +252,5 @@ def application_edit(request, pk=None):
             form.add_service_errors(exc)
         else:
             messages.success(request, _("The application is saved."))
-            return redirect(f"{reverse('award_applications')}?edition={saved.edition_id}")
+            return redirect(f"{reverse('awards:applications')}?edition={saved.edition_id}")
     return render(request, "awards/application_form.html", {"form": form, "application": application if pk else None})

@@ -528,7 +528,7 @@ def main() -> None:
         os.environ.update(
             {
                 "DATABASE_URL": url,
-                "DJANGO_SETTINGS_MODULE": "portal.settings",
+                "DJANGO_SETTINGS_MODULE": "config.settings",
                 "PRODUCTION": "false",
                 "DEBUG": "false",
                 "LOG_LEVEL": "WARNING",

@@ -529,7 +529,7 @@ def generate(n_agencies: int, n_projects: int, n_contacts: int) -> dict:
 def main() -> None:
     args = parse_args()
     url = os.environ["DATABASE_URL"] = os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
     sys.path.insert(0, str(ROOT))
     started = time.monotonic()
     ensure_database(url, args.rebuild)

@@ -47,7 +47,7 @@ printf '{"connections": %s, "duration": "%s", "workers": %s, "timeout": "%s"}\n'
 PORT=$($PY -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 BASE=http://127.0.0.1:$PORT
 step "gunicorn: $WORKERS workers on $BASE"
-.venv/bin/gunicorn portal.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" --no-control-socket \
+.venv/bin/gunicorn config.wsgi --bind "127.0.0.1:$PORT" --workers "$WORKERS" --no-control-socket \
   --access-logfile "$OUT/access.log" --access-logformat '%(s)s %(D)s %(U)s ?%(q)s' \
   --error-logfile "$OUT/gunicorn.log" &
 GUNICORN=$!

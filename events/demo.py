@@ -249,4 +249,4 @@ def load() -> dict:
                 },
             )
             participations += 1
-    return {"events": len(events), "participations": participations}
+    return {"events": len(events), "event participations": participations}

@@ -86,7 +86,7 @@ def report_edit(request, pk=None):
                 )
             else:
                 messages.success(request, _("The participation is saved."))
-            return redirect("event_participations")
+            return redirect("events:participations")
     return render(
         request,
         "events/report_form.html",
@@ -105,4 +105,4 @@ def report_submit(request, pk):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("The participation is submitted to the working group for review."))
-    return redirect("event_participations")
+    return redirect("events:participations")

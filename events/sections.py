@@ -26,8 +26,8 @@ def agency_participations(request, agency) -> Section | None:
             "agency": agency,
             "participations": shown,
             "count": participations.count() if shown else 0,
-            "report_url": reverse("event_participation_create") if reports else None,
-            "reports_url": reverse("event_participations") if reports else None,
+            "report_url": reverse("events:participation_create") if reports else None,
+            "reports_url": reverse("events:participations") if reports else None,
         },
     )
 

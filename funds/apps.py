@@ -11,6 +11,8 @@ class FundsConfig(AppConfig):
     def ready(self):
         # sections adds the grants and the calls to the agency profile and the project page; imports registers the
         # grants importer and exporter.
-        from funds import deadlines, imports, sections  # noqa: F401
+        from funds import deadlines, demo, imports, sections  # noqa: F401
+        from portal.demo import register_loader
 
         deadlines.connect()
+        register_loader(demo.load)

@@ -363,4 +363,4 @@ def load() -> dict:
                 **grant["values"],
             },
         )
-    return {"funders": len(funders), "programmes": len(programmes), "calls": len(calls), "grants": 1}
+    return {"funders": len(funders), "funding programmes": len(programmes), "funding calls": len(calls), "grants": 1}

@@ -76,7 +76,7 @@ def report_edit(request, pk=None):
                 messages.success(request, _("The grant is saved as a draft again: submit it for review once more."))
             else:
                 messages.success(request, _("The grant is saved."))
-            return redirect("fund_reports")
+            return redirect("funds:reports")
     return render(
         request,
         "funds/report_form.html",
@@ -95,4 +95,4 @@ def report_submit(request, pk):
         messages.error(request, " ".join(exc.messages))
     else:
         messages.success(request, _("The grant is submitted to the working group for review."))
-    return redirect("fund_reports")
+    return redirect("funds:reports")

@@ -41,7 +41,7 @@ def _with_deadlines(calls) -> list[tuple[FundingCall, selectors.CallDeadline]]:
 
 def _inventory_url(**filters) -> str:
     query = "&".join(f"{name}={value}" for name, value in filters.items())
-    return f"{reverse('fund_grants')}?{query}"
+    return f"{reverse('funds:grants')}?{query}"
 
 
 def funder_list(request):
@@ -202,7 +202,7 @@ def _narrowed(filters: QueryDict, **narrower) -> str:
     query = filters.copy()
     for name, value in narrower.items():
         query[name] = value
-    return f"{reverse('fund_grants')}?{query.urlencode()}"
+    return f"{reverse('funds:grants')}?{query.urlencode()}"
 
 
 def grant_list(request):

@@ -3,6 +3,7 @@ sender, the agencies named in the other seeds, demo contacts and projects, and a
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
@@ -433,6 +434,22 @@ def passwords() -> tuple[str, str]:
 
 
 # --- Shared by the areas' demo data ---------------------------------------------------------------------
+
+# The areas' demo loaders, in the order they were registered (each area's AppConfig.ready(), in the order of
+# INSTALLED_APPS: an area may rely on the core's demo records and on the areas before it). A loader creates or
+# updates its records and returns what it holds, counted by name ("award editions": 3).
+DemoLoader = Callable[[], dict[str, int]]
+_LOADERS: list[DemoLoader] = []
+
+
+def register_loader(loader: DemoLoader) -> DemoLoader:
+    if loader not in _LOADERS:
+        _LOADERS.append(loader)
+    return loader
+
+
+def area_loaders() -> list[DemoLoader]:
+    return list(_LOADERS)
 
 
 def texts(field: str, tr: str, en: str) -> dict:

@@ -1,4 +1,4 @@
-"""Pages of the core: home, projects, agencies and the app area landings."""
+"""Pages of the core: home, projects, agencies."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -32,11 +32,6 @@ def home(request):
             "is_contact": selectors.active_contact(request.user) is not None,
         },
     )
-
-
-def area(request, area):
-    """Landing page of one area of the portal (awards, funds, events, guides, coordination)."""
-    return render(request, f"portal/areas/{area}.html", {"area": area})
 
 
 def _page(request, qs):

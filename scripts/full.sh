@@ -15,8 +15,8 @@ createdb -h 127.0.0.1 -U postgres portal 2>/dev/null || true
 pids=()
 stop() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; wait; }
 trap stop EXIT INT TERM
-.venv/bin/gunicorn portal.wsgi --bind 127.0.0.1:8000 --workers 2 --no-control-socket & pids+=($!)
-.venv/bin/celery -A portal worker --loglevel=INFO --concurrency=2 & pids+=($!)
-.venv/bin/celery -A portal beat --loglevel=INFO & pids+=($!)
+.venv/bin/gunicorn config.wsgi --bind 127.0.0.1:8000 --workers 2 --no-control-socket & pids+=($!)
+.venv/bin/celery -A config worker --loglevel=INFO --concurrency=2 & pids+=($!)
+.venv/bin/celery -A config beat --loglevel=INFO & pids+=($!)
 echo "Serving http://127.0.0.1:8000 (gunicorn pid ${pids[0]}, worker ${pids[1]}, beat ${pids[2]})"
 wait -n

@@ -235,7 +235,7 @@ class Stack:
             "HOME": os.environ.get("HOME", str(self.directory)),
             "LANG": "C.UTF-8",
             "PYTHONUNBUFFERED": "1",
-            "DJANGO_SETTINGS_MODULE": "portal.settings",
+            "DJANGO_SETTINGS_MODULE": "config.settings",
             "DATABASE_URL": f"postgres://{auth}@{db['HOST'] or HOST}:{db['PORT'] or 5432}/{db['NAME']}",
             "CELERY_BROKER_URL": self.redis.url,
             "EMAIL_URL": self.sink.url,
@@ -262,7 +262,7 @@ class Stack:
         """A Celery worker, once it is ready. The solo pool sends in the worker's own process, so a SIGKILL of
         its PID kills the process in the middle of its batch (a prefork pool's children would live on)."""
         number = sum(p.name.startswith("worker") for p in self.processes) + 1
-        argv = [str(CELERY), "-A", "portal", "worker", "--pool=solo", "-l", "info", "-n", f"real{number}@localhost"]
+        argv = [str(CELERY), "-A", "config", "worker", "--pool=solo", "-l", "info", "-n", f"real{number}@localhost"]
         argv += ["--without-gossip", "--without-mingle", "--without-heartbeat"]
         worker = self._start(f"worker{number}", argv, self.env(**env))
         wait_for(
@@ -277,7 +277,7 @@ class Stack:
     def start_beat(self, **env: str) -> Process:
         """The one beat of the test, on django-celery-beat's schedule in the test database."""
         assert self.beat is None or not self.beat.alive, "exactly one beat per test"
-        argv = [str(CELERY), "-A", "portal", "beat", "-l", "info"]
+        argv = [str(CELERY), "-A", "config", "beat", "-l", "info"]
         argv += ["-S", "django_celery_beat.schedulers:DatabaseScheduler", "--max-interval", "1"]
         self.beat = self._start("beat", argv, self.env(**env))
         return self.beat

@@ -535,74 +535,74 @@ def _api_project_writes(target: str, contact_a: int, contact_b: int) -> tuple[Wr
 ROUTES: dict[str, Route] = {
     # --- Pages --------------------------------------------------------------------------------
     "home": Route(PUBLIC, page=True),
-    "awards": Route(PUBLIC, page=True),
-    "award_results": Route(PUBLIC, page=True, query="?programme=wsis-prizes&year_min=2020&outcome=finalist"),
-    "award_figures": Route(PUBLIC, page=True),
-    "award_programme": Route(PUBLIC, lambda w: {"slug": w.award_edition.programme.slug}, page=True),
-    "award_edition": Route(PUBLIC, lambda w: {"pk": w.award_edition.pk}, page=True),
+    "awards:index": Route(PUBLIC, page=True),
+    "awards:results": Route(PUBLIC, page=True, query="?programme=wsis-prizes&year_min=2020&outcome=finalist"),
+    "awards:figures": Route(PUBLIC, page=True),
+    "awards:programme": Route(PUBLIC, lambda w: {"slug": w.award_edition.programme.slug}, page=True),
+    "awards:edition": Route(PUBLIC, lambda w: {"pk": w.award_edition.pk}, page=True),
     # Applications: a contact's own agency's; every agency's for the admins. B does not even see A's.
-    "award_applications": Route(LOGIN_REQUIRED, page=True, query="?programme=wsis-prizes"),
-    "award_application_create": Route(
+    "awards:applications": Route(LOGIN_REQUIRED, page=True, query="?programme=wsis-prizes"),
+    "awards:application_create": Route(
         expect(302, 200, 200, 200),
         page=True,
         writes=(Write("post", expect(302, 302, 302, 302), data=_application_form),),
     ),
-    "award_application_edit": Route(
+    "awards:application_edit": Route(
         expect(302, 200, 404, 200),
         lambda w: {"pk": w.award_application.pk},
         page=True,
         writes=(Write("post", expect(302, 302, 404, 302), "award_application", data=_application_edit_form),),
     ),
-    "funds": Route(PUBLIC, page=True),
-    "fund_funder": Route(PUBLIC, lambda w: {"slug": w.fund_funder.slug}, page=True),
-    "fund_programme": Route(PUBLIC, lambda w: {"slug": w.fund_programme.slug}, page=True),
+    "funds:index": Route(PUBLIC, page=True),
+    "funds:funder": Route(PUBLIC, lambda w: {"slug": w.fund_funder.slug}, page=True),
+    "funds:programme": Route(PUBLIC, lambda w: {"slug": w.fund_programme.slug}, page=True),
     # Every open call; for agency A only those it is eligible for, with the reasons.
-    "fund_calls": Route(PUBLIC, page=True, query="?agency=agency-a"),
-    "fund_call": Route(PUBLIC, lambda w: {"pk": w.fund_call.pk}, page=True),
+    "funds:calls": Route(PUBLIC, page=True, query="?agency=agency-a"),
+    "funds:call": Route(PUBLIC, lambda w: {"pk": w.fund_call.pk}, page=True),
     # The published grants (A's draft is never listed), filtered, with the totals per currency.
-    "fund_grants": Route(PUBLIC, page=True, query="?funder=world-fund&year=2024&currency=EUR"),
+    "funds:grants": Route(PUBLIC, page=True, query="?funder=world-fund&year=2024&currency=EUR"),
     # Grants an agency received, reported by its contacts in every state; every agency's for the admins.
-    "fund_reports": Route(LOGIN_REQUIRED, page=True, query="?state=draft"),
-    "fund_report_create": Route(
+    "funds:reports": Route(LOGIN_REQUIRED, page=True, query="?state=draft"),
+    "funds:report_create": Route(
         expect(302, 200, 200, 200),
         page=True,
         writes=(Write("post", expect(302, 302, 302, 302), data=_grant_report_form),),
     ),
     # A's draft: B does not even see it.
-    "fund_report_edit": Route(
+    "funds:report_edit": Route(
         expect(302, 200, 404, 200),
         lambda w: {"pk": w.grant_a_draft.pk},
         page=True,
         writes=(Write("post", expect(302, 302, 404, 302), "grant_a_draft", data=_grant_report_edit_form),),
     ),
-    "fund_report_submit": Route(
+    "funds:report_submit": Route(
         POST_ONLY_LOGIN,
         lambda w: {"pk": w.grant_a_draft.pk},
         writes=(Write("post", expect(302, 302, 404, 302), "grant_a_draft"),),
     ),
     # Upcoming events (the world's Geneva forum, with its open deadlines), the month calendar, the past ones with
     # their published participations (A's draft never shows), an event's page and its calendar file.
-    "events": Route(PUBLIC, page=True, query="?kind=conference&open_deadline=true"),
-    "event_calendar": Route(PUBLIC, page=True, query="?kind=conference&online=false"),
-    "event_past": Route(PUBLIC, page=True, query="?kind=fair"),
-    "event_detail": Route(
+    "events:index": Route(PUBLIC, page=True, query="?kind=conference&open_deadline=true"),
+    "events:calendar": Route(PUBLIC, page=True, query="?kind=conference&online=false"),
+    "events:past": Route(PUBLIC, page=True, query="?kind=fair"),
+    "events:detail": Route(
         PUBLIC,
         _slug("event"),
         page=True,
         examples=(Example("event_past", PUBLIC, _slug("event_past")),),
     ),
-    "event_ics": Route(PUBLIC, _slug("event"), examples=(Example("event_past", PUBLIC, _slug("event_past")),)),
+    "events:ics": Route(PUBLIC, _slug("event"), examples=(Example("event_past", PUBLIC, _slug("event_past")),)),
     # Event participations an agency took part in, reported by its contacts in every state; every agency's for the
     # admins.
-    "event_participations": Route(LOGIN_REQUIRED, page=True, query="?state=draft"),
-    "event_participation_create": Route(
+    "events:participations": Route(LOGIN_REQUIRED, page=True, query="?state=draft"),
+    "events:participation_create": Route(
         expect(302, 200, 200, 200),
         page=True,
         query="?event=world-forum",
         writes=(Write("post", expect(302, 302, 302, 302), data=_participation_form),),
     ),
     # A's draft: B does not even see it; nor A's published one among its reports.
-    "event_participation_edit": Route(
+    "events:participation_edit": Route(
         expect(302, 200, 404, 200),
         lambda w: {"pk": w.participation_a_draft.pk},
         page=True,
@@ -615,13 +615,13 @@ ROUTES: dict[str, Route] = {
             ),
         ),
     ),
-    "event_participation_submit": Route(
+    "events:participation_submit": Route(
         POST_ONLY_LOGIN,
         lambda w: {"pk": w.participation_a_draft.pk},
         writes=(Write("post", expect(302, 302, 404, 302), "participation_a_draft"),),
     ),
-    "guides": Route(PUBLIC, page=True),
-    "coordination": Route(PUBLIC, page=True),
+    "guides:index": Route(PUBLIC, page=True),
+    "coordination:index": Route(PUBLIC, page=True),
     "project_list": Route(PUBLIC, page=True, query="?action_line=C4"),
     # Contacts create for their own agency (an `agency` in the form is ignored); admins choose the agency.
     "project_create": Route(

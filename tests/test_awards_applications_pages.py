@@ -187,13 +187,13 @@ def test_admin_sees_every_agency_and_filters_by_edition(
     assert response.context["edition"] == edition
 
     # The edition's page links the admins to them, with the count; a contact records its own instead.
-    page = admin_client_wg.get(reverse("award_edition", kwargs={"pk": edition.pk}))
+    page = admin_client_wg.get(reverse("awards:edition", kwargs={"pk": edition.pk}))
     assert page.context["application_count"] == 2
     assert f'href="{LIST}?edition={edition.pk}" data-applications="2"' in page.content.decode()
 
     client.force_login(contact_a.user)
     assert [a.pk for a, _may in client.get(LIST).context["rows"]] == [application_a.pk, older.pk]
-    page = client.get(reverse("award_edition", kwargs={"pk": edition.pk})).content.decode()
+    page = client.get(reverse("awards:edition", kwargs={"pk": edition.pk})).content.decode()
     assert "data-applications" not in page
     assert f'href="{CREATE}?edition={edition.pk}"' in page
 

@@ -166,8 +166,8 @@ def test_project_page_lists_where_it_could_apply_and_its_awards(client):
     assert 'id="where-it-could-apply"' in page
     assert f'data-edition="{wsis.pk}" data-category="C7-E-government" data-score="3"' in page
     assert 'data-reason="action_line"' in page
-    assert reverse("award_edition", args=[wsis.pk]) in page
-    assert reverse("award_edition", args=[past.pk]) not in page  # the result lists the year, the agency and project
+    assert reverse("awards:edition", args=[wsis.pk]) in page
+    assert reverse("awards:edition", args=[past.pk]) not in page  # the result lists the year, the agency and project
     assert "2020" in page
 
 
@@ -177,11 +177,11 @@ def test_edition_page_lists_projects_that_could_apply_while_open(client):
     project = factories.ProjectFactory(published=True, action_lines=["C4"])
     draft = factories.ProjectFactory(action_lines=["C4"])
 
-    page = client.get(reverse("award_edition", args=[wsis.pk])).content.decode()
+    page = client.get(reverse("awards:edition", args=[wsis.pk])).content.decode()
     assert f'data-project="{project.slug}"' in page
     assert f'data-project="{draft.slug}"' not in page
 
-    page = client.get(reverse("award_edition", args=[closed.pk])).content.decode()
+    page = client.get(reverse("awards:edition", args=[closed.pk])).content.decode()
     assert 'id="projects-that-could-apply"' not in page
 
 
@@ -196,7 +196,7 @@ def test_agency_profile_lists_its_awards(client):
 
     response = client.get(reverse("agency_detail", args=[agency.slug]))
     page = response.content.decode()
-    assert f"{reverse('award_results')}?agency={agency.slug}" in page
+    assert f"{reverse('awards:results')}?agency={agency.slug}" in page
     assert list(response.context["sections"][0].context["results"]) == list(agency.award_results.all())
 
 

@@ -409,7 +409,7 @@ def test_the_agency_profile_lists_its_published_participations_only(client, agen
     assert "a-secret" not in body and hidden.title_en not in body
     assert "Bring leaflets in English." in body
     assert 'data-count="3"' in body
-    assert f'href="{reverse("event_participation_create")}"' not in body  # not the visitor's agency
+    assert f'href="{reverse("events:participation_create")}"' not in body  # not the visitor's agency
 
 
 def test_the_agency_profile_shows_the_latest_twenty_and_counts_them_all(client, agency_a):

@@ -87,7 +87,7 @@ print(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, settings.DEBU
 def test_production_mode_forces_https_hsts_and_secure_cookies(tmp_path):
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "PRODUCTION": "true",
         "SECRET_KEY": "x" * 20 + "production-probe-secret-key-with-enough-entropy-123",
         "ALLOWED_HOSTS": "portal.example",

@@ -1,0 +1,5 @@
+"""The project package: settings, root URLs, the API router, the Celery app, WSGI and ASGI."""
+
+from config.celery import app as celery_app
+
+__all__ = ["celery_app"]
