@@ -17,6 +17,7 @@ from awards.models import (
 )
 from portal.admin import WorkingGroupAdmin
 from portal.admin_imports import InventoryImportExportMixin
+from portal.admin_reviews import ReviewedAdmin
 from portal.languages import translated_fields
 
 
@@ -131,13 +132,13 @@ class AwardResultAdmin(WorkingGroupAdmin, InventoryImportExportMixin, TabbedTran
 
 
 @admin.register(AwardApplication)
-class AwardApplicationAdmin(WorkingGroupAdmin, admin.ModelAdmin):
-    list_display = ["edition", "category", "agency", "project", "state", "outcome", "submitted_on", "decided_on"]
+class AwardApplicationAdmin(ReviewedAdmin, WorkingGroupAdmin, admin.ModelAdmin):
+    list_display = ["edition", "category", "agency", "project", "state", "outcome", "review_state", "submitted_at"]
     list_select_related = ["edition__programme", "category", "agency", "project"]
-    list_filter = ["state", "edition__programme", "edition__year"]
+    list_filter = ["review_state", "state", "edition__programme", "edition__year"]
     search_fields = [*translated_fields("agency__name"), "agency__acronym", *translated_fields("project__title")]
     autocomplete_fields = ["edition", "category", "agency", "project"]
 
     def save_model(self, request, obj, form, change):
-        """Through the same service as the pages and the API: a won application records its result."""
+        """Through the same service as the pages and the API: a published won application records its result."""
         services.save_application(request.user, obj, {})

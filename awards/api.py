@@ -11,7 +11,7 @@ from awards import selectors, services
 from awards.filters import ApplicationFilter, CategoryFilter, EditionFilter, ResultFilter
 from awards.models import AwardApplication, AwardCategory, AwardEdition, AwardProgramme, AwardResult
 from portal.api import SLUG_REGEX, CanChangeRecord, ReportedRecordSerializer, SlugRelatedField
-from portal.models import Agency, ModerationState, Project
+from portal.models import Agency, Project, ReviewState
 
 ID_REGEX = r"[0-9]{1,18}"
 NULLABLE_DATETIME = {"type": "string", "format": "date-time", "nullable": True}
@@ -126,13 +126,15 @@ class ResultSerializer(serializers.ModelSerializer):
     @extend_schema_field({"type": "string", "nullable": True})
     def get_project(self, obj) -> str | None:
         project = obj.project
-        return project.slug if project and project.moderation_state == ModerationState.PUBLISHED else None
+        return project.slug if project and project.review_state == ReviewState.PUBLISHED else None
 
 
 class ApplicationSerializer(ReportedRecordSerializer):
     """An agency's application. A contact's is its own agency's (`agency` may be left out); `project` is a
     project of the agency or one it is a partner in; `category` the id of a category of the edition's
-    programme. Marking it `won` puts the result in the inventory."""
+    programme. `state` is how far it went with the organiser; `review_state` where the working group's review stands
+    (set by working-group admins only). A won application's result enters the inventory once the working group has
+    published it."""
 
     agency = SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), required=False)
     project = SlugRelatedField(slug_field="slug", queryset=Project.objects.none())
@@ -156,10 +158,11 @@ class ApplicationSerializer(ReportedRecordSerializer):
             "submitted_on",
             "decided_on",
             "notes",
+            "review_state",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "created_at", "updated_at"]
+        read_only_fields = ["id", "review_state", "created_at", "updated_at"]
 
 
 class ProgrammeViewSet(viewsets.ReadOnlyModelViewSet):

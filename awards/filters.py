@@ -22,7 +22,7 @@ from awards.models import (
 )
 from portal.deadlines import ahead_in_own_zone
 from portal.filters import IntegerFilter, StrictBooleanFilter
-from portal.models import SDG, ActionLine, Agency, Project
+from portal.models import SDG, ActionLine, Agency, Project, ReviewState
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100  # awards.models.YEAR_VALIDATORS
 
@@ -188,7 +188,8 @@ class ApplicationFilter(django_filters.FilterSet):
     year = YearFilter(label=_("Year"), field_name="edition__year")
     edition = IntegerFilter(label=_("Edition"), field_name="edition_id", min_value=1, max_value=2**31 - 1)
     state = django_filters.ChoiceFilter(label=_("State"), choices=ApplicationState.choices)
+    review_state = django_filters.ChoiceFilter(label=_("Review state"), choices=ReviewState.choices)
 
     class Meta:
         model = AwardApplication
-        fields = ["programme", "year", "edition", "state"]
+        fields = ["programme", "year", "edition", "state", "review_state"]

@@ -5,9 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from awards import selectors
 from awards.models import AwardApplication, AwardCategory
-from portal import selectors as portal_selectors
-from portal.forms import ServiceForm
-from portal.models import Agency
+from portal.forms import ReportForm
 
 
 class DateInput(forms.DateInput):
@@ -28,9 +26,8 @@ def grouped_categories(categories) -> list:
     return [("", "---------"), *groups.items()]
 
 
-class ApplicationForm(ServiceForm, forms.ModelForm):
-    """An award application. A contact's is its own agency's (`agency` given, no field); a working-group admin
-    chooses the agency. The project is one of the agency's own or partner projects; the rules are the model's."""
+class ApplicationForm(ReportForm):
+    """An award application. The category belongs to the edition's programme; the rules are the model's."""
 
     class Meta:
         model = AwardApplication
@@ -41,16 +38,8 @@ class ApplicationForm(ServiceForm, forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, user, agency=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if agency is not None:
-            del self.fields["agency"]
-            if self.instance.pk is None:
-                self.instance.agency = agency  # so the model's clean checks the project against it
-        else:
-            self.fields["agency"].queryset = Agency.objects.order_by("slug")
-        self.fields["project"].queryset = portal_selectors.report_project_choices(user, agency)
-        self.fields["project"].help_text = _("A project of the agency or one it is a partner in.")
         self.fields["edition"].queryset = selectors.application_editions()
         category = self.fields["category"]
         category.queryset = AwardCategory.objects.select_related("programme").order_by(

@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 
 from portal.models.contacts import validate_time_zone
 from portal.models.projects import NOT_THE_AGENCYS_PROJECT
+from portal.models.reviews import ReportedRecord
 
 YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
 
@@ -236,8 +237,10 @@ class ApplicationState(models.TextChoices):
     NOT_SELECTED = "not_selected", _("not selected")
 
 
-class AwardApplication(models.Model):
-    """An agency's application of one of its projects to an edition (in a category, when it has them)."""
+class AwardApplication(ReportedRecord):
+    """An agency's application of one of its projects to an edition (in a category, when it has them), and how far
+    it went (`state`). Reported by the agency and reviewed by the working group (`portal.reviews`): a won
+    application's result enters the inventory when the working group publishes the application."""
 
     agency = models.ForeignKey(
         "portal.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="award_applications"
@@ -269,8 +272,6 @@ class AwardApplication(models.Model):
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["-edition__year", "agency", "pk"]

@@ -3,16 +3,17 @@
 import dataclasses
 import datetime as dt
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from awards import deadlines, matching
-from awards import selectors as award_selectors
 from awards.models import AwardApplication, AwardEdition, AwardInvitation, AwardResult
-from portal import selectors
+from portal import reviews
 from portal.languages import translated_fields
+from portal.reviews import Refusals, ReviewedKind
 from portal.tasks import alerts_tick
 
 
@@ -52,35 +53,50 @@ def propose_next_edition(edition: AwardEdition) -> AwardEdition:
     return proposed
 
 
+APPLICATIONS = Refusals(
+    may_not_report=_("Only agency contacts and working-group admins may record applications."),
+    not_yours=_("You may change only your own agency's applications."),
+    only_own_agency=_("You may record applications only for your own agency."),
+    choose_agency=_("Choose the agency that applies."),
+    only_admins_publish=_("Only working-group admins review applications."),
+)
+
+
+def publish_result(application: AwardApplication) -> None:
+    """A published application marked won has its line in the results inventory, with its distinction."""
+    outcome = application.result_outcome
+    if application.is_published and outcome is not None:
+        record_result(application, outcome)
+
+
+# Applications in the review workflow: the mails link to the application's form; publishing a won application
+# puts its result in the inventory.
+APPLICATION_REVIEW = ReviewedKind(
+    AwardApplication,
+    APPLICATIONS,
+    edit_url=lambda application: reverse("awards:application_edit", args=[application.pk]),
+    on_publish=publish_result,
+)
+
+
 @transaction.atomic
 def save_application(user, application: AwardApplication, data: dict) -> AwardApplication:
-    """Create or update `application` with `data` (model field → value) as `user`.
-
-    The one rule of `portal.selectors.can_change` applies to the application as it was and as it becomes: an
-    agency contact records and updates its own agency's applications (a new one is its agency's unless said
-    otherwise), a working-group admin any agency's. An application marked won puts its result in the inventory:
-    the matching AwardResult (same edition, category, agency and project) is created or set to its distinction
-    (winner unless another is given)."""
-    contact = selectors.active_contact(user)
-    if application.pk is None:
-        if not award_selectors.can_record_applications(user):
-            raise PermissionDenied(_("Only agency contacts and working-group admins may record applications."))
-    elif not selectors.can_change(user, AwardApplication.objects.get(pk=application.pk)):
-        raise PermissionDenied(_("You may change only your own agency's applications."))
-    for field, value in data.items():
-        setattr(application, field, value)
-    if not application.agency_id and contact is not None:
-        application.agency = contact.agency
-    if not application.agency_id:
-        raise ValidationError({"agency": _("Choose the agency that applies.")})
-    if not selectors.can_change(user, application):
-        raise PermissionDenied(_("You may record applications only for your own agency."))
-    application.full_clean()
-    application.save()
-    outcome = application.result_outcome
-    if outcome is not None:
-        record_result(application, outcome)
+    """Create or update `application` with `data` (model field → value) as `user`, through the review workflow
+    (`portal.reviews.save_reported`): an agency contact records and updates its own agency's applications, a
+    working-group admin any agency's. A won application's result enters the inventory once the working group has
+    published the application (`publish_result`)."""
+    application = reviews.save_reported(user, application, data)
+    publish_result(application)
     return application
+
+
+def submit_application(user, application: AwardApplication) -> AwardApplication:
+    return reviews.submit_reported(user, application)
+
+
+def publish_application(user, application: AwardApplication) -> bool:
+    """Accept an application (working-group admins); a won one's result enters the inventory."""
+    return reviews.publish_reported(user, application)
 
 
 def record_result(application: AwardApplication, outcome: str) -> AwardResult:

@@ -3,6 +3,8 @@
 from django.urls import path
 
 from awards import api, views
+from awards.report_views import APPLICATION_PAGES
+from portal.report_views import report_routes
 
 app_name = "awards"
 urlpatterns = [
@@ -11,9 +13,7 @@ urlpatterns = [
     path("figures/", views.result_figures, name="figures"),
     path("editions/<int:pk>/", views.edition_detail, name="edition"),
     # Before the programme pages: "applications" would be read as a programme's slug.
-    path("applications/", views.application_list, name="applications"),
-    path("applications/new/", views.application_edit, name="application_create"),
-    path("applications/<int:pk>/edit/", views.application_edit, name="application_edit"),
+    *report_routes(APPLICATION_PAGES, "applications/"),
     path("<slug:slug>/", views.programme_detail, name="programme"),
 ]
 

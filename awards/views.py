@@ -1,25 +1,17 @@
-"""Pages of the awards area: the programmes, a programme, an edition, the results inventory and its CSV, and the
-agencies' applications (their list and form)."""
+"""Pages of the awards area: the programmes, a programme, an edition, the results inventory and its CSV (the
+agencies' applications are the report pages of awards/report_views.py)."""
 
 import io
-import re
 
-from django import forms
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.core.validators import slug_re
 from django.http import HttpResponse, QueryDict
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
-from awards import charts, matching, selectors, services
-from awards.filters import ApplicationFilter, ResultFilter
-from awards.forms import ApplicationForm
-from awards.models import AwardApplication, AwardEdition, AwardProgramme, AwardResult, Outcome
+from awards import charts, matching, selectors
+from awards.filters import ResultFilter
+from awards.models import AwardEdition, AwardProgramme, AwardResult, Outcome
 from portal import imports
 from portal import selectors as portal_selectors
 
@@ -173,84 +165,3 @@ def _figure_line(row: selectors.FigureRow, filters: QueryDict, **narrower) -> di
             for code, count in row.by_outcome
         ],
     }
-
-
-# --- Applications: an agency's own, every agency's for working-group admins ---------------------------
-
-
-@login_required
-def application_list(request):
-    """The applications the user sees (`selectors.applications_visible_to`), by edition, latest first; the
-    filters are the API's. `?edition=<pk>` is one edition's, as its page links to it for the admins."""
-    applications = selectors.application_list(request.user)
-    filterset = ApplicationFilter(request.GET, queryset=applications)
-    valid = filterset.is_valid()
-    qs = filterset.qs if valid else applications.none()
-    # The edition is chosen on its page, not typed in: carried along with the other filters, named in the heading.
-    filterset.form.fields["edition"].widget = forms.HiddenInput()
-    edition_id = filterset.form.cleaned_data.get("edition") if valid else None
-    edition = AwardEdition.objects.select_related("programme").filter(pk=edition_id).first() if edition_id else None
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    is_admin = portal_selectors.is_working_group_admin(request.user)
-    contact = portal_selectors.active_contact(request.user)
-    return render(
-        request,
-        "awards/application_list.html",
-        {
-            "filter": filterset,
-            "page": page,
-            "rows": [(a, portal_selectors.can_change(request.user, a)) for a in page],
-            "edition": edition,
-            "is_admin": is_admin,
-            "agency": None if contact is None else contact.agency,
-            "can_record": selectors.can_record_applications(request.user),
-        },
-    )
-
-
-NUMBER = re.compile(r"[0-9]{1,9}")
-
-
-def _preselected(query, form: ApplicationForm) -> dict:
-    """`?edition=<pk>` and `?project=<slug>` of a link to the form (from an edition or a project page), when
-    they are among the form's choices."""
-    initial = {}
-    edition = query.get("edition", "")
-    if NUMBER.fullmatch(edition):
-        initial["edition"] = int(edition)
-    slug = query.get("project", "")
-    if slug_re.fullmatch(slug):
-        project = form.fields["project"].queryset.filter(slug=slug).values_list("pk", flat=True).first()
-        if project is not None:
-            initial["project"] = project
-    return initial
-
-
-@login_required
-def application_edit(request, pk=None):
-    """Record a new application (`pk` None) or update one. A contact's is its own agency's; a working-group
-    admin chooses the agency. `services.save_application` saves it: its refusals are the form's errors."""
-    if pk is None:
-        if not selectors.can_record_applications(request.user):
-            raise PermissionDenied
-        application = AwardApplication()
-    else:
-        application = get_object_or_404(selectors.applications_visible_to(request.user), pk=pk)
-        if not portal_selectors.can_change(request.user, application):
-            raise PermissionDenied
-    contact = portal_selectors.active_contact(request.user)
-    admin = portal_selectors.is_working_group_admin(request.user)
-    agency = None if admin or contact is None else contact.agency
-    data = request.POST if request.method == "POST" else None
-    form = ApplicationForm(data, instance=application, user=request.user, agency=agency)
-    if data is None and pk is None:
-        form.initial.update(_preselected(request.GET, form))
-    if data is not None and form.is_valid():
-        try:
-            saved = services.save_application(request.user, form.instance, form.service_data())
-        except ValidationError as exc:
-            form.add_service_errors(exc)
-        else:
-            messages.success(request, _("The application is saved."))
-            return redirect(f"{reverse('awards:applications')}?edition={saved.edition_id}")
-    return render(request, "awards/application_form.html", {"form": form, "application": application if pk else None})

@@ -463,7 +463,7 @@ def generate(n_agencies: int, n_projects: int, n_contacts: int) -> dict:
                 record["english_page_url"] = f"https://projects.example/en/{record['slug']}/"
             state = weighted(rng, [("published", 85), ("submitted", 6), ("draft", 6), ("changes_requested", 3)])
             created = now - dt.timedelta(days=rng.randint(20, 3900), minutes=rng.randint(0, 1440))
-            record.update(moderation_state=state, created_at=created, updated_at=created)
+            record.update(review_state=state, created_at=created, updated_at=created)
             author = rng.choice(contacts_of[agency]) if agency in contacts_of else None
             record["created_by_id"] = author
             if state != "draft":
@@ -474,7 +474,7 @@ def generate(n_agencies: int, n_projects: int, n_contacts: int) -> dict:
                 record.update(published_at=min(published, now), updated_at=min(published, now))
                 published_ids.append(pk)
             if state == "changes_requested":
-                record["moderation_comment"] = "Lütfen İngilizce özeti ve proje web sitesini ekleyin."
+                record["review_comment"] = "Lütfen İngilizce özeti ve proje web sitesini ekleyin."
             projects.append(record)
 
             chosen = set(rng.sample(topic_lines, k=min(len(topic_lines), rng.randint(1, 2))))

@@ -62,14 +62,14 @@ def main() -> None:
     from django.db.models import Count, Q
 
     from portal import services
-    from portal.models import Agency, ModerationState, Project
+    from portal.models import Agency, Project, ReviewState
 
     rng = random.Random(SEED)  # noqa: S311 (a reproducible choice of pages)
-    published = Project.objects.filter(moderation_state=ModerationState.PUBLISHED)
+    published = Project.objects.filter(review_state=ReviewState.PUBLISHED)
     project_slugs = sorted(published.values_list("slug", flat=True))
     details = rng.sample(project_slugs, min(200, len(project_slugs)))
     with_projects = Agency.objects.annotate(
-        n=Count("projects", filter=Q(projects__moderation_state=ModerationState.PUBLISHED))
+        n=Count("projects", filter=Q(projects__moderation_state=ReviewState.PUBLISHED))
     ).filter(n__gt=0)
     typical = sorted(with_projects.filter(n__lte=30).values_list("slug", flat=True))
     large = list(with_projects.order_by("-n", "slug").values_list("slug", flat=True)[:5])

@@ -244,8 +244,8 @@ SPECTACULAR_SETTINGS = {
         "FunderKindEnum": "funds.models.Funder.Kind",
         "DeadlineKindEnum": "portal.models.deadlines.DeadlineKind",
         "EventKindEnum": "events.models.EventKind",
-        # Grants and event participations go through the same review: draft, submitted, published.
-        "ReportStateEnum": "portal.reviews.ReviewState",
+        # Every reported record goes through the same review: draft, submitted, published, changes requested.
+        "ReviewStateEnum": "portal.models.ReviewState",
     },
 }
 

@@ -5,14 +5,14 @@ events.services, as on the pages."""
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from events import selectors, services
 from events.models import Event, EventParticipation
-from portal.admin import WorkingGroupAdmin, publish_each
+from portal.admin import WorkingGroupAdmin
 from portal.admin_imports import InventoryImportExportMixin
+from portal.admin_reviews import ReviewedAdmin
 from portal.alerts import format_moment
 from portal.languages import translated_fields
 
@@ -71,12 +71,12 @@ class EventAdmin(WorkingGroupAdmin, InventoryImportExportMixin, TabbedTranslatio
 
 
 @admin.register(EventParticipation)
-class EventParticipationAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
+class EventParticipationAdmin(ReviewedAdmin, WorkingGroupAdmin, TabbedTranslationAdmin):
     """Participations reported by agency contacts on the portal, reviewed and published here."""
 
-    list_display = ["event", "agency", "project", "role", "people", "state", "imported", "updated_at"]
+    list_display = ["event", "agency", "project", "role", "people", "review_state", "imported", "updated_at"]
     list_select_related = ["event", "agency", "project"]
-    list_filter = ["state", "role", "event__kind", "imported", "agency__kind", "agency__country"]
+    list_filter = ["review_state", "role", "event__kind", "imported", "agency__kind", "agency__country"]
     search_fields = [
         "event__slug",
         *translated_fields("event__name"),
@@ -85,26 +85,8 @@ class EventParticipationAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
         *translated_fields("project__title"),
     ]
     autocomplete_fields = ["event", "agency", "project"]
-    readonly_fields = ["reported_by", "created_at", "updated_at"]
     date_hierarchy = "event__starts_on"
-    actions = ["publish"]
 
     def save_model(self, request, obj, form, change):
         """Through the same service as the pages, so the same rules apply."""
         services.save_participation(request.user, obj, {})
-
-    @admin.action(description=_("Publish"), permissions=["change"])
-    def publish(self, request, queryset):
-        publish_each(
-            self,
-            request,
-            queryset,
-            services.publish_participation,
-            lambda n: ngettext("%(n)d participation published.", "%(n)d participations published.", n) % {"n": n},
-            lambda n: (
-                ngettext(
-                    "%(n)d participation was already published.", "%(n)d participations were already published.", n
-                )
-                % {"n": n}
-            ),
-        )

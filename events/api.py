@@ -15,7 +15,7 @@ from events.filters import EventFilter, ParticipationFilter
 from events.models import EVENT_LANGUAGES, Event, EventParticipation, Support
 from portal.api import SLUG_REGEX, CanChangeRecord, ReportedRecordSerializer, SlugRelatedField, VisibleProjectField
 from portal.languages import translated_fields
-from portal.models import Agency, Deadline, Project
+from portal.models import Agency, Deadline, Project, ReviewState
 
 ID_REGEX = r"[0-9]{1,18}"
 OUTCOME_HELP = _("What came of it: partners met, agreements, awards, press…")
@@ -103,8 +103,8 @@ class EventSerializer(serializers.ModelSerializer):
 
 
 class ParticipationSerializer(ReportedRecordSerializer):
-    """An agency took part in an event. A contact's is its own agency's (`agency` may be left out, and any other
-    it names is ignored) and is a draft until the working group publishes it; changing a submitted or published
+    """An agency took part in an event. A contact's is its own agency's (`agency` may be left out; another agency
+    is refused) and is a draft until the working group publishes it; changing a submitted or published
     one makes it a draft again. `state` is set by working-group admins only. `project` is a project of the agency
     or one it is a partner in (`null` in an answer when the reader may not see it). `material_links`: one web
     address per line. `outcome` and `lessons` in the request's language; write `outcome_<lang>`, `lessons_<lang>`."""
@@ -114,6 +114,7 @@ class ParticipationSerializer(ReportedRecordSerializer):
     project = VisibleProjectField(slug_field="slug", queryset=Project.objects.none(), allow_null=True, required=False)
     outcome = serializers.CharField(read_only=True)
     lessons = serializers.CharField(read_only=True)
+    state = serializers.ChoiceField(source="review_state", choices=ReviewState.choices, required=False)
 
     save_record = staticmethod(services.save_participation)
 

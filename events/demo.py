@@ -13,9 +13,9 @@ import datetime as dt
 from django.db import transaction
 from django.utils import timezone, translation
 
-from events.models import Event, EventParticipation, EventStatus, ParticipationState
+from events.models import Event, EventParticipation, EventStatus
 from portal.demo import texts, upsert
-from portal.models import ActionLine, Agency, Project, Theme
+from portal.models import ActionLine, Agency, Project, ReviewState, Theme
 
 WSIS_MAIN_LINES = [f"C{n}" for n in range(1, 12)]
 SOROS_KG = "Soros Foundation–Kyrgyzstan, Information Programme"
@@ -245,7 +245,7 @@ def load() -> dict:
                     "people": people,
                     **texts("outcome", *outcome),
                     **texts("lessons", *lessons),
-                    "state": ParticipationState.PUBLISHED,
+                    "review_state": ReviewState.PUBLISHED,
                 },
             )
             participations += 1

@@ -4,7 +4,6 @@ deadlines in the event's own zone, and the agencies' participations with what th
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, URLValidator
 from django.db import models
@@ -15,7 +14,7 @@ from django_countries.fields import CountryField
 from portal.models.contacts import validate_time_zone
 from portal.models.fields import ChoiceListField
 from portal.models.projects import NOT_THE_AGENCYS_PROJECT
-from portal.reviews import ReviewState
+from portal.models.reviews import ReportedRecord
 
 
 class EventKind(models.TextChoices):
@@ -230,11 +229,6 @@ class ParticipationRole(models.TextChoices):
     ORGANISER = "organiser", pgettext_lazy("event role", "organiser")
 
 
-ParticipationState = (
-    ReviewState  # draft → submitted → published: the review of every reported record (portal/reviews.py)
-)
-
-
 def validate_material_links(value: str) -> None:
     """One web address per line."""
     check = URLValidator(schemes=["http", "https"])
@@ -252,9 +246,9 @@ def validate_material_links(value: str) -> None:
             ) from None
 
 
-class EventParticipation(models.Model):
+class EventParticipation(ReportedRecord):
     """An agency took part in an event (with one of its projects or a partner's), in a role, and what came of it.
-    Contacts report their agency's; working-group admins publish them."""
+    Contacts report their agency's; working-group admins publish them (`portal.reviews`)."""
 
     event = models.ForeignKey(Event, verbose_name=_("event"), on_delete=models.PROTECT, related_name="participations")
     agency = models.ForeignKey(
@@ -283,36 +277,19 @@ class EventParticipation(models.Model):
         validators=[validate_material_links],
         help_text=_("Slides, videos, photos, press: one web address per line."),
     )
-    state = models.CharField(
-        _("state"), max_length=20, choices=ParticipationState.choices, default=ParticipationState.DRAFT
-    )
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reported by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     imported = models.BooleanField(_("imported"), default=False)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["-event__starts_on", "event_id", "agency_id", "pk"]
         verbose_name = _("event participation")
         verbose_name_plural = _("event participations")
         indexes = [
-            models.Index(fields=["state", "event"], name="participation_state_event"),
-            models.Index(fields=["agency", "state"], name="participation_agency"),
+            models.Index(fields=["review_state", "event"], name="participation_state_event"),
+            models.Index(fields=["agency", "review_state"], name="participation_agency"),
         ]
 
     def __str__(self):
         return f"{self.agency} · {self.event} ({self.get_role_display()})"
-
-    @property
-    def is_published(self) -> bool:
-        return self.state == ParticipationState.PUBLISHED
 
     def links(self) -> list[str]:
         return [line.strip() for line in self.material_links.splitlines() if line.strip()]

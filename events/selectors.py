@@ -12,10 +12,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
-from events.models import DEADLINE_FIELDS, Event, EventParticipation, EventStatus, ParticipationState
+from events.models import DEADLINE_FIELDS, Event, EventParticipation, EventStatus
 from portal import selectors
 from portal.deadlines import ahead_in_own_zone, local_due_at
-from portal.models import ActionLine, Deadline
+from portal.models import ActionLine, Deadline, ReviewState
 from portal.reviews import published_or_own, reports_of
 
 # --- Events ----------------------------------------------------------------------------------------
@@ -220,7 +220,7 @@ def _participations() -> QuerySet:
 
 def published_participations() -> QuerySet:
     """Published participations: public."""
-    return _participations().filter(state=ParticipationState.PUBLISHED)
+    return _participations().filter(review_state=ReviewState.PUBLISHED)
 
 
 def participations_visible_to(user) -> QuerySet:

@@ -2,17 +2,16 @@
 
 from django.urls import path
 
-from events import api, report_views, views
+from events import api, views
+from events.report_views import PARTICIPATION_PAGES
+from portal.report_views import report_routes
 
 app_name = "events"
 urlpatterns = [
     path("", views.event_list, name="index"),
     # Before the event pages: "participations", "calendar" and "past" would be read as an event's slug
     # (events.models.RESERVED_SLUGS).
-    path("participations/", report_views.report_list, name="participations"),
-    path("participations/new/", report_views.report_edit, name="participation_create"),
-    path("participations/<int:pk>/edit/", report_views.report_edit, name="participation_edit"),
-    path("participations/<int:pk>/submit/", report_views.report_submit, name="participation_submit"),
+    *report_routes(PARTICIPATION_PAGES, "participations/"),
     path("calendar/", views.event_calendar, name="calendar"),
     path("past/", views.event_past, name="past"),
     path("<slug:slug>/", views.event_detail, name="detail"),

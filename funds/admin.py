@@ -4,14 +4,14 @@ saved and published through funds.services, and calls invite their eligible agen
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django_countries.filters import CountryFilter
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from funds import services
 from funds.models import Funder, FundingCall, FundingProgramme, FundInvitation, Grant
-from portal.admin import WorkingGroupAdmin, publish_each
+from portal.admin import WorkingGroupAdmin
 from portal.admin_imports import InventoryImportExportMixin
+from portal.admin_reviews import ReviewedAdmin
 from portal.languages import translated_fields
 
 
@@ -97,16 +97,26 @@ class FundInvitationAdmin(WorkingGroupAdmin, admin.ModelAdmin):
 
 
 @admin.register(Grant)
-class GrantAdmin(WorkingGroupAdmin, InventoryImportExportMixin, TabbedTranslationAdmin):
+class GrantAdmin(ReviewedAdmin, WorkingGroupAdmin, InventoryImportExportMixin, TabbedTranslationAdmin):
     """The grants inventory: reported by agency contacts on the portal, reviewed and published here. Its Import and
     Export buttons read and write the file of `import_inventory grants` through the shared mechanism
     (portal/admin_imports.py)."""
 
     inventory_kind = "grants"
 
-    list_display = ["funder", "programme", "agency", "project", "amount", "currency", "signed_on", "state", "imported"]
+    list_display = [
+        "funder",
+        "programme",
+        "agency",
+        "project",
+        "amount",
+        "currency",
+        "signed_on",
+        "review_state",
+        "imported",
+    ]
     list_select_related = ["funder", "programme", "agency", "project"]
-    list_filter = ["state", "currency", "funder", "imported", "agency__kind", "agency__country"]
+    list_filter = ["review_state", "currency", "funder", "imported", "agency__kind", "agency__country"]
     search_fields = [
         *translated_fields("agency__name"),
         "agency__acronym",
@@ -115,23 +125,8 @@ class GrantAdmin(WorkingGroupAdmin, InventoryImportExportMixin, TabbedTranslatio
         *translated_fields("project__title"),
     ]
     autocomplete_fields = ["funder", "programme", "agency", "project"]
-    readonly_fields = ["reported_by", "created_at", "updated_at"]
     date_hierarchy = "signed_on"
-    actions = ["publish"]
 
     def save_model(self, request, obj, form, change):
         """Through the same service as the pages and the API, so the same rules apply."""
         services.save_grant(request.user, obj, {})
-
-    @admin.action(description=_("Publish"), permissions=["change"])
-    def publish(self, request, queryset):
-        publish_each(
-            self,
-            request,
-            queryset,
-            services.publish_grant,
-            lambda n: ngettext("%(n)d grant published.", "%(n)d grants published.", n) % {"n": n},
-            lambda n: (
-                ngettext("%(n)d grant was already published.", "%(n)d grants were already published.", n) % {"n": n}
-            ),
-        )

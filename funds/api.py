@@ -13,7 +13,7 @@ from funds.filters import CallFilter, GrantFilter, ProgrammeFilter
 from funds.models import Funder, FundingCall, FundingProgramme, Grant
 from portal.api import SLUG_REGEX, CanChangeRecord, ReportedRecordSerializer, SlugRelatedField, VisibleProjectField
 from portal.languages import translated_fields
-from portal.models import Agency, Project
+from portal.models import Agency, Project, ReviewState
 
 ID_REGEX = r"[0-9]{1,18}"
 NULLABLE_DATETIME = {"type": "string", "format": "date-time", "nullable": True}
@@ -116,7 +116,7 @@ class FundingCallSerializer(serializers.ModelSerializer):
 class GrantSerializer(ReportedRecordSerializer):
     """A grant an agency received: `amount` a decimal in its ISO 4217 `currency` (above zero, no more decimals than
     the currency has: none for KRW), never converted. A contact's grant is its own agency's (`agency` may be left
-    out) and is a draft until the working group publishes it; changing a published one makes it a draft again.
+    out; another agency is refused) and is a draft until the working group publishes it; changing a published one makes it a draft again.
     `project` is a project of the agency or one it is a partner in. `purpose` in the request's language; write
     `purpose_<lang>`."""
 
@@ -127,6 +127,7 @@ class GrantSerializer(ReportedRecordSerializer):
     agency = SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), required=False)
     project = VisibleProjectField(slug_field="slug", queryset=Project.objects.none(), allow_null=True, required=False)
     purpose = serializers.CharField(read_only=True)
+    state = serializers.ChoiceField(source="review_state", choices=ReviewState.choices, read_only=True)
 
     save_record = staticmethod(services.save_grant)
 
@@ -150,7 +151,7 @@ class GrantSerializer(ReportedRecordSerializer):
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "state", "imported", "created_at", "updated_at"]
+        read_only_fields = ["id", "imported", "created_at", "updated_at"]
         extra_kwargs = {field: {"write_only": True, "required": False} for field in translated_fields("purpose")}
 
 

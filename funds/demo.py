@@ -10,9 +10,9 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone, translation
 
-from funds.models import CallState, Funder, FundingCall, FundingProgramme, Grant, GrantState, Scope
+from funds.models import CallState, Funder, FundingCall, FundingProgramme, Grant, Scope
 from portal.demo import texts, upsert
-from portal.models import ActionLine, Agency, Project, Theme
+from portal.models import ActionLine, Agency, Project, ReviewState, Theme
 
 EU_MEMBER_STATES = [
     *("AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU"),
@@ -265,7 +265,7 @@ KOICA_GRANT = {
             "and information technology equipment for the central and regional e-government education centres.",
         ),
         "source_url": "https://www.azernews.az/business/62775.html",
-        "state": GrantState.PUBLISHED,
+        "review_state": ReviewState.PUBLISHED,
     },
 }
 

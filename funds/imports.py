@@ -20,12 +20,12 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from funds.models import MONEY, Funder, FundingProgramme, Grant, GrantState
+from funds.models import MONEY, Funder, FundingProgramme, Grant
 from portal import imports
 from portal.currencies import DECIMALS, validate_amount, validate_currency
 from portal.imports import NEW, Index, normal
 from portal.languages import CODES, translated_fields
-from portal.models import ModerationState
+from portal.models import ReviewState
 
 COLUMNS = (
     "funder",
@@ -208,7 +208,7 @@ class GrantImporter(imports.Importer):
                 duration_months=months,
                 purpose_en=purpose,
                 source_url=source,
-                state=GrantState.PUBLISHED,
+                review_state=ReviewState.PUBLISHED,
                 imported=True,
             )
             self.grants[key] = (grant.pk, details)
@@ -282,7 +282,7 @@ class GrantExporter(imports.Exporter):
 
     def queryset(self):
         return (
-            Grant.objects.filter(state=GrantState.PUBLISHED)
+            Grant.objects.filter(review_state=ReviewState.PUBLISHED)
             .select_related("funder", "programme", "agency", "project")
             .order_by("funder__slug", F("signed_on").desc(nulls_last=True), "agency__slug", "pk")
         )
@@ -314,7 +314,7 @@ class PublicGrantExporter(GrantExporter):
     the API)."""
 
     def project_name(self, project) -> str:
-        published = project is not None and project.moderation_state == ModerationState.PUBLISHED
+        published = project is not None and project.review_state == ReviewState.PUBLISHED
         return super().project_name(project) if published else ""
 
 

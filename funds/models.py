@@ -17,7 +17,7 @@ from portal.models import Agency
 from portal.models.contacts import validate_time_zone
 from portal.models.fields import ChoiceListField
 from portal.models.projects import NOT_THE_AGENCYS_PROJECT
-from portal.reviews import ReviewState
+from portal.models.reviews import ReportedRecord
 
 MONEY = {"max_digits": 18, "decimal_places": 2}
 
@@ -193,12 +193,9 @@ class FundingCall(models.Model):
         return local_due_at(self.deadline, self.deadline_time, self.tz)
 
 
-GrantState = ReviewState  # draft → submitted → published: the review of every reported record (portal/reviews.py)
-
-
-class Grant(models.Model):
+class Grant(ReportedRecord):
     """A line of the grants inventory: an agency received an amount from a funder (through a programme, when
-    known) for a project."""
+    known) for a project. Reported by the agency, public once the working group publishes it (`portal.reviews`)."""
 
     funder = models.ForeignKey(Funder, verbose_name=_("funder"), on_delete=models.PROTECT, related_name="grants")
     programme = models.ForeignKey(
@@ -228,35 +225,20 @@ class Grant(models.Model):
     )
     purpose = models.TextField(_("purpose"), blank=True)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
-    state = models.CharField(_("state"), max_length=20, choices=GrantState.choices, default=GrantState.DRAFT)
-    reported_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("reported by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
     imported = models.BooleanField(_("imported"), default=False, help_text=_("Created by an import, to be reviewed."))
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["-signed_on", "pk"]
         verbose_name = _("grant")
         verbose_name_plural = _("grants")
         indexes = [
-            models.Index(fields=["state", "signed_on"], name="grant_state_signed"),
-            models.Index(fields=["agency", "state"], name="grant_agency"),
-            models.Index(fields=["currency", "state"], name="grant_currency"),
+            models.Index(fields=["review_state", "signed_on"], name="grant_state_signed"),
+            models.Index(fields=["agency", "review_state"], name="grant_agency"),
+            models.Index(fields=["currency", "review_state"], name="grant_currency"),
         ]
 
     def __str__(self):
         return f"{self.funder} → {self.agency}: {self.amount} {self.currency}"
-
-    @property
-    def is_published(self) -> bool:
-        return self.state == GrantState.PUBLISHED
 
     def clean(self):
         super().clean()

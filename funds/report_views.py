@@ -1,98 +1,46 @@
-"""Pages where agency contacts report the grants their agency received: the list of their reports, the form and
-the submission of a draft for review. Working-group admins see and change every agency's."""
+"""The report pages of the grants an agency received (the generic report pages of `portal.report_views`): the list
+of the agency's reports, the form, the submission for review."""
 
-import copy
-
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from funds import selectors, services
-from funds.models import Grant, GrantState
-from funds.report_forms import GrantReportForm, ReportFilterForm
-from portal import selectors as portal_selectors
+from funds.models import Grant
+from funds.report_forms import GrantReportForm
+from portal.report_views import ReportPages, ReportTexts
 
-PAGE_SIZE = 20
-
-
-@login_required
-def report_list(request):
-    """The grants the user reports (`selectors.grant_reports`), the latest changed first, by state."""
-    reports = selectors.grant_reports(request.user)
-    filter_form = ReportFilterForm(request.GET)
-    if filter_form.is_valid():
-        state = filter_form.cleaned_data["state"]
-        qs = reports.filter(state=state) if state else reports
-    else:
-        qs = reports.none()
-    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("page"))
-    contact = portal_selectors.active_contact(request.user)
-    return render(
-        request,
-        "funds/report_list.html",
-        {
-            "filter_form": filter_form,
-            "page": page,
-            "rows": [(grant, portal_selectors.can_change(request.user, grant)) for grant in page],
-            "draft": GrantState.DRAFT,
-            "is_admin": portal_selectors.is_working_group_admin(request.user),
-            "agency": None if contact is None else contact.agency,
-            "can_report": selectors.can_report_grants(request.user),
-        },
-    )
-
-
-@login_required
-def report_edit(request, pk=None):
-    """Report a new grant (`pk` None) or change a reported one. A contact's is its own agency's and goes back to
-    draft when changed after submission; a working-group admin chooses the agency. `services.save_grant` saves
-    it: its refusals are the form's errors."""
-    if pk is None:
-        if not selectors.can_report_grants(request.user):
-            raise PermissionDenied
-        grant = Grant()
-    else:
-        grant = get_object_or_404(selectors.grant_reports(request.user), pk=pk)
-        if not portal_selectors.can_change(request.user, grant):
-            raise PermissionDenied
-    was_draft = grant.pk is None or grant.state == GrantState.DRAFT
-    shown = copy.copy(grant) if pk else None  # the heading names the grant as saved, not as typed
-    contact = portal_selectors.active_contact(request.user)
-    admin = portal_selectors.is_working_group_admin(request.user)
-    agency = None if admin or contact is None else contact.agency
-    data = request.POST if request.method == "POST" else None
-    form = GrantReportForm(data, instance=grant, user=request.user, agency=agency)
-    if data is not None and form.is_valid():
-        try:
-            saved = services.save_grant(request.user, form.instance, form.service_data())
-        except ValidationError as exc:
-            form.add_service_errors(exc)
-        else:
-            if not was_draft and saved.state == GrantState.DRAFT:
-                messages.success(request, _("The grant is saved as a draft again: submit it for review once more."))
-            else:
-                messages.success(request, _("The grant is saved."))
-            return redirect("funds:reports")
-    return render(
-        request,
-        "funds/report_form.html",
-        {"form": form, "grant": shown, "draft": GrantState.DRAFT, "is_admin": admin},
-    )
-
-
-@login_required
-@require_POST
-def report_submit(request, pk):
-    """Send a draft to the working group for review (`services.submit_grant`)."""
-    grant = get_object_or_404(selectors.grant_reports(request.user), pk=pk)
-    try:
-        services.submit_grant(request.user, grant)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, _("The grant is submitted to the working group for review."))
-    return redirect("funds:reports")
+GRANT_PAGES = ReportPages(
+    model=Grant,
+    form_class=GrantReportForm,
+    namespace="funds",
+    reports=selectors.grant_reports,
+    save=services.save_grant,
+    submit=services.submit_grant,
+    row_template="funds/report_row.html",
+    links=((_("The grants inventory"), "funds:grants"),),
+    texts=ReportTexts(
+        title=_("Reported grants"),
+        own_title=_("My agency's grants"),
+        admin_lead=_("Every agency's grants in every state: drafts, grants submitted for review and published ones."),
+        own_lead=_(
+            "The grants %(agency)s received, as reported: drafts, grants submitted for review and published ones."
+        ),
+        about=_(
+            "A draft is seen only by your agency and the working group. Submit it for review: the working group "
+            "publishes it in the grants inventory. Changing a grant after its submission makes it a draft again."
+        ),
+        add=_("Report a grant"),
+        add_title=_("Report a grant"),
+        edit_title=_("Edit the grant"),
+        form_about=_(
+            "Give the amount in the currency of the agreement: totals are kept per currency, never converted. Write "
+            "the purpose in Turkish, in English or in both."
+        ),
+        count=lambda n: ngettext("%(n)s grant", "%(n)s grants", n) % {"n": n},
+        none=_("No grant matches these filters."),
+        saved=_("The grant is saved."),
+        saved_as_draft=_("The grant is saved as a draft again: submit it for review once more."),
+        submitted=_("The grant is submitted to the working group for review."),
+        filter_label=_("Filter reported grants"),
+    ),
+)

@@ -13,10 +13,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django_countries import countries
 
-from funds.models import CallState, Funder, FundingCall, FundingProgramme, Grant, GrantState
+from funds.models import CallState, Funder, FundingCall, FundingProgramme, Grant
 from portal import selectors
 from portal.deadlines import ahead_in_own_zone
-from portal.models import Agency, Project, Theme
+from portal.models import Agency, Project, ReviewState, Theme
 from portal.reviews import published_or_own, reports_of
 
 # --- Calls --------------------------------------------------------------------------------------
@@ -184,7 +184,9 @@ def can_report_grants(user) -> bool:
 
 def grants_inventory() -> QuerySet:
     """Published grants: the public inventory."""
-    return Grant.objects.filter(state=GrantState.PUBLISHED).select_related("funder", "programme", "agency", "project")
+    return Grant.objects.filter(review_state=ReviewState.PUBLISHED).select_related(
+        "funder", "programme", "agency", "project"
+    )
 
 
 def grants_visible_to(user) -> QuerySet:

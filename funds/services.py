@@ -6,12 +6,14 @@ import datetime as dt
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from funds import deadlines, selectors
 from funds.models import CallState, FundingCall, FundInvitation, Grant
-from portal.reviews import Refusals, publish_reported, save_reported, submit_reported
+from portal import reviews
+from portal.reviews import Refusals, ReviewedKind
 from portal.tasks import alerts_tick
 
 GRANTS = Refusals(
@@ -23,18 +25,22 @@ GRANTS = Refusals(
 )
 
 
+# Grants in the review workflow: the mails link to the grant's report form.
+GRANT_REVIEW = ReviewedKind(Grant, GRANTS, edit_url=lambda grant: reverse("funds:report_edit", args=[grant.pk]))
+
+
 def save_grant(user, grant: Grant, data: dict) -> Grant:
     """Create or update a grant report (`portal.reviews.save_reported`)."""
-    return save_reported(user, grant, data, GRANTS)
+    return reviews.save_reported(user, grant, data)
 
 
 def submit_grant(user, grant: Grant) -> Grant:
-    return submit_reported(user, grant, GRANTS)
+    return reviews.submit_reported(user, grant)
 
 
 def publish_grant(user, grant: Grant) -> bool:
     """Publish a grant in the inventory (working-group admins). False when it was already published."""
-    return publish_reported(user, grant, GRANTS)
+    return reviews.publish_reported(user, grant)
 
 
 @dataclasses.dataclass

@@ -2,15 +2,15 @@
 
 from django.urls import path
 
-from funds import api, report_views, views
+from funds import api, views
+from funds.report_views import GRANT_PAGES
+from portal.report_views import report_routes
 
 app_name = "funds"
 urlpatterns = [
     path("", views.funder_list, name="index"),
-    path("reports/", report_views.report_list, name="reports"),
-    path("reports/new/", report_views.report_edit, name="report_create"),
-    path("reports/<int:pk>/edit/", report_views.report_edit, name="report_edit"),
-    path("reports/<int:pk>/submit/", report_views.report_submit, name="report_submit"),
+    # Before the other pages: "reports" would be read as a slug.
+    *report_routes(GRANT_PAGES, "reports/"),
     path("funders/<slug:slug>/", views.funder_detail, name="funder"),
     path("programmes/<slug:slug>/", views.programme_detail, name="programme"),
     path("calls/", views.call_list, name="calls"),

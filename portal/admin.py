@@ -1,17 +1,14 @@
 """Back-office for the core records; the same permission rule as pages and API."""
 
-from collections.abc import Callable
-
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import render
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from portal import alerts, selectors, services
-from portal.forms import RequestChangesForm, SubscriptionAdminForm
+from portal.admin_reviews import ReviewedAdmin
+from portal.forms import SubscriptionAdminForm
 from portal.languages import translated_fields
 from portal.models import (
     SDG,
@@ -33,6 +30,8 @@ from portal.models import (
 admin.site.site_header = _("International Promotion Portal")
 admin.site.site_title = _("Promotion Portal back-office")
 admin.site.index_title = _("Working group back-office")
+# The index counts what waits for review, per kind (portal/reviews/).
+admin.site.index_template = "admin/portal/index.html"
 
 
 @admin.register(ActionLine)
@@ -109,24 +108,14 @@ class PromoMaterialInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(TabbedTranslationAdmin):
-    list_display = ["title", "agency", "status", "start_year", "moderation_state", "submitted_at", "published_at"]
+class ProjectAdmin(ReviewedAdmin, TabbedTranslationAdmin):
+    list_display = ["title", "agency", "status", "start_year", "review_state", "submitted_at", "published_at"]
     list_select_related = ["agency"]
-    list_filter = ["moderation_state", "status", "imported", "agency__kind", "agency__country", "action_lines", "sdgs"]
+    list_filter = ["review_state", "status", "imported", "agency__kind", "agency__country", "action_lines", "sdgs"]
     search_fields = [*translated_fields("title"), "slug", *translated_fields("agency__name"), "agency__acronym"]
     autocomplete_fields = ["agency", "partner_agencies"]
     filter_horizontal = ["action_lines", "sdgs", "themes"]
-    readonly_fields = [
-        "moderation_state",
-        "submitted_by",
-        "submitted_at",
-        "published_at",
-        "created_by",
-        "created_at",
-        "updated_at",
-    ]
     inlines = [ProjectListingInline, PromoMaterialInline]
-    actions = ["publish", "request_changes"]
     date_hierarchy = "submitted_at"
 
     def get_queryset(self, request):
@@ -143,71 +132,8 @@ class ProjectAdmin(TabbedTranslationAdmin):
     def save_model(self, request, obj, form, change):
         services.save_project(request.user, obj)
 
-    @admin.action(description=_("Publish the selected projects"), permissions=["change"])
-    def publish(self, request, queryset):
-        done = sum(services.publish_project(request.user, project) for project in queryset)
-        self.message_user(
-            request,
-            ngettext("%(n)d project published.", "%(n)d projects published.", done) % {"n": done},
-            messages.SUCCESS,
-        )
-
-    @admin.action(description=_("Request changes on the selected projects (with a comment)"), permissions=["change"])
-    def request_changes(self, request, queryset):
-        form = RequestChangesForm(request.POST if "comment" in request.POST else None)
-        if form.is_bound and form.is_valid():
-            for project in queryset:
-                services.request_changes(request.user, project, form.cleaned_data["comment"])
-            self.message_user(
-                request,
-                ngettext(
-                    "Changes requested on %(n)d project.", "Changes requested on %(n)d projects.", queryset.count()
-                )
-                % {"n": queryset.count()},
-                messages.SUCCESS,
-            )
-            return None
-        return render(
-            request,
-            "admin/portal/request_changes.html",
-            {
-                **self.admin_site.each_context(request),
-                "title": _("Request changes"),
-                "form": form,
-                "projects": queryset,
-                "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
-                "opts": self.model._meta,
-            },
-        )
-
 
 # --- Deadlines and alerts -------------------------------------------------------------------------
-
-
-def publish_each(
-    model_admin,
-    request,
-    queryset,
-    publish: Callable,
-    published: Callable[[int], str],
-    unchanged: Callable[[int], str],
-) -> None:
-    """An admin action publishing the chosen records one by one through the area's service `publish(user, record)`
-    (True when it published, False when the record already was), so the rule is the pages' and the API's; the
-    first refusal stops and is shown. `published(n)` and `unchanged(n)` are the messages for the counts."""
-    done = already = 0
-    for record in queryset.order_by("pk"):
-        try:
-            changed = publish(request.user, record)
-        except (PermissionDenied, ValidationError) as error:
-            model_admin.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
-            return
-        done += changed
-        already += not changed
-    if done:
-        model_admin.message_user(request, published(done), messages.SUCCESS)
-    if already:
-        model_admin.message_user(request, unchanged(already), messages.INFO)
 
 
 class WorkingGroupAdmin:

@@ -21,7 +21,7 @@ from portal import alerts, selectors, services
 from portal.alerts import page_url
 from portal.filters import DeadlineFilter, ProjectFilter
 from portal.languages import translated_fields
-from portal.models import SDG, ActionLine, Agency, Deadline, Delivery, ModerationState, Project, Theme, Topic
+from portal.models import SDG, ActionLine, Agency, Deadline, Delivery, Project, ReviewState, Theme, Topic
 from portal.models.alerts import MAX_LEAD_DAYS
 from portal.models.contacts import validate_time_zone
 
@@ -46,7 +46,7 @@ class VisibleProjectField(SlugRelatedField):
     def to_representation(self, value):
         request = self.context.get("request")
         user = getattr(request, "user", None)
-        if value.moderation_state == ModerationState.PUBLISHED or selectors.is_working_group_admin(user):
+        if value.review_state == ReviewState.PUBLISHED or selectors.is_working_group_admin(user):
             return super().to_representation(value)
         contact = selectors.active_contact(user)
         return super().to_representation(value) if contact and contact.agency_id == value.agency_id else None
@@ -135,6 +135,7 @@ class ProjectSerializer(serializers.ModelSerializer):
     summary = serializers.CharField(read_only=True)
     description = serializers.CharField(read_only=True)
     url = serializers.SerializerMethodField()
+    moderation_state = serializers.ChoiceField(source="review_state", choices=ReviewState.choices, read_only=True)
 
     class Meta:
         model = Project
@@ -158,7 +159,7 @@ class ProjectSerializer(serializers.ModelSerializer):
             "published_at",
             "url",
         ]
-        read_only_fields = ["slug", "moderation_state", "published_at"]
+        read_only_fields = ["slug", "published_at"]
         extra_kwargs = {
             f: {"write_only": True, "required": False} for f in translated_fields("title", "summary", "description")
         }

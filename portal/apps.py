@@ -8,8 +8,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Core records")
 
     def ready(self):
-        from portal import alerts, services
+        from portal import alerts, reviews, services
         from portal.models import Contact
 
+        reviews.register(services.PROJECT_REVIEW)
         post_migrate.connect(services.ensure_admin_group_signal, sender=self)
         post_save.connect(alerts.subscribe_confirmed_contact, sender=Contact, dispatch_uid="alerts:subscribe")

@@ -1,7 +1,10 @@
-"""Template context shared by every page: the language alternates and the site's address."""
+"""Template context shared by every page: the language alternates, the site's address, whether the reader is a
+working-group admin (the review queue in the menu)."""
 
 from django.conf import settings
 from django.urls import translate_url
+
+from portal.selectors import is_working_group_admin
 
 
 def site(request):
@@ -16,4 +19,6 @@ def site(request):
                 "bidi": code in settings.LANGUAGES_BIDI,
             }
         )
-    return {"language_alternates": alternates, "SITE_URL": settings.SITE_URL}
+    user = getattr(request, "user", None)
+    reviewer = bool(user is not None and user.is_staff and is_working_group_admin(user))
+    return {"language_alternates": alternates, "SITE_URL": settings.SITE_URL, "is_reviewer": reviewer}

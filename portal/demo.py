@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from portal import services
-from portal.models import SDG, ActionLine, Agency, AgencyDomain, Contact, ModerationState, Project, Theme
+from portal.models import SDG, ActionLine, Agency, AgencyDomain, Contact, Project, ReviewState, Theme
 
 DEMO_ADMIN_EMAIL = "admin@portal.example"
 DEMO_CONTACT_PASSWORD_ENV = "DEMO_CONTACT_PASSWORD"
@@ -411,11 +411,11 @@ def load(admin_password: str, contact_password: str) -> dict:
                 "end_year": end,
                 "status": status,
                 "website": website,
-                "moderation_state": state,
-                "published_at": published_at if state == ModerationState.PUBLISHED else None,
-                "submitted_at": published_at if state != ModerationState.DRAFT else None,
-                "created_by": contact,
-                "submitted_by": contact if state != ModerationState.DRAFT else None,
+                "review_state": state,
+                "published_at": published_at if state == ReviewState.PUBLISHED else None,
+                "submitted_at": published_at if state != ReviewState.DRAFT else None,
+                "reported_by": contact.user if contact else None,
+                "submitted_by": contact.user if contact and state != ReviewState.DRAFT else None,
             },
         )
         project.partner_agencies.set([agencies[p] for p in partners])

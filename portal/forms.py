@@ -7,11 +7,12 @@ from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from portal import alerts
+from portal import alerts, selectors
 from portal.languages import translated_fields
-from portal.models import Agency, Contact, Delivery, Project, PromoMaterial, Subscription, Topic
+from portal.models import Agency, Contact, Delivery, Project, PromoMaterial, ReviewerSettings, Subscription, Topic
 from portal.models.contacts import validate_time_zone
 
 TIME_ZONE_CHOICES = [
@@ -272,3 +273,63 @@ class SubscriptionAdminForm(forms.ModelForm):
         """The cleaned values as `alerts.save_subscription` takes them."""
         names = ("topics", "lead_days", "delivery", "digest_hour", "paused")
         return {name: self.cleaned_data[name] for name in names if name in self.cleaned_data}
+
+
+class ReportForm(ServiceForm, forms.ModelForm):
+    """The form of a reported record. A contact's record is its own agency's (`agency` given: no field); a
+    working-group admin chooses the agency. The project is one the agency runs or is a partner in (the model's
+    rule, `Project.involves`); the translated texts named in `translated` are asked in Turkish and in English,
+    which every other language falls back to. The service's refusals are shown at their fields."""
+
+    translated: tuple[str, ...] = ()
+    text_languages = ("tr", "en")
+    project_help = _("A project of the agency or one it is a partner in.")
+
+    def __init__(self, *args, user, agency=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "agency" in self.fields:
+            if agency is not None:
+                del self.fields["agency"]
+                if self.instance.pk is None:
+                    self.instance.agency = agency  # so the model's clean checks the project against it
+            else:
+                self.fields["agency"].queryset = Agency.objects.order_by("slug")
+        if "project" in self.fields:
+            self.fields["project"].queryset = selectors.report_project_choices(user, agency)
+            self.fields["project"].help_text = self.project_help
+        names = dict(settings.LANGUAGES)
+        for name in self.translated:
+            model_field = self._meta.model._meta.get_field(name)
+            for code in self.text_languages:
+                field = self.fields[f"{name}_{code}"]
+                field.label = f"{capfirst(model_field.verbose_name)} ({names[code]})"
+                field.help_text = model_field.help_text
+                field.required = False
+
+    @classmethod
+    def text_widgets(cls, *names, rows: int = 4) -> dict:
+        """Textareas for the translated fields, each marked with its language."""
+        return {
+            f"{name}_{code}": forms.Textarea(attrs={"rows": rows, "lang": code})
+            for name in names
+            for code in cls.text_languages
+        }
+
+
+class ReviewerSettingsForm(ServiceForm, forms.ModelForm):
+    """How a working-group admin hears of new submissions; saved through `reviews.notices.save_settings`."""
+
+    class Meta:
+        model = ReviewerSettings
+        fields = ["notice", "digest_hour", "time_zone", "language"]
+        widgets = {
+            "notice": forms.RadioSelect,
+            "digest_hour": forms.Select(choices=DIGEST_HOUR_CHOICES),
+            "time_zone": forms.Select(choices=TIME_ZONE_CHOICES),
+        }
+        labels = {
+            "notice": _("Tell me of new submissions by"),
+            "language": _("Language of these e-mails"),
+            "time_zone": _("Your time zone"),
+            "digest_hour": _("Hour of the daily digest"),
+        }

@@ -616,14 +616,14 @@ class AgencyDirectory:
 
     def create_project(self, agency: int, text: str) -> int:
         """A published project of the agency (the inventory names it publicly), marked imported."""
-        from portal.models import ModerationState, Project
+        from portal.models import Project, ReviewState
 
         title = text[: Project._meta.get_field("title").max_length]
         project = Project.objects.create(
             agency_id=agency,
             title_en=title,
             slug=unique_slug(title, self.project_slugs, Project._meta.get_field("slug").max_length),
-            moderation_state=ModerationState.PUBLISHED,
+            review_state=ReviewState.PUBLISHED,
             published_at=timezone.now(),
             imported=True,
         )

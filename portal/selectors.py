@@ -15,8 +15,8 @@ from portal.models import (
     Audience,
     Contact,
     Deadline,
-    ModerationState,
     Project,
+    ReviewState,
     Subscription,
 )
 
@@ -82,7 +82,7 @@ def _project_list_queryset(qs: QuerySet) -> QuerySet:
 
 def published_projects() -> QuerySet:
     """Projects anyone may see."""
-    return _project_list_queryset(Project.objects.filter(moderation_state=ModerationState.PUBLISHED))
+    return _project_list_queryset(Project.objects.filter(review_state=ReviewState.PUBLISHED))
 
 
 def projects_visible_to(user) -> QuerySet:
@@ -93,9 +93,7 @@ def projects_visible_to(user) -> QuerySet:
     contact = active_contact(user)
     if contact is None:
         return published_projects()
-    return _project_list_queryset(
-        qs.filter(Q(moderation_state=ModerationState.PUBLISHED) | Q(agency_id=contact.agency_id))
-    )
+    return _project_list_queryset(qs.filter(Q(review_state=ReviewState.PUBLISHED) | Q(agency_id=contact.agency_id)))
 
 
 def projects_editable_by(user) -> QuerySet:
@@ -138,7 +136,7 @@ def agencies_with_counts() -> QuerySet:
     from django.db.models.functions import Coalesce
 
     published = (
-        Project.objects.filter(agency=OuterRef("pk"), moderation_state=ModerationState.PUBLISHED)
+        Project.objects.filter(agency=OuterRef("pk"), review_state=ReviewState.PUBLISHED)
         .order_by()
         .values("agency")
         .annotate(n=Count("pk"))

@@ -1,19 +1,19 @@
-"""Writes of the core: registration and approval of contacts, project moderation."""
+"""Writes of the core: registration and approval of contacts, projects (through the review workflow)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import signing
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from portal import selectors
+from portal import reviews, selectors
 from portal.mail import send_templated
-from portal.models import AgencyDomain, Contact, ModerationState, Project
+from portal.models import AgencyDomain, Contact, Project
+from portal.reviews import Refusals, ReviewedKind
 
 CONFIRM_SALT = "portal.contact-confirm"
 _TRANSLIT = str.maketrans({"ı": "i", "İ": "i", "ş": "s", "Ş": "s", "ğ": "g", "Ğ": "g", "ə": "e", "Ə": "e"})
@@ -160,88 +160,40 @@ def unique_project_slug(title: str, exclude_pk=None) -> str:
     return slug
 
 
-def _require(user, project) -> None:
-    if not selectors.can_change(user, project):
-        raise PermissionDenied(_("You may change only your own agency's projects."))
+PROJECTS = Refusals(
+    may_not_report=gettext_lazy("Only agency contacts and working-group admins may add projects."),
+    not_yours=gettext_lazy("You may change only your own agency's projects."),
+    only_own_agency=gettext_lazy("You may change only your own agency's projects."),
+    choose_agency=gettext_lazy("Choose the agency the project belongs to."),
+    only_admins_publish=gettext_lazy("Only working-group admins moderate projects."),
+)
+# Projects in the review workflow: the mails link to the project's page (its edit and submit buttons).
+PROJECT_REVIEW = ReviewedKind(Project, PROJECTS, edit_url=lambda project: project.get_absolute_url())
 
 
 @transaction.atomic
 def save_project(user, project: Project, *, m2m: dict | None = None) -> Project:
-    """Create or update `project` as `user`. Contacts always write to their own agency."""
-    contact = selectors.active_contact(user)
-    if project.pk is None:
-        if not selectors.can_create_project(user):
-            raise PermissionDenied(_("Only agency contacts and working-group admins may add projects."))
-        if not project.agency_id and contact is not None:
-            project.agency = contact.agency
-        if not project.agency_id:
-            raise ValidationError({"agency": _("Choose the agency the project belongs to.")})
-        project.created_by = contact
-    else:
-        _require(user, Project.objects.get(pk=project.pk))
-    _require(user, project)
+    """Create or update `project` as `user` through the review workflow (`portal.reviews.save_reported`): contacts
+    always write to their own agency, and a contact's change to a submitted or published project makes it a
+    draft again."""
     if not project.slug:
         project.slug = unique_project_slug(project.title_en or project.title_tr or project.title or "")
-    project.full_clean()
-    project.save()
+    project = reviews.save_reported(user, project)
     for field, values in (m2m or {}).items():
         getattr(project, field).set(values)
     return project
 
 
-@transaction.atomic
 def submit_project(user, project: Project) -> Project:
     """A draft (or one sent back for changes) goes to the working group for review."""
-    _require(user, project)
-    if project.moderation_state not in (ModerationState.DRAFT, ModerationState.CHANGES_REQUESTED):
-        raise ValidationError(_("Only a draft or a project with requested changes can be submitted."))
-    project.moderation_state = ModerationState.SUBMITTED
-    project.submitted_at = timezone.now()
-    project.submitted_by = selectors.active_contact(user) or project.submitted_by
-    project.save(update_fields=["moderation_state", "submitted_at", "submitted_by", "updated_at"])
-    return project
+    return reviews.submit_reported(user, project)
 
 
-def _moderator(user) -> None:
-    if not (selectors.is_working_group_admin(user) and user.has_perm("portal.change_project")):
-        raise PermissionDenied(_("Only working-group admins moderate projects."))
-
-
-def _notify_submitter(project: Project, template: str) -> None:
-    contact = project.submitted_by or project.created_by
-    if contact is None or not contact.is_active:
-        return
-    with translation.override(contact.language):
-        url = site_url(project.get_absolute_url())
-    send_templated(template, {"project": project, "contact": contact, "url": url}, [contact.email], contact.language)
-
-
-@transaction.atomic
 def publish_project(user, project: Project) -> bool:
     """Publish a project and tell its submitter. Returns False if it was already published."""
-    _moderator(user)
-    project = Project.objects.select_for_update().get(pk=project.pk)
-    if project.moderation_state == ModerationState.PUBLISHED:
-        return False
-    project.moderation_state = ModerationState.PUBLISHED
-    project.published_at = timezone.now()
-    project.moderation_comment = ""
-    project.save(update_fields=["moderation_state", "published_at", "moderation_comment", "updated_at"])
-    _notify_submitter(project, "project_published")
-    return True
+    return reviews.publish_reported(user, project)
 
 
-@transaction.atomic
 def request_changes(user, project: Project, comment: str) -> Project:
     """Send a project back to its agency with the moderator's comment, by e-mail."""
-    _moderator(user)
-    comment = (comment or "").strip()
-    if not comment:
-        raise ValidationError(_("Say what should change."))
-    project = Project.objects.select_for_update().get(pk=project.pk)
-    project.moderation_state = ModerationState.CHANGES_REQUESTED
-    project.moderation_comment = comment
-    project.published_at = None
-    project.save(update_fields=["moderation_state", "moderation_comment", "published_at", "updated_at"])
-    _notify_submitter(project, "project_changes_requested")
-    return project
+    return reviews.request_changes(user, project, comment)

@@ -8,6 +8,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 
 from portal import alerts
+from portal.reviews import notices
 
 # Never an ETA weeks ahead: a retry waits at most this long; the beat tick comes back every 5 minutes anyway.
 MAX_RETRY_COUNTDOWN = 300
@@ -24,6 +25,7 @@ def send_mail_task(subject: str, text: str, html: str, to: list[str]) -> None:
 def alerts_tick() -> dict:
     """The beat's task (every 5 minutes): plan what is due, then send it."""
     result = alerts.plan()
+    notices.send_digests()
     if settings.SEND_ALERTS:
         transaction.on_commit(send_alerts_task.delay)
     return {"planned": result.planned, "cancelled": result.cancelled, "reaped": result.reaped}

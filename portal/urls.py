@@ -3,7 +3,7 @@ alert settings. `feed_urls` holds the core's addresses outside the prefixes (cal
 
 from django.urls import include, path
 
-from portal import account_views, alert_views, api, calendar_views, views
+from portal import account_views, alert_views, api, calendar_views, review_views, views
 
 account_patterns = [
     path("register/", account_views.register, name="register"),
@@ -33,6 +33,10 @@ urlpatterns = [
     path("agencies/", views.agency_list, name="agency_list"),
     path("agencies/<slug:slug>/", views.agency_detail, name="agency_detail"),
     path("deadlines/", calendar_views.deadline_list, name="deadline_list"),
+    path("reviews/", review_views.review_queue, name="review_queue"),
+    path("reviews/settings/", review_views.review_settings, name="review_settings"),
+    path("reviews/<str:kind>/<int:pk>/publish/", review_views.review_publish, name="review_publish"),
+    path("reviews/<str:kind>/<int:pk>/send-back/", review_views.review_send_back, name="review_send_back"),
     path("alerts/unsubscribe/<str:token>/", alert_views.unsubscribe, name="alerts_unsubscribe"),
     path("accounts/", include((account_patterns, "accounts"))),
 ]

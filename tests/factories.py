@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from portal.models import SDG, ActionLine, Agency, AgencyDomain, Contact, ModerationState, Project
+from portal.models import SDG, ActionLine, Agency, AgencyDomain, Contact, Project, ReviewState
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -85,12 +85,10 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     summary_en = "A public ICT project."
     start_year = 2020
     status = "ongoing"
-    moderation_state = ModerationState.DRAFT
+    review_state = ReviewState.DRAFT
 
     class Params:
-        published = factory.Trait(
-            moderation_state=ModerationState.PUBLISHED, published_at=factory.LazyFunction(timezone.now)
-        )
+        published = factory.Trait(review_state=ReviewState.PUBLISHED, published_at=factory.LazyFunction(timezone.now))
 
     @factory.post_generation
     def action_lines(obj, create, extracted, **kwargs):

@@ -56,8 +56,10 @@ class World:
     award_application: object = None
     # Agency A's published project run with agency B as a partner: either agency may apply with it.
     project_shared: object = None
-    # Funds: agency A's draft report of a grant it received (seen only by A and the admins).
+    # Funds: agency A's draft report of a grant it received (seen only by A and the admins), and one it submitted
+    # for review (in the working group's review queue).
     grant_a_draft: object = None
+    grant_a_submitted: object = None
     # Funds: a funder whose programme is open to ministries everywhere, its open call, agency A's published grant.
     fund_funder: object = None
     fund_programme: object = None
@@ -145,10 +147,21 @@ def _world_fund_reports(agency_a) -> dict:
         country="KR",
         website="https://donor.example",
     )
+    from django.utils import timezone
+
     grant = Grant.objects.create(
         funder=funder, agency=agency_a, amount=Decimal("3700000"), currency="USD", purpose_en="Training centre"
     )
-    return {"grant_a_draft": grant}
+    submitted = Grant.objects.create(
+        funder=funder,
+        agency=agency_a,
+        amount=Decimal("250000"),
+        currency="USD",
+        purpose_en="Open data portal",
+        review_state="submitted",
+        submitted_at=timezone.now(),
+    )
+    return {"grant_a_draft": grant, "grant_a_submitted": submitted}
 
 
 def _world_events(agency_a, project_a_published) -> dict:
@@ -156,7 +169,8 @@ def _world_events(agency_a, project_a_published) -> dict:
 
     from django.utils import timezone
 
-    from events.models import EventParticipation, ParticipationState
+    from events.models import EventParticipation
+    from portal.models import ReviewState
 
     today = timezone.localdate()
     event = factories.EventFactory(
@@ -177,7 +191,7 @@ def _world_events(agency_a, project_a_published) -> dict:
         ends_on=dt.date(2025, 7, 11),
     )
     draft = EventParticipation.objects.create(
-        event=past, agency=agency_a, role="attendee", lessons_en="Register early.", state=ParticipationState.DRAFT
+        event=past, agency=agency_a, role="attendee", lessons_en="Register early.", review_state=ReviewState.DRAFT
     )
     published = EventParticipation.objects.create(
         event=past,
@@ -187,7 +201,7 @@ def _world_events(agency_a, project_a_published) -> dict:
         people=3,
         outcome_en="Two partner contacts.",
         lessons_en="Bring printed leaflets in English.",
-        state=ParticipationState.PUBLISHED,
+        review_state=ReviewState.PUBLISHED,
     )
     return {"event": event, "event_past": past, "participation_a_draft": draft, "participation_a_published": published}
 
@@ -198,7 +212,8 @@ def _world_funds(agency_a, project_a_published) -> dict:
 
     from django.utils import timezone
 
-    from funds.models import Funder, FundingCall, FundingProgramme, Grant, GrantState
+    from funds.models import Funder, FundingCall, FundingProgramme, Grant
+    from portal.models import ReviewState
 
     funder = Funder.objects.create(
         slug="world-fund", name="Fon", name_en="Fund", kind="multilateral", website="https://fund.example"
@@ -230,7 +245,7 @@ def _world_funds(agency_a, project_a_published) -> dict:
         amount=Decimal("250000"),
         currency="EUR",
         signed_on=dt.date(2024, 5, 2),
-        state=GrantState.PUBLISHED,
+        review_state=ReviewState.PUBLISHED,
     )
     return {"fund_funder": funder, "fund_programme": programme, "fund_call": call, "grant_a_published": grant}
 
@@ -458,7 +473,7 @@ def _grant_report_edit_form(w: World) -> dict:
 
 
 def _api_grant(w: World) -> dict:
-    """A new grant of the world's funder; `agency` counts only for a working-group admin."""
+    """A new grant of the world's funder for agency A: contact B may not report it for another agency."""
     return {
         "funder": w.fund_funder.slug,
         "programme": w.fund_programme.slug,
@@ -472,8 +487,8 @@ def _api_grant(w: World) -> dict:
 
 
 def _api_participation(w: World) -> dict:
-    """A participation in the world's forum with the project agency A runs with B as a partner, so either contact
-    reports it for its own agency; `agency` counts only for a working-group admin."""
+    """A participation of agency A in the world's forum with the project it runs with B as a partner: contact B sees
+    the project, so its refusal is the agency rule's."""
     return {
         "event": w.event.slug,
         "agency": w.agency_a.slug,
@@ -553,6 +568,11 @@ ROUTES: dict[str, Route] = {
         page=True,
         writes=(Write("post", expect(302, 302, 404, 302), "award_application", data=_application_edit_form),),
     ),
+    "awards:application_submit": Route(
+        POST_ONLY_LOGIN,
+        lambda w: {"pk": w.award_application.pk},
+        writes=(Write("post", expect(302, 302, 404, 302), "award_application"),),
+    ),
     "funds:index": Route(PUBLIC, page=True),
     "funds:funder": Route(PUBLIC, lambda w: {"slug": w.fund_funder.slug}, page=True),
     "funds:programme": Route(PUBLIC, lambda w: {"slug": w.fund_programme.slug}, page=True),
@@ -619,6 +639,35 @@ ROUTES: dict[str, Route] = {
         POST_ONLY_LOGIN,
         lambda w: {"pk": w.participation_a_draft.pk},
         writes=(Write("post", expect(302, 302, 404, 302), "participation_a_draft"),),
+    ),
+    # The working group's review queue: admins only; publishing and sending back are the workflow's steps.
+    "review_queue": Route(expect(302, 403, 403, 200), page=True, query="?kind=funds.grant"),
+    "review_settings": Route(
+        POST_ONLY_LOGIN,
+        writes=(
+            Write(
+                "post",
+                expect(302, 403, 403, 302),
+                data=lambda w: {"notice": "digest", "digest_hour": "7", "time_zone": "Asia/Baku", "language": "az"},
+            ),
+        ),
+    ),
+    "review_publish": Route(
+        POST_ONLY_LOGIN,
+        lambda w: {"kind": "funds.grant", "pk": w.grant_a_submitted.pk},
+        writes=(Write("post", expect(302, 403, 403, 302), "grant_a_submitted"),),
+    ),
+    "review_send_back": Route(
+        POST_ONLY_LOGIN,
+        lambda w: {"kind": "funds.grant", "pk": w.grant_a_submitted.pk},
+        writes=(
+            Write(
+                "post",
+                expect(302, 403, 403, 302),
+                "grant_a_submitted",
+                data=lambda w: {"comment": "Add the agreement."},
+            ),
+        ),
     ),
     "guides:index": Route(PUBLIC, page=True),
     "coordination:index": Route(PUBLIC, page=True),
@@ -801,7 +850,7 @@ ROUTES: dict[str, Route] = {
     "api:fund-grant-list": Route(
         PUBLIC,
         query="?currency=EUR&year_min=2020&amount_min=1000",
-        writes=(Write("post", expect(403, 201, 201, 201), data=_api_grant, json=True),),
+        writes=(Write("post", expect(403, 201, 403, 201), data=_api_grant, json=True),),
     ),
     "api:fund-grant-detail": Route(
         PUBLIC,
@@ -847,7 +896,7 @@ ROUTES: dict[str, Route] = {
     "api:event-participation-list": Route(
         PUBLIC,
         query="?event=world-fair-past&kind=fair&has_lessons=true",
-        writes=(Write("post", expect(403, 201, 201, 201), data=_api_participation, json=True),),
+        writes=(Write("post", expect(403, 201, 403, 201), data=_api_participation, json=True),),
     ),
     "api:event-participation-detail": Route(
         PUBLIC,

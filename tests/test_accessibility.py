@@ -19,7 +19,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from portal.models import Contact, ModerationState, Project
+from portal.models import Contact, Project, ReviewState
 from tests import factories
 from tests.routes import LANGUAGES, ROUTES, build_world, page_routes, route_names, user_for
 from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
@@ -400,7 +400,7 @@ def test_register_and_submit_a_project_with_the_keyboard_only(lang, chromium, li
         page.keyboard.press("Enter")
         expect(page.locator(f"form[action='{submit}']")).to_have_count(0)
         project.refresh_from_db()
-        assert project.moderation_state == ModerationState.SUBMITTED
+        assert project.review_state == ReviewState.SUBMITTED
         assert project.submitted_by == colleague
     finally:
         context.close()

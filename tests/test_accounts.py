@@ -11,7 +11,7 @@ from django.contrib.messages import get_messages
 from django.test import Client
 
 from portal import services
-from portal.models import Contact, ModerationState
+from portal.models import Contact, ReviewState
 from tests import factories
 
 REGISTER_URL = "/tr/accounts/register/"
@@ -468,7 +468,7 @@ def test_my_agency_lists_own_projects_including_drafts(client_a, contact_a, cont
     draft = factories.ProjectFactory(agency=contact_a.agency, slug="a-draft")
     published = factories.ProjectFactory(agency=contact_a.agency, slug="a-published", published=True)
     submitted = factories.ProjectFactory(
-        agency=contact_a.agency, slug="a-submitted", moderation_state=ModerationState.SUBMITTED
+        agency=contact_a.agency, slug="a-submitted", review_state=ReviewState.SUBMITTED
     )
     factories.ProjectFactory(agency=contact_b.agency, slug="b-published", published=True)
     factories.ProjectFactory(agency=contact_b.agency, slug="b-draft")

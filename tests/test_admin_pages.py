@@ -35,5 +35,5 @@ def test_tabbed_translation_fields_use_the_local_jquery_ui(admin_client_wg):
 def test_search_and_filters_on_the_project_changelist(admin_client_wg):
     wanted = factories.ProjectFactory(title_en="Interoperability gateway", published=True)
     factories.ProjectFactory(title_en="Something else")
-    response = admin_client_wg.get("/admin/portal/project/", {"q": "gateway", "moderation_state__exact": "published"})
+    response = admin_client_wg.get("/admin/portal/project/", {"q": "gateway", "review_state__exact": "published"})
     assert list(response.context["cl"].result_list) == [wanted]

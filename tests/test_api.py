@@ -223,10 +223,10 @@ def test_agency_api_filters(client, agency_a, agency_b):
 def drafts_and_published(agency_a, agency_b):
     factories.ProjectFactory(slug="a-pub", agency=agency_a, published=True)
     factories.ProjectFactory(slug="a-draft", agency=agency_a)
-    factories.ProjectFactory(slug="a-submitted", agency=agency_a, moderation_state="submitted")
+    factories.ProjectFactory(slug="a-submitted", agency=agency_a, review_state="submitted")
     factories.ProjectFactory(slug="b-pub", agency=agency_b, published=True)
     factories.ProjectFactory(slug="b-draft", agency=agency_b)
-    factories.ProjectFactory(slug="b-changes", agency=agency_b, moderation_state="changes_requested")
+    factories.ProjectFactory(slug="b-changes", agency=agency_b, review_state="changes_requested")
 
 
 def test_anonymous_list_shows_only_published(client, drafts_and_published):
@@ -462,8 +462,8 @@ def personal_data(agency_a, agency_b):
         slug="public-project",
         agency=agency_a,
         published=True,
-        created_by=agency_a.contacts.get(),
-        submitted_by=agency_a.contacts.get(),
+        reported_by=agency_a.contacts.get().user,
+        submitted_by=agency_a.contacts.get().user,
         action_lines=["C7.1"],
         sdgs=[9],
     )
@@ -533,6 +533,7 @@ def test_project_api_fields_hold_no_people(client, personal_data):
     body = client.get("/api/v1/projects/public-project/").json()
     assert "created_by" not in body
     assert "submitted_by" not in body
+    assert "review_comment" not in body
     assert "moderation_comment" not in body
 
 

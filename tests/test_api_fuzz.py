@@ -216,7 +216,7 @@ def world():
         slug="a-tr-only", agency=agency_a, published=True, title_en="", summary_en="", start_year=None
     )
     factories.ProjectFactory(slug="a-draft", agency=agency_a, action_lines=["C3"], sdgs=[4], end_year=2024)
-    b_draft = factories.ProjectFactory(slug="b-draft", agency=agency_b, moderation_state="submitted")
+    b_draft = factories.ProjectFactory(slug="b-draft", agency=agency_b, review_state="submitted")
     return {"agency_a": agency_a, "contact": contact, "b_draft": b_draft}
 
 
@@ -252,7 +252,7 @@ def test_fuzz_every_operation_as_agency_contact(api_server, tmp_path, world):
     )
 
     # The contact's writes went through, for its own agency only; the other agency's project is untouched.
-    assert Project.objects.filter(created_by=world["contact"]).exists()
+    assert Project.objects.filter(reported_by=world["contact"].user).exists()
     assert set(Project.objects.values_list("agency_id", flat=True)) == {
         world["agency_a"].pk,
         world["b_draft"].agency_id,

@@ -109,11 +109,14 @@ def test_propose_next_edition_action(admin_client_wg):
     assert (proposed.tentative, proposed.nomination_deadline) == (True, dt.date(2027, 3, 15))
 
 
-def test_an_application_marked_won_in_the_admin_records_its_result(admin_client_wg):
+def test_an_application_marked_won_in_the_admin_records_its_result_once_published(admin_client_wg):
     edition = AwardEditionFactory(year=2026)
     project = factories.ProjectFactory(published=True)
     category = award_category("C4")
     application = edition.applications.create(agency=project.agency, project=project, category=category)
+    changelist = "/admin/awards/awardapplication/"
+    response = admin_client_wg.post(changelist, {"action": "publish", "_selected_action": [application.pk]})
+    assert response.status_code == 302
     response = admin_client_wg.post(
         f"/admin/awards/awardapplication/{application.pk}/change/",
         {

@@ -332,10 +332,19 @@ def test_bad_application_is_a_400_with_details(client_a, applications, project_b
     assert (a.state, a.project.slug, a.decided_on) == ("planned", "a-project", None)
 
 
-def test_marking_won_records_the_result(client_a, applications):
+def test_a_contacts_win_enters_the_inventory_once_the_working_group_publishes_it(
+    client_a, contact_a, applications, wg_admin
+):
     a, _b = applications
     response = client_a.patch(f"{APPLICATIONS}{a.pk}/", {"state": "won"}, content_type="application/json")
     assert response.status_code == 200, response.content
+    assert response.json()["review_state"] == "draft"
+    # Not public on the contact's word: nothing in the inventory until the working group has reviewed it.
+    assert not AwardResult.objects.exists()
+    assert ids(client_a.get(f"{RESULTS}?agency=agency-a&outcome=winner")) == []
+    a.refresh_from_db()
+    services.submit_application(contact_a.user, a)
+    assert services.publish_application(wg_admin, a) is True
     [line] = AwardResult.objects.all()
     assert (line.edition, line.category, line.agency, line.project, line.outcome) == (
         a.edition,
@@ -344,29 +353,45 @@ def test_marking_won_records_the_result(client_a, applications):
         a.project,
         "winner",
     )
-    # Public at once, in the inventory.
     assert ids(client_a.get(f"{RESULTS}?agency=agency-a&outcome=winner")) == [line.pk]
+
+
+def test_a_contact_cannot_publish_its_own_application(client_a, applications, contact_a):
+    a, _b = applications
+    response = client_a.patch(
+        f"{APPLICATIONS}{a.pk}/", {"state": "won", "review_state": "published"}, content_type="application/json"
+    )
+    assert response.status_code == 200, response.content
+    a.refresh_from_db()
+    assert (a.state, a.review_state) == ("won", "draft")
+    with pytest.raises(PermissionDenied):
+        services.publish_application(contact_a.user, a)
+    assert not AwardResult.objects.exists()
 
 
 # --- the service ---------------------------------------------------------------------------------
 
 
-def test_won_application_updates_the_existing_result(contact_a, applications):
+def test_won_application_updates_the_existing_result(contact_a, applications, wg_admin):
     a, _b = applications
     existing = result(a.edition, a.agency, "C7-E-health", outcome="finalist", project=a.project)
     services.save_application(contact_a.user, a, {"state": "won", "decided_on": dt.date(2025, 6, 1)})
     existing.refresh_from_db()
+    assert existing.outcome == "finalist"  # until the working group publishes the application
+    services.publish_application(wg_admin, a)
+    existing.refresh_from_db()
     assert existing.outcome == "winner"
     assert AwardResult.objects.count() == 1
-    # Saving it again changes nothing more.
-    services.save_application(contact_a.user, a, {"notes": "Ceremony in Geneva"})
+    # Saving it again (a working-group admin's change keeps it published) changes nothing more.
+    services.save_application(wg_admin, a, {"notes": "Ceremony in Geneva"})
     assert AwardResult.objects.count() == 1
 
 
-def test_won_application_without_category_records_a_result(contact_a, edition, project_a):
+def test_won_application_without_category_records_a_result(contact_a, edition, project_a, wg_admin):
     application = services.save_application(
         contact_a.user, AwardApplication(), {"project": project_a, "edition": edition, "state": "won"}
     )
+    services.publish_application(wg_admin, application)
     [line] = AwardResult.objects.all()
     assert (line.agency_id, line.project_id, line.category_id, line.outcome) == (
         application.agency_id,
@@ -376,19 +401,20 @@ def test_won_application_without_category_records_a_result(contact_a, edition, p
     )
 
 
-def test_a_won_application_records_its_distinction(contact_a, applications, client_a):
+def test_a_won_application_records_its_distinction(contact_a, applications, admin_client_wg, wg_admin):
     a, _b = applications
     services.save_application(contact_a.user, a, {"state": "won", "outcome": "champion"})
+    services.publish_application(wg_admin, a)
     [line] = AwardResult.objects.all()
     assert line.outcome == "champion"
-    # Through the API too; and the distinction of an application that is not won is refused, changing nothing.
-    response = client_a.patch(f"{APPLICATIONS}{a.pk}/", {"outcome": "finalist"}, content_type="application/json")
+    # Through the API too (a working-group admin's change of a published application takes effect at once); and the
+    # distinction of an application that is not won is refused, changing nothing.
+    url = f"{APPLICATIONS}{a.pk}/"
+    response = admin_client_wg.patch(url, {"outcome": "finalist"}, content_type="application/json")
     assert response.status_code == 200, response.content
     line.refresh_from_db()
     assert line.outcome == "finalist"
-    response = client_a.patch(
-        f"{APPLICATIONS}{a.pk}/", {"state": "submitted", "outcome": "winner"}, content_type="application/json"
-    )
+    response = admin_client_wg.patch(url, {"state": "submitted", "outcome": "winner"}, content_type="application/json")
     assert response.status_code == 400 and "outcome" in response.json(), response.content
     a.refresh_from_db()
     assert (a.state, a.outcome) == ("won", "finalist")
@@ -414,7 +440,9 @@ def test_admin_records_for_any_agency(wg_admin, edition, project_b, agency_b):
     application = services.save_application(
         wg_admin, AwardApplication(), {"agency": agency_b, "project": project_b, "edition": edition, "state": "won"}
     )
-    assert application.agency == agency_b
+    assert (application.agency, application.review_state) == (agency_b, "draft")
+    assert not AwardResult.objects.exists()
+    services.publish_application(wg_admin, application)
     assert AwardResult.objects.get().agency == agency_b
 
 

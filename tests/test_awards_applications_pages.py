@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from awards import services
 from awards.forms import ApplicationForm
 from awards.models import AwardApplication, AwardProgramme, AwardResult
 from tests import factories
@@ -148,11 +149,16 @@ def test_contact_cannot_open_or_edit_another_agencys_application(client, contact
     assert [a.pk for a, _may in client.get(LIST).context["rows"]] == []
 
 
-def test_marking_won_records_the_result(client_a, application_a):
+def test_a_win_is_recorded_once_the_working_group_publishes_the_application(client_a, application_a, wg_admin):
     response = client_a.post(edit_url(application_a), form_data(application_a, state="won", decided_on="2026-06-01"))
     assert response.status_code == 302
     application_a.refresh_from_db()
     assert (application_a.state, application_a.decided_on) == ("won", dt.date(2026, 6, 1))
+    assert not AwardResult.objects.exists()  # the contact's word alone puts nothing in the inventory
+    assert client_a.post(f"{LIST}{application_a.pk}/submit/").status_code == 302
+    application_a.refresh_from_db()
+    assert application_a.review_state == "submitted"
+    services.publish_application(wg_admin, application_a)
     line = AwardResult.objects.get()
     assert (line.edition, line.category, line.agency, line.project, line.outcome) == (
         application_a.edition,
@@ -211,7 +217,7 @@ def test_admin_records_for_the_agency_it_chooses(admin_client_wg, agency_b, edit
 def test_user_without_an_agency_cannot_record(client, edition):
     client.force_login(factories.UserFactory())
     assert client.get(CREATE).status_code == 403
-    assert client.get(LIST).context["can_record"] is False
+    assert client.get(LIST).context["can_report"] is False
 
 
 def test_service_errors_on_fields_the_form_lacks_go_to_the_form(contact_a, agency_a):

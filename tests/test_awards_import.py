@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from awards.models import AwardCategory, AwardEdition, AwardResult
 from portal import imports
-from portal.models import Agency, ModerationState, Project
+from portal.models import Agency, Project, ReviewState
 from tests.factories import AgencyFactory, AwardEditionFactory, ProjectFactory, award_category, award_programme
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +69,7 @@ def test_happy_path_creates_what_is_missing_and_marks_it_imported(gateway):
     kenya = Agency.objects.get(name_en="Kenya ICT Authority")
     assert (kenya.country.code, kenya.imported, kenya.kind) == ("KE", True, Agency.Kind.PUBLIC_AGENCY)
     ajira = Project.objects.get(title_en="Ajira Digital")
-    assert (ajira.agency, ajira.imported, ajira.moderation_state) == (kenya, True, ModerationState.PUBLISHED)
+    assert (ajira.agency, ajira.imported, ajira.review_state) == (kenya, True, ReviewState.PUBLISHED)
     assert ajira.published_at is not None
     assert not Agency.objects.get(pk=gateway.agency_id).imported and not Project.objects.get(pk=gateway.pk).imported
     assert set(AwardEdition.objects.values_list("programme__slug", "year")) == {("wsis-prizes", 2024), ("unpsa", 2021)}

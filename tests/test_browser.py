@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import connections
 from playwright.sync_api import Page, expect, sync_playwright
 
-from portal.models import Contact, ModerationState, Project
+from portal.models import Contact, Project, ReviewState
 from tests import factories
 
 CHROMIUM = "/usr/bin/chromium"
@@ -105,9 +105,9 @@ def test_register_confirm_submit_publish_and_list_in_tr_and_fa(browser_page: Pag
     project = Project.objects.get(title_tr=TITLE_TR)
     assert page.url == f"{base}/tr/projects/{project.slug}/"
     assert project.agency == agency
-    assert project.created_by == contact
+    assert project.reported_by == contact.user
     assert project.action_lines.count() == 1
-    assert project.moderation_state == ModerationState.DRAFT
+    assert project.review_state == ReviewState.DRAFT
     expect(page.locator("h1")).to_have_text(TITLE_TR)
 
     # 4. Submit it for review from the detail page.
@@ -115,8 +115,8 @@ def test_register_confirm_submit_publish_and_list_in_tr_and_fa(browser_page: Pag
     submit_form.locator("[type=submit]").click()
     expect(submit_form).to_have_count(0)  # only drafts show the button
     project.refresh_from_db()
-    assert project.moderation_state == ModerationState.SUBMITTED
-    assert project.submitted_by == contact
+    assert project.review_state == ReviewState.SUBMITTED
+    assert project.submitted_by == contact.user
 
     # Not public yet.
     page.goto(f"{base}/tr/projects/")
@@ -135,7 +135,7 @@ def test_register_confirm_submit_publish_and_list_in_tr_and_fa(browser_page: Pag
     page.locator("button[name=index]").click()
     expect(page.locator("ul.messagelist li.success")).to_be_visible()
     project.refresh_from_db()
-    assert project.moderation_state == ModerationState.PUBLISHED
+    assert project.review_state == ReviewState.PUBLISHED
     assert project.published_at is not None
 
     # The contact is told, in their language, with the link to the public page.

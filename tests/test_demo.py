@@ -89,7 +89,7 @@ def test_demo_holds_the_koica_grant_of_seed_004():
     )
     assert (grant.agency.slug, grant.agency.country.code) == ("mincom-az", "AZ")
     assert grant.project.slug == "e-government-education-centre-azerbaijan"
-    assert (grant.state, grant.source_url) == ("published", "https://www.azernews.az/business/62775.html")
+    assert (grant.review_state, grant.source_url) == ("published", "https://www.azernews.az/business/62775.html")
     grant.full_clean()
 
 
@@ -115,7 +115,7 @@ def test_demo_holds_the_wsis_forum_2026_of_seed_002_with_lessons_learned():
     forum.full_clean()
     participations = list(forum.participations.all())
     assert len(participations) >= 2
-    assert all(p.state == "published" and p.lessons_en and p.lessons_tr for p in participations)
+    assert all(p.is_published and p.lessons_en and p.lessons_tr for p in participations)
     for participation in participations:
         participation.full_clean()
 

@@ -8,9 +8,10 @@ import pytest
 from django.contrib import admin, messages
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 
-from events.models import Event, EventParticipation, ParticipationState
-from portal.models import Deadline
+from events.models import Event, EventParticipation
+from portal.models import Deadline, ReviewState
 from tests import factories
 
 EVENTS_MODELS = [model for model in admin.site._registry if model._meta.app_label == "events"]
@@ -23,9 +24,9 @@ def shown(response) -> list[int]:
     return [m.level for m in response.context["messages"]]
 
 
-def participation(agency, event=None, state=ParticipationState.SUBMITTED, **kwargs) -> EventParticipation:
+def participation(agency, event=None, review_state=ReviewState.SUBMITTED, **kwargs) -> EventParticipation:
     return EventParticipation.objects.create(
-        agency=agency, event=event or factories.EventFactory(), state=state, role="exhibitor", **kwargs
+        agency=agency, event=event or factories.EventFactory(), review_state=review_state, role="exhibitor", **kwargs
     )
 
 
@@ -57,7 +58,6 @@ def participation_form(event, agency, /, **changes) -> dict:
         "role": "speaker",
         "people": "2",
         "material_links": "",
-        "state": "submitted",
         **{f"{name}_{lang}": "" for name in ("outcome", "lessons") for lang in ("tr", "en", "ru", "ky", "fa", "az")},
     }
     return {**data, **changes}
@@ -88,7 +88,7 @@ def test_a_contact_is_sent_to_the_login(client_a, agency_a, model):
     response = client_a.post(PARTICIPATIONS, {"action": "publish", "_selected_action": [example.pk]})
     assert response.status_code == 302
     example.refresh_from_db()
-    assert example.state == ParticipationState.SUBMITTED
+    assert example.review_state == ReviewState.SUBMITTED
 
 
 def test_staff_outside_the_working_group_is_refused_even_with_model_permissions(client, agency_a):
@@ -103,7 +103,7 @@ def test_staff_outside_the_working_group_is_refused_even_with_model_permissions(
     response = client.post(PARTICIPATIONS, {"action": "publish", "_selected_action": [example.pk]})
     assert response.status_code == 403
     example.refresh_from_db()
-    assert example.state == ParticipationState.SUBMITTED
+    assert example.review_state == ReviewState.SUBMITTED
 
 
 # --- Events ----------------------------------------------------------------------------------------
@@ -190,9 +190,9 @@ def test_the_event_form_is_tabbed_by_language(admin_client_wg):
 
 
 def test_the_participations_list_filters_by_state(admin_client_wg, agency_a):
-    wanted = participation(agency_a, state=ParticipationState.SUBMITTED)
-    participation(agency_a, event=wanted.event, state=ParticipationState.PUBLISHED)
-    response = admin_client_wg.get(PARTICIPATIONS, {"state__exact": "submitted"})
+    wanted = participation(agency_a, review_state=ReviewState.SUBMITTED)
+    participation(agency_a, event=wanted.event, review_state=ReviewState.PUBLISHED)
+    response = admin_client_wg.get(PARTICIPATIONS, {"review_state__exact": "submitted"})
     assert list(response.context["cl"].result_list) == [wanted]
 
 
@@ -214,8 +214,8 @@ def test_the_participations_list_runs_a_constant_number_of_queries(admin_client_
 
 def test_the_publish_action_publishes_the_selected_participations(admin_client_wg, agency_a, agency_b):
     submitted = participation(agency_a)
-    draft = participation(agency_b, event=submitted.event, state=ParticipationState.DRAFT)
-    published = participation(agency_b, event=submitted.event, state=ParticipationState.PUBLISHED)
+    draft = participation(agency_b, event=submitted.event, review_state=ReviewState.DRAFT)
+    published = participation(agency_b, event=submitted.event, review_state=ReviewState.PUBLISHED)
     untouched = participation(agency_a, event=submitted.event)
     response = admin_client_wg.post(
         PARTICIPATIONS,
@@ -224,7 +224,7 @@ def test_the_publish_action_publishes_the_selected_participations(admin_client_w
     )
     assert response.status_code == 200
     assert shown(response) == [messages.SUCCESS, messages.INFO]  # two published, one already was
-    states = dict(EventParticipation.objects.values_list("pk", "state"))
+    states = dict(EventParticipation.objects.values_list("pk", "review_state"))
     assert [states[p.pk] for p in (submitted, draft, published, untouched)] == [
         "published",
         "published",
@@ -238,18 +238,22 @@ def test_a_participation_saved_in_the_admin_goes_through_the_service(admin_clien
     response = admin_client_wg.post(f"{PARTICIPATIONS}add/", participation_form(event, agency_a, lessons_en="Early"))
     assert response.status_code == 302, response.context["adminform"].form.errors
     [saved] = EventParticipation.objects.all()
-    assert (saved.agency, saved.event, saved.state, saved.reported_by, saved.lessons_en) == (
+    assert (saved.agency, saved.event, saved.review_state, saved.reported_by, saved.lessons_en) == (
         agency_a,
         event,
-        "submitted",
+        "draft",
         wg_admin,
         "Early",
     )
-    # A working-group admin's change keeps the state it sets (a contact's would go back to draft).
-    data = participation_form(event, agency_a, people="5", state="published")
+    # A working-group admin's change keeps the review state (a contact's would go back to draft); the state itself is
+    # decided by the actions, not typed: a value posted for it is ignored.
+    saved.review_state = ReviewState.PUBLISHED
+    saved.published_at = timezone.now()
+    saved.save()
+    data = participation_form(event, agency_a, people="5", review_state="draft")
     assert admin_client_wg.post(f"{PARTICIPATIONS}{saved.pk}/change/", data).status_code == 302
     saved.refresh_from_db()
-    assert (saved.people, saved.state, saved.reported_by) == (5, "published", wg_admin)
+    assert (saved.people, saved.review_state, saved.reported_by) == (5, "published", wg_admin)
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from events.models import EventParticipation, ParticipationState
-from portal.models import ActionLine, Theme
+from events.models import EventParticipation
+from portal.models import ActionLine, ReviewState, Theme
 from tests import factories
 
 EVENTS = "/api/v1/events/"
@@ -313,13 +313,13 @@ def participations(events, agency_a, agency_b):
     project = factories.ProjectFactory(agency=agency_a, slug="a-project", published=True)
 
     def participation(agency, state, **extra):
-        return EventParticipation.objects.create(event=events["past"], agency=agency, state=state, **extra)
+        return EventParticipation.objects.create(event=events["past"], agency=agency, review_state=state, **extra)
 
     return {
-        "a_draft": participation(agency_a, ParticipationState.DRAFT, role="attendee", lessons_en="Register early."),
+        "a_draft": participation(agency_a, ReviewState.DRAFT, role="attendee", lessons_en="Register early."),
         "a_published": participation(
             agency_a,
-            ParticipationState.PUBLISHED,
+            ReviewState.PUBLISHED,
             role="exhibitor",
             project=project,
             people=3,
@@ -328,8 +328,8 @@ def participations(events, agency_a, agency_b):
             lessons_en="Bring leaflets in English.",
             material_links="https://photos.example/a\nhttps://video.example/a",
         ),
-        "b_submitted": participation(agency_b, ParticipationState.SUBMITTED, role="speaker"),
-        "b_published": participation(agency_b, ParticipationState.PUBLISHED, role="attendee"),
+        "b_submitted": participation(agency_b, ReviewState.SUBMITTED, role="speaker"),
+        "b_published": participation(agency_b, ReviewState.PUBLISHED, role="attendee"),
     }
 
 
@@ -460,7 +460,12 @@ def post(client, **extra):
 
 
 def test_a_contact_reports_a_draft_for_its_own_agency(client_a, contact_a, events, agency_b):
-    response = post(client_a, agency="agency-b", state="published")
+    # Another agency is refused, saving nothing; left out, the agency is the contact's own, and the review state a
+    # contact sends is ignored (the working group decides it).
+    response = post(client_a, agency="agency-b")
+    assert response.status_code == 403, response.content
+    assert not EventParticipation.objects.exists()
+    response = post(client_a, state="published")
     assert response.status_code == 201, response.content
     body = response.json()
     assert (body["agency"], body["state"], body["event"], body["people"]) == ("agency-a", "draft", "wsis-forum", 2)
@@ -496,7 +501,7 @@ def test_the_admin_reports_for_the_agency_it_names_in_any_state(admin_client_wg,
     assert list(response.json()) == ["agency"]
     response = post(admin_client_wg, agency="agency-b", state="published")
     assert response.status_code == 201, response.content
-    assert EventParticipation.objects.values_list("agency", "state").get() == (agency_b.pk, "published")
+    assert EventParticipation.objects.values_list("agency", "review_state").get() == (agency_b.pk, "published")
 
 
 @pytest.mark.parametrize(
@@ -560,14 +565,14 @@ def test_a_contact_cannot_publish_by_patch(client_a, participations):
     url = f"{PARTICIPATIONS}{participations['a_draft'].pk}/"
     response = client_a.patch(url, {"state": "published"}, content_type="application/json")
     assert response.status_code == 200
-    assert EventParticipation.objects.get(pk=participations["a_draft"].pk).state == "draft"
+    assert EventParticipation.objects.get(pk=participations["a_draft"].pk).review_state == "draft"
 
 
 def test_the_admin_publishes_by_patch(admin_client_wg, participations):
     url = f"{PARTICIPATIONS}{participations['b_submitted'].pk}/"
     response = admin_client_wg.patch(url, {"state": "published"}, content_type="application/json")
     assert response.status_code == 200, response.content
-    assert EventParticipation.objects.get(pk=participations["b_submitted"].pk).state == "published"
+    assert EventParticipation.objects.get(pk=participations["b_submitted"].pk).review_state == "published"
 
 
 def test_no_one_changes_another_agencys_participations(client, participations, contact_b):
@@ -610,9 +615,9 @@ def add_records(count: int, start: int, agency) -> None:
         other = factories.AgencyFactory(slug=f"q-agency-{n:03}")
         project = factories.ProjectFactory(slug=f"q-project-{n:03}", agency=other, published=n % 2 == 0)
         factories.ParticipationFactory(
-            event=event, agency=other, project=project, state="published", lessons_en="Go", role="exhibitor"
+            event=event, agency=other, project=project, review_state="published", lessons_en="Go", role="exhibitor"
         )
-        factories.ParticipationFactory(event=event, agency=agency, state="draft")
+        factories.ParticipationFactory(event=event, agency=agency, review_state="draft")
 
 
 def count_queries(client, url) -> tuple[int, list]:

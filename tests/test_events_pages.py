@@ -15,10 +15,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from events import selectors
-from events.models import EventParticipation, EventStatus, ParticipationState
+from events.models import EventParticipation, EventStatus
 from portal.alerts import days_before, days_left_text, format_moment
 from portal.ics import host
-from portal.models import ActionLine, Theme
+from portal.models import ActionLine, ReviewState, Theme
 from tests import factories
 
 EVENTS = "/en/events/"
@@ -484,7 +484,7 @@ def test_an_event_page_lists_published_participations_only_and_no_personal_data(
         outcome_en="Two partner contacts.",
         lessons_en="Bring printed leaflets in English.",
         material_links="https://slides.example/a\nhttps://video.example/a",
-        state=ParticipationState.PUBLISHED,
+        review_state=ReviewState.PUBLISHED,
         reported_by=contact_a.user,
     )
     with_draft_project = EventParticipation.objects.create(
@@ -493,14 +493,14 @@ def test_an_event_page_lists_published_participations_only_and_no_personal_data(
         project=draft_project,
         role="speaker",
         lessons_en="Short talks work.",
-        state=ParticipationState.PUBLISHED,
+        review_state=ReviewState.PUBLISHED,
         reported_by=contact_b.user,
     )
     hidden = [
         EventParticipation.objects.create(
-            event=past, agency=contact_a.agency, role="attendee", lessons_en=f"Secret {state}.", state=state
+            event=past, agency=contact_a.agency, role="attendee", lessons_en=f"Secret {state}.", review_state=state
         )
-        for state in (ParticipationState.DRAFT, ParticipationState.SUBMITTED)
+        for state in (ReviewState.DRAFT, ReviewState.SUBMITTED)
     ]
     for viewer in (None, contact_a.user):
         if viewer:
@@ -576,10 +576,10 @@ def test_past_events_latest_first_with_their_published_participations(client, ag
     event("cancelled-past", dt.date(2025, 3, 3), status=EventStatus.CANCELLED)
     event("upcoming", in_days(10))
     published = EventParticipation.objects.create(
-        event=newer, agency=agency_a, role="exhibitor", lessons_en="Bring leaflets.", state=ParticipationState.PUBLISHED
+        event=newer, agency=agency_a, role="exhibitor", lessons_en="Bring leaflets.", review_state=ReviewState.PUBLISHED
     )
     draft = EventParticipation.objects.create(
-        event=newer, agency=agency_b, role="attendee", lessons_en="Draft lesson.", state=ParticipationState.DRAFT
+        event=newer, agency=agency_b, role="attendee", lessons_en="Draft lesson.", review_state=ReviewState.DRAFT
     )
     response = client.get(PAST)
     assert response.status_code == 200
@@ -638,8 +638,10 @@ def _in_july(n: int, start: int, open_data) -> None:
 def _past(n: int, start: int, agency, project) -> None:
     for i in range(start, start + n):
         e = event(f"past-{i:03}", dt.date(2025, 1, 1) + dt.timedelta(days=i * 3))
-        for state in (ParticipationState.PUBLISHED, ParticipationState.DRAFT):
-            EventParticipation.objects.create(event=e, agency=agency, project=project, role="exhibitor", state=state)
+        for state in (ReviewState.PUBLISHED, ReviewState.DRAFT):
+            EventParticipation.objects.create(
+                event=e, agency=agency, project=project, role="exhibitor", review_state=state
+            )
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext
 
-from events.models import EventParticipation, EventStatus, ParticipationState
+from events.models import EventParticipation, EventStatus
+from portal.models import ReviewState
 from tests import factories
 from tests.test_queries import LARGE, SMALL, count_queries
 
@@ -63,9 +64,9 @@ def project_b(agency_b):
     return factories.ProjectFactory(agency=agency_b, slug="b-portal", published=True)
 
 
-def make(agency, event, state=ParticipationState.DRAFT, **fields) -> EventParticipation:
+def make(agency, event, review_state=ReviewState.DRAFT, **fields) -> EventParticipation:
     values = {"role": "exhibitor", "people": 2, **fields}
-    return EventParticipation.objects.create(agency=agency, event=event, state=state, **values)
+    return EventParticipation.objects.create(agency=agency, event=event, review_state=review_state, **values)
 
 
 @pytest.fixture
@@ -114,7 +115,7 @@ def test_pages_require_login(client, participation_a):
     assert client.post(submit_url(participation_a)).status_code == 302
     assert client.post(CREATE, form_data(participation_a)).status_code == 302
     participation_a.refresh_from_db()
-    assert participation_a.state == ParticipationState.DRAFT
+    assert participation_a.review_state == ReviewState.DRAFT
     assert EventParticipation.objects.count() == 1
 
 
@@ -135,16 +136,16 @@ def test_contact_reports_a_draft_for_its_own_agency(client_a, contact_a, agency_
         outcome_en="Two partnership talks",
         lessons_en="Book the booth early.",
         material_links="https://slides.example/talk\n\n  https://video.example/talk  ",
-        state=ParticipationState.PUBLISHED,
+        review_state=ReviewState.PUBLISHED,
     )
     response = client_a.post(CREATE, data)
     assert response.status_code == 302
     assert response["Location"] == LIST
     assert message_levels(response) == [messages.SUCCESS]
     saved = EventParticipation.objects.get()
-    assert (saved.agency, saved.state, saved.reported_by, saved.imported) == (
+    assert (saved.agency, saved.review_state, saved.reported_by, saved.imported) == (
         contact_a.agency,
-        ParticipationState.DRAFT,
+        ReviewState.DRAFT,
         contact_a.user,
         False,
     )
@@ -213,12 +214,12 @@ def test_contact_cannot_see_or_change_another_agencys_participation(client, cont
     assert client.post(edit_url(participation_a), form_data(participation_a, people="9")).status_code == 404
     assert client.post(submit_url(participation_a)).status_code == 404
     participation_a.refresh_from_db()
-    assert (participation_a.people, participation_a.state) == (2, ParticipationState.DRAFT)
+    assert (participation_a.people, participation_a.review_state) == (2, ReviewState.DRAFT)
     assert listed(client) == []
 
 
 def test_published_participations_of_others_are_not_in_the_reports(client_a, participation_a, participation_b):
-    participation_b.state = ParticipationState.PUBLISHED
+    participation_b.review_state = ReviewState.PUBLISHED
     participation_b.save()
     assert listed(client_a) == [(participation_a.pk, True)]
     assert client_a.get(edit_url(participation_b)).status_code == 404
@@ -258,25 +259,25 @@ def test_submit_moves_a_draft_to_review(client_a, participation_a):
     assert response["Location"] == LIST
     assert message_levels(response) == [messages.SUCCESS]
     participation_a.refresh_from_db()
-    assert participation_a.state == ParticipationState.SUBMITTED
+    assert participation_a.review_state == ReviewState.SUBMITTED
     assert f'action="{submit_url(participation_a)}"' not in client_a.get(LIST).content.decode()
 
     # Only a draft is submitted: a second submission is refused with a message, the state stays.
     response = client_a.post(submit_url(participation_a))
     assert message_levels(response) == [messages.ERROR]
     participation_a.refresh_from_db()
-    assert participation_a.state == ParticipationState.SUBMITTED
+    assert participation_a.review_state == ReviewState.SUBMITTED
 
 
-@pytest.mark.parametrize("state", [ParticipationState.SUBMITTED, ParticipationState.PUBLISHED])
+@pytest.mark.parametrize("state", [ReviewState.SUBMITTED, ReviewState.PUBLISHED])
 def test_changing_a_submitted_or_published_participation_makes_it_a_draft_again(client_a, participation_a, state):
-    participation_a.state = state
+    participation_a.review_state = state
     participation_a.save()
-    assert f'data-state="{state}"' in client_a.get(edit_url(participation_a)).content.decode()
-    response = client_a.post(edit_url(participation_a), form_data(participation_a, people="4", state=state))
+    assert f'data-review-state="{state}"' in client_a.get(edit_url(participation_a)).content.decode()
+    response = client_a.post(edit_url(participation_a), form_data(participation_a, people="4"))
     assert response.status_code == 302
     participation_a.refresh_from_db()
-    assert (participation_a.people, participation_a.state) == (4, ParticipationState.DRAFT)
+    assert (participation_a.people, participation_a.review_state) == (4, ReviewState.DRAFT)
     [message] = messages.get_messages(response.wsgi_request)
     with translation.override("tr"):
         assert message.message == gettext(
@@ -292,14 +293,14 @@ def test_changing_a_draft_says_it_is_saved(client_a, participation_a):
 
 
 def test_admin_sees_every_agency_and_filters_by_state(admin_client_wg, participation_a, participation_b):
-    participation_b.state = ParticipationState.SUBMITTED
+    participation_b.review_state = ReviewState.SUBMITTED
     participation_b.save()
     assert sorted(listed(admin_client_wg)) == sorted([(participation_a.pk, True), (participation_b.pk, True)])
     assert listed(admin_client_wg, f"{LIST}?state=submitted") == [(participation_b.pk, True)]
     assert listed(admin_client_wg, f"{LIST}?state=draft") == [(participation_a.pk, True)]
     response = admin_client_wg.get(f"{LIST}?state=nonsense")
     assert response.context["rows"] == []
-    assert list(response.context["filter_form"].errors) == ["state"]
+    assert list(response.context["filter"].form.errors) == ["state"]
 
 
 def test_admin_reports_for_the_agency_it_chooses_and_keeps_the_state(
@@ -315,14 +316,14 @@ def test_admin_reports_for_the_agency_it_chooses_and_keeps_the_state(
     created = EventParticipation.objects.exclude(pk=participation_a.pk).get()
     assert (created.agency, created.project, created.reported_by) == (agency_b, project_b, wg_admin)
 
-    participation_a.state = ParticipationState.PUBLISHED
+    participation_a.review_state = ReviewState.PUBLISHED
     participation_a.save()
     response = admin_client_wg.post(
         edit_url(participation_a), form_data(participation_a, agency=participation_a.agency_id, people="6")
     )
     assert response.status_code == 302
     participation_a.refresh_from_db()
-    assert (participation_a.people, participation_a.state) == (6, ParticipationState.PUBLISHED)
+    assert (participation_a.people, participation_a.review_state) == (6, ReviewState.PUBLISHED)
 
 
 def test_admin_cannot_name_a_project_the_agency_has_no_part_in(admin_client_wg, agency_a, forum, project_b):
@@ -360,7 +361,7 @@ def add_participations(count: int, start: int, agency_a, agency_b) -> None:
         make(
             agency,
             event,
-            state=[ParticipationState.DRAFT, ParticipationState.SUBMITTED, ParticipationState.PUBLISHED][n % 3],
+            review_state=[ReviewState.DRAFT, ReviewState.SUBMITTED, ReviewState.PUBLISHED][n % 3],
             project=project if n % 4 else None,
             lessons_en=f"Lesson {n}",
         )
@@ -393,12 +394,12 @@ def shown_participations(body: str) -> list[int]:
 
 def test_the_agency_profile_lists_its_published_participations_only(client, agency_a, forum, fair, project_a):
     draft = make(agency_a, fair, project=project_a)
-    make(agency_a, fair, state=ParticipationState.SUBMITTED)
-    older = make(agency_a, forum, state=ParticipationState.PUBLISHED, lessons_en="Bring leaflets in English.")
-    latest = make(agency_a, fair, state=ParticipationState.PUBLISHED, project=project_a, role="speaker")
-    make(factories.AgencyFactory(), fair, state=ParticipationState.PUBLISHED)  # another agency's
+    make(agency_a, fair, review_state=ReviewState.SUBMITTED)
+    older = make(agency_a, forum, review_state=ReviewState.PUBLISHED, lessons_en="Bring leaflets in English.")
+    latest = make(agency_a, fair, review_state=ReviewState.PUBLISHED, project=project_a, role="speaker")
+    make(factories.AgencyFactory(), fair, review_state=ReviewState.PUBLISHED)  # another agency's
     hidden = factories.ProjectFactory(agency=agency_a, slug="a-secret")  # a draft project: never named
-    with_hidden = make(agency_a, forum, state=ParticipationState.PUBLISHED, project=hidden)
+    with_hidden = make(agency_a, forum, review_state=ReviewState.PUBLISHED, project=hidden)
 
     body = client.get(f"/en/agencies/{agency_a.slug}/").content.decode()
     # The latest event first (GITEX 2026, then the WSIS Forum 2025); no draft, nothing submitted.
@@ -415,7 +416,7 @@ def test_the_agency_profile_lists_its_published_participations_only(client, agen
 def test_the_agency_profile_shows_the_latest_twenty_and_counts_them_all(client, agency_a):
     for n in range(22):
         event = factories.EventFactory(slug=f"yearly-{n:02}", starts_on=dt.date(2000 + n, 5, 1))
-        make(agency_a, event, state=ParticipationState.PUBLISHED)
+        make(agency_a, event, review_state=ReviewState.PUBLISHED)
     response = client.get(f"/tr/agencies/{agency_a.slug}/")
     [section] = [s for s in response.context["sections"] if s.template == "events/agency_section.html"]
     assert section.context["count"] == 22
@@ -437,10 +438,10 @@ def test_no_section_when_the_agency_took_part_in_nothing_published(client, clien
 
 def test_the_project_page_lists_its_published_participations_only(client, agency_a, agency_b, forum, fair, project_a):
     project_a.partner_agencies.add(agency_b)
-    published = make(agency_a, forum, state=ParticipationState.PUBLISHED, project=project_a, lessons_en="Lesson A")
-    partners = make(agency_b, fair, state=ParticipationState.PUBLISHED, project=project_a)
-    make(agency_a, fair, state=ParticipationState.SUBMITTED, project=project_a)
-    make(agency_a, forum, state=ParticipationState.PUBLISHED)  # no project
+    published = make(agency_a, forum, review_state=ReviewState.PUBLISHED, project=project_a, lessons_en="Lesson A")
+    partners = make(agency_b, fair, review_state=ReviewState.PUBLISHED, project=project_a)
+    make(agency_a, fair, review_state=ReviewState.SUBMITTED, project=project_a)
+    make(agency_a, forum, review_state=ReviewState.PUBLISHED)  # no project
     body = client.get(f"/en/projects/{project_a.slug}/").content.decode()
     assert shown_participations(body) == [partners.pk, published.pk]
     assert 'id="project-events"' in body
@@ -460,8 +461,8 @@ def add_published(count: int, start: int, agency, project) -> None:
     for n in range(start, start + count):
         event = factories.EventFactory(slug=f"shown-at-{n:03}", starts_on=dt.date(2000, 1, 1) + dt.timedelta(days=n))
         own = factories.ProjectFactory(agency=agency, slug=f"own-{n:03}", published=n % 2 == 0)
-        make(agency, event, state=ParticipationState.PUBLISHED, project=project)
-        make(agency, event, state=ParticipationState.PUBLISHED, project=own, role="speaker")
+        make(agency, event, review_state=ReviewState.PUBLISHED, project=project)
+        make(agency, event, review_state=ReviewState.PUBLISHED, project=own, role="speaker")
 
 
 @pytest.mark.parametrize("page", ["agency", "project"])

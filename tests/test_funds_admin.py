@@ -12,8 +12,8 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from funds.models import CallState, Funder, FundingCall, FundingProgramme, FundInvitation, Grant, GrantState
-from portal.models import Deadline
+from funds.models import CallState, Funder, FundingCall, FundingProgramme, FundInvitation, Grant
+from portal.models import Deadline, ReviewState
 from tests import factories
 
 FUNDS_MODELS = [model for model in admin.site._registry if model._meta.app_label == "funds"]
@@ -42,9 +42,9 @@ def call(of=None, days=60, **kwargs):
     )
 
 
-def grant(agency, of=None, state=GrantState.SUBMITTED, **kwargs):
+def grant(agency, of=None, review_state=ReviewState.SUBMITTED, **kwargs):
     values = {"amount": Decimal("1000"), "currency": "USD", **kwargs}
-    return Grant.objects.create(funder=of or funder(), agency=agency, state=state, **values)
+    return Grant.objects.create(funder=of or funder(), agency=agency, review_state=review_state, **values)
 
 
 def shown(response) -> list[int]:
@@ -98,9 +98,9 @@ def test_staff_outside_the_working_group_is_refused_even_with_model_permissions(
 
 
 def test_the_grants_list_filters_by_state(admin_client_wg, agency_a):
-    wanted = grant(agency_a, state=GrantState.SUBMITTED)
-    grant(agency_a, of=wanted.funder, state=GrantState.PUBLISHED)
-    response = admin_client_wg.get("/admin/funds/grant/", {"state__exact": "submitted"})
+    wanted = grant(agency_a, review_state=ReviewState.SUBMITTED)
+    grant(agency_a, of=wanted.funder, review_state=ReviewState.PUBLISHED)
+    response = admin_client_wg.get("/admin/funds/grant/", {"review_state__exact": "submitted"})
     assert list(response.context["cl"].result_list) == [wanted]
 
 
@@ -121,8 +121,8 @@ def test_the_grants_list_runs_a_constant_number_of_queries(admin_client_wg, djan
 
 def test_the_publish_action_publishes_the_selected_grants(admin_client_wg, agency_a, agency_b):
     submitted = grant(agency_a)
-    draft = grant(agency_b, of=submitted.funder, state=GrantState.DRAFT)
-    published = grant(agency_b, of=submitted.funder, state=GrantState.PUBLISHED)
+    draft = grant(agency_b, of=submitted.funder, review_state=ReviewState.DRAFT)
+    published = grant(agency_b, of=submitted.funder, review_state=ReviewState.PUBLISHED)
     untouched = grant(agency_a, of=submitted.funder)
     response = admin_client_wg.post(
         "/admin/funds/grant/",
@@ -131,7 +131,7 @@ def test_the_publish_action_publishes_the_selected_grants(admin_client_wg, agenc
     )
     assert response.status_code == 200
     assert shown(response) == [messages.SUCCESS, messages.INFO]  # two published, one already was
-    states = dict(Grant.objects.values_list("pk", "state"))
+    states = dict(Grant.objects.values_list("pk", "review_state"))
     assert [states[g.pk] for g in (submitted, draft, published, untouched)] == [
         "published",
         "published",
@@ -194,7 +194,6 @@ def grant_form(donor, agency, **changes) -> dict:
         "signed_on": "2013-04-18",
         "duration_months": "24",
         "source_url": "",
-        "state": "submitted",
         **{f"purpose_{lang}": "" for lang in ("tr", "en", "ru", "ky", "fa", "az")},
     }
     return {**data, **changes}
@@ -220,10 +219,11 @@ def test_a_grant_saved_in_the_admin_goes_through_the_service(admin_client_wg, wg
     response = admin_client_wg.post("/admin/funds/grant/add/", grant_form(funder(), agency_a, purpose_en="Centre"))
     assert response.status_code == 302, response.context["adminform"].form.errors
     [saved] = Grant.objects.all()
-    assert (saved.amount, saved.currency, saved.state, saved.reported_by) == (
+    # The review is decided by the actions (publish, send back), not typed in the form: a new grant is a draft.
+    assert (saved.amount, saved.currency, saved.review_state, saved.reported_by) == (
         Decimal("3700000"),
         "USD",
-        "submitted",
+        "draft",
         wg_admin,
     )
 
@@ -276,9 +276,9 @@ def test_a_grants_file_with_bad_money_is_refused_whole(admin_client_wg):
 
 def test_the_grants_export_is_the_filtered_published_list(admin_client_wg, agency_a, agency_b):
     donor = funder("koica")
-    wanted = grant(agency_a, of=donor, state=GrantState.PUBLISHED, signed_on=dt.date(2013, 4, 18))
-    grant(agency_b, of=donor, state=GrantState.PUBLISHED, currency="EUR")
-    grant(agency_a, of=donor, state=GrantState.DRAFT)  # not in the inventory: never exported
+    wanted = grant(agency_a, of=donor, review_state=ReviewState.PUBLISHED, signed_on=dt.date(2013, 4, 18))
+    grant(agency_b, of=donor, review_state=ReviewState.PUBLISHED, currency="EUR")
+    grant(agency_a, of=donor, review_state=ReviewState.DRAFT)  # not in the inventory: never exported
     response = admin_client_wg.post(f"{GRANTS}export/?currency__exact=USD", {"format": "0", "resource": "0"})
     assert response.status_code == 200
     [header, *rows] = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))

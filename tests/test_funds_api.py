@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from funds.models import Funder, FundingCall, FundingProgramme, Grant, GrantState
-from portal.models import ActionLine, Theme
+from funds.models import Funder, FundingCall, FundingProgramme, Grant
+from portal.models import ActionLine, ReviewState, Theme
 from tests import factories
 
 FUNDERS = "/api/v1/funds/funders/"
@@ -96,14 +96,14 @@ def funds():
 
 @pytest.fixture
 def grants(funds, agency_a, agency_b):
-    def grant(funder, agency, amount, currency, signed_on, state=GrantState.PUBLISHED, **extra):
+    def grant(funder, agency, amount, currency, signed_on, review_state=ReviewState.PUBLISHED, **extra):
         return Grant.objects.create(
             funder=funds[funder],
             agency=agency,
             amount=Decimal(amount),
             currency=currency,
             signed_on=signed_on,
-            state=state,
+            review_state=review_state,
             **extra,
         )
 
@@ -113,8 +113,8 @@ def grants(funds, agency_a, agency_b):
         ),
         "a_eu": grant("eu", agency_a, "250000.50", "EUR", dt.date(2024, 5, 2), programme=funds["eu_digital"]),
         "a_krw": grant("koica", agency_a, "150000000", "KRW", dt.date(2021, 9, 1)),
-        "a_draft": grant("eu", agency_a, "1000", "EUR", None, state=GrantState.DRAFT),
-        "b_draft": grant("koica", agency_b, "2000", "USD", dt.date(2025, 1, 1), state=GrantState.SUBMITTED),
+        "a_draft": grant("eu", agency_a, "1000", "EUR", None, review_state=ReviewState.DRAFT),
+        "b_draft": grant("koica", agency_b, "2000", "USD", dt.date(2025, 1, 1), review_state=ReviewState.SUBMITTED),
     }
 
 
@@ -354,7 +354,11 @@ def payload(**extra) -> dict:
 
 
 def test_a_contact_reports_a_draft_for_its_own_agency(client_a, contact_a, funds, agency_b):
+    # Another agency is refused, saving nothing; left out, the agency is the contact's own.
     response = client_a.post(GRANTS, payload(agency="agency-b"), content_type="application/json")
+    assert response.status_code == 403, response.content
+    assert not Grant.objects.exists()
+    response = client_a.post(GRANTS, payload(), content_type="application/json")
     assert response.status_code == 201, response.content
     body = response.json()
     assert (body["agency"], body["state"], body["amount"]) == ("agency-a", "draft", "3700000.00")
@@ -476,9 +480,9 @@ def add_records(count: int, start: int, agency) -> None:
         recipient = factories.AgencyFactory(slug=f"q-grantee-{n:03}")
         project = factories.ProjectFactory(slug=f"q-project-{n:03}", agency=recipient, published=n % 2 == 0)
         for grant_agency, state, grant_project in (
-            (recipient, GrantState.PUBLISHED, project),
-            (agency, GrantState.DRAFT, None),
-            (agency, GrantState.PUBLISHED, None),
+            (recipient, ReviewState.PUBLISHED, project),
+            (agency, ReviewState.DRAFT, None),
+            (agency, ReviewState.PUBLISHED, None),
         ):
             Grant.objects.create(
                 funder=funder,
@@ -488,7 +492,7 @@ def add_records(count: int, start: int, agency) -> None:
                 amount=Decimal(1000 + n),
                 currency="EUR",
                 signed_on=dt.date(2010 + n % 10, 1, 1),
-                state=state,
+                review_state=state,
             )
 
 

@@ -9,9 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from funds.imports import PublicGrantExporter
-from funds.models import Funder, FundingProgramme, Grant, GrantState
+from funds.models import Funder, FundingProgramme, Grant
 from portal import imports
-from portal.models import Agency, ModerationState, Project
+from portal.models import Agency, Project, ReviewState
 from tests.factories import AgencyFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,14 +107,14 @@ def test_happy_path_creates_what_is_missing_published_and_imported(world):
         24,
     )
     assert (seed.purpose_en, seed.source_url) == ("Training centre for civil servants", "https://www.koica.go.kr/az")
-    assert (seed.state, seed.imported) == (GrantState.PUBLISHED, True)
+    assert (seed.review_state, seed.imported) == (ReviewState.PUBLISHED, True)
     project = seed.project
     assert (project.agency, project.title_en, project.imported) == (
         world["mincom"],
         "e-Government Education Centre",
         True,
     )
-    assert project.moderation_state == ModerationState.PUBLISHED
+    assert project.review_state == ReviewState.PUBLISHED
     assert second.programme.slug == "koica-egov"
     assert (second.amount, second.currency, second.project, second.duration_months) == (
         Decimal(1000000),
@@ -124,7 +124,7 @@ def test_happy_path_creates_what_is_missing_published_and_imported(world):
     )
     agency = second.agency
     assert (agency.name_en, agency.country.code, agency.imported) == ("New Agency", "KG", True)
-    assert (second.state, second.imported) == (GrantState.PUBLISHED, True)
+    assert (second.review_state, second.imported) == (ReviewState.PUBLISHED, True)
 
 
 def test_agencies_and_projects_by_name_in_any_language(world):
@@ -276,7 +276,7 @@ def test_a_public_export_names_only_published_projects(world):
     exporter = PublicGrantExporter()
     [row] = exporter.rows(exporter.queryset())
     assert row[4] == "e-Government Education Centre"
-    Project.objects.update(moderation_state=ModerationState.DRAFT)
+    Project.objects.update(review_state=ReviewState.DRAFT)
     [row] = exporter.rows(exporter.queryset())
     assert row[4] == "" and row[0] == grant.funder.slug
 
@@ -293,7 +293,7 @@ def test_the_export_reads_every_record_in_a_constant_number_of_queries(django_as
             project=project,
             amount=Decimal(1000 + n),
             currency="USD",
-            state=GrantState.PUBLISHED,
+            review_state=ReviewState.PUBLISHED,
         )
         for n, project in enumerate(projects)
     )

@@ -14,9 +14,9 @@ from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from funds import selectors
-from funds.models import CallState, Funder, FundingCall, FundingProgramme, Grant, GrantState
+from funds.models import CallState, Funder, FundingCall, FundingProgramme, Grant
 from portal.alerts import format_moment
-from portal.models import Theme
+from portal.models import ReviewState, Theme
 from tests import factories
 
 CALLS = "/en/funds/calls/"
@@ -39,14 +39,16 @@ def call(of: FundingProgramme, title: str, deadline: dt.date, **fields) -> Fundi
     return FundingCall.objects.create(programme=of, title=title, title_en=title, deadline=deadline, **fields)
 
 
-def grant(agency, of: Funder, amount: str, currency: str, signed_on, state=GrantState.PUBLISHED, **fields) -> Grant:
+def grant(
+    agency, of: Funder, amount: str, currency: str, signed_on, review_state=ReviewState.PUBLISHED, **fields
+) -> Grant:
     return Grant.objects.create(
         agency=agency,
         funder=of,
         amount=Decimal(amount),
         currency=currency,
         signed_on=signed_on,
-        state=state,
+        review_state=review_state,
         **fields,
     )
 
@@ -102,7 +104,7 @@ def test_funder_and_programme_pages(client, agency_a, for_ministries):
     past_call = call(for_ministries, "Past", in_days(-20))
     published = grant(agency_a, for_ministries.funder, "3700000", "USD", dt.date(2013, 4, 18), programme=for_ministries)
     draft = grant(
-        agency_a, for_ministries.funder, "9", "USD", dt.date(2014, 1, 1), GrantState.DRAFT, programme=for_ministries
+        agency_a, for_ministries.funder, "9", "USD", dt.date(2014, 1, 1), ReviewState.DRAFT, programme=for_ministries
     )
 
     funder_page = client.get("/en/funds/funders/koica/")
@@ -261,8 +263,8 @@ def inventory(agency_a, agency_b, koica, for_ministries):
         "a_bank": grant(agency_a, bank, "250000.50", "EUR", dt.date(2020, 6, 1), project=secret),
         "b_koica": grant(agency_b, koica, "1200000", "USD", dt.date(2020, 9, 1)),
         "b_won": grant(agency_b, koica, "500000000", "KRW", None),
-        "a_draft": grant(agency_a, koica, "11", "USD", dt.date(2020, 1, 1), GrantState.DRAFT),
-        "a_submitted": grant(agency_a, bank, "12", "EUR", dt.date(2020, 1, 1), GrantState.SUBMITTED),
+        "a_draft": grant(agency_a, koica, "11", "USD", dt.date(2020, 1, 1), ReviewState.DRAFT),
+        "a_submitted": grant(agency_a, bank, "12", "EUR", dt.date(2020, 1, 1), ReviewState.SUBMITTED),
     }
 
 

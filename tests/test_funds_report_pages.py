@@ -7,7 +7,8 @@ import pytest
 from django.contrib import messages
 from django.urls import reverse
 
-from funds.models import Funder, FundingProgramme, Grant, GrantState
+from funds.models import Funder, FundingProgramme, Grant
+from portal.models import ReviewState
 from tests import factories
 from tests.test_queries import LARGE, SMALL, count_queries
 
@@ -63,9 +64,9 @@ def project_b(agency_b):
     return factories.ProjectFactory(agency=agency_b, slug="b-centre", published=True)
 
 
-def make_grant(agency, funder, state=GrantState.DRAFT, **fields) -> Grant:
+def make_grant(agency, funder, review_state=ReviewState.DRAFT, **fields) -> Grant:
     values = {"amount": Decimal("3700000"), "currency": "USD", "signed_on": dt.date(2013, 4, 18), **fields}
-    return Grant.objects.create(agency=agency, funder=funder, state=state, **values)
+    return Grant.objects.create(agency=agency, funder=funder, review_state=review_state, **values)
 
 
 @pytest.fixture
@@ -111,7 +112,7 @@ def test_pages_require_login(client, grant_a):
         assert response["Location"].startswith(reverse("accounts:login"))
     assert client.post(submit_url(grant_a)).status_code == 302
     grant_a.refresh_from_db()
-    assert grant_a.state == GrantState.DRAFT
+    assert grant_a.review_state == ReviewState.DRAFT
 
 
 def test_contact_reports_a_draft_for_its_own_agency(client_a, contact_a, agency_b, koica, koica_programme, project_a):
@@ -138,9 +139,9 @@ def test_contact_reports_a_draft_for_its_own_agency(client_a, contact_a, agency_
     assert response["Location"] == LIST
     assert message_levels(response) == [messages.SUCCESS]
     grant = Grant.objects.get()
-    assert (grant.agency, grant.state, grant.reported_by, grant.imported) == (
+    assert (grant.agency, grant.review_state, grant.reported_by, grant.imported) == (
         contact_a.agency,
-        GrantState.DRAFT,
+        ReviewState.DRAFT,
         contact_a.user,
         False,
     )
@@ -195,12 +196,12 @@ def test_contact_cannot_see_or_change_another_agencys_grant(client, contact_b, g
     assert client.post(edit_url(grant_a), form_data(grant_a, amount="1")).status_code == 404
     assert client.post(submit_url(grant_a)).status_code == 404
     grant_a.refresh_from_db()
-    assert (grant_a.amount, grant_a.state) == (Decimal("3700000"), GrantState.DRAFT)
+    assert (grant_a.amount, grant_a.review_state) == (Decimal("3700000"), ReviewState.DRAFT)
     assert listed(client) == []
 
 
 def test_published_grants_of_others_are_not_in_the_reports(client_a, grant_a, grant_b):
-    grant_b.state = GrantState.PUBLISHED
+    grant_b.review_state = ReviewState.PUBLISHED
     grant_b.save()
     assert listed(client_a) == [(grant_a.pk, True)]
     assert client_a.get(edit_url(grant_b)).status_code == 404
@@ -216,25 +217,27 @@ def test_submit_moves_a_draft_to_review(client_a, grant_a):
     assert response["Location"] == LIST
     assert message_levels(response) == [messages.SUCCESS]
     grant_a.refresh_from_db()
-    assert grant_a.state == GrantState.SUBMITTED
+    assert grant_a.review_state == ReviewState.SUBMITTED
     assert f'action="{submit_url(grant_a)}"' not in client_a.get(LIST).content.decode()
 
     # Only a draft is submitted: a second submission is refused with a message, the state stays.
     response = client_a.post(submit_url(grant_a))
     assert message_levels(response) == [messages.ERROR]
     grant_a.refresh_from_db()
-    assert grant_a.state == GrantState.SUBMITTED
+    assert grant_a.review_state == ReviewState.SUBMITTED
 
 
-@pytest.mark.parametrize("state", [GrantState.SUBMITTED, GrantState.PUBLISHED])
+@pytest.mark.parametrize("state", [ReviewState.SUBMITTED, ReviewState.PUBLISHED])
 def test_changing_a_submitted_or_published_grant_makes_it_a_draft_again(client_a, grant_a, state):
-    grant_a.state = state
+    grant_a.review_state = state
     grant_a.save()
-    assert f'data-state="{state}"' in client_a.get(edit_url(grant_a)).content.decode()
-    response = client_a.post(edit_url(grant_a), form_data(grant_a, amount="3800000", state=GrantState.PUBLISHED))
+    assert f'data-review-state="{state}"' in client_a.get(edit_url(grant_a)).content.decode()
+    response = client_a.post(
+        edit_url(grant_a), form_data(grant_a, amount="3800000", review_state=ReviewState.PUBLISHED)
+    )
     assert response.status_code == 302
     grant_a.refresh_from_db()
-    assert (grant_a.amount, grant_a.state) == (Decimal("3800000"), GrantState.DRAFT)
+    assert (grant_a.amount, grant_a.review_state) == (Decimal("3800000"), ReviewState.DRAFT)
 
 
 @pytest.mark.parametrize(
@@ -271,7 +274,7 @@ def test_whole_won_and_fils_are_accepted(client_a, koica):
 
 
 def test_admin_sees_every_agency_and_filters_by_state(admin_client_wg, grant_a, grant_b):
-    grant_b.state = GrantState.SUBMITTED
+    grant_b.review_state = ReviewState.SUBMITTED
     grant_b.save()
     rows = listed(admin_client_wg)
     assert sorted(rows) == sorted([(grant_a.pk, True), (grant_b.pk, True)])
@@ -279,7 +282,7 @@ def test_admin_sees_every_agency_and_filters_by_state(admin_client_wg, grant_a, 
     assert listed(admin_client_wg, f"{LIST}?state=draft") == [(grant_a.pk, True)]
     response = admin_client_wg.get(f"{LIST}?state=nonsense")
     assert response.context["rows"] == []
-    assert list(response.context["filter_form"].errors) == ["state"]
+    assert list(response.context["filter"].form.errors) == ["state"]
 
 
 def test_admin_reports_for_the_agency_it_chooses_and_keeps_the_state(admin_client_wg, agency_b, koica, grant_a):
@@ -291,14 +294,14 @@ def test_admin_reports_for_the_agency_it_chooses_and_keeps_the_state(admin_clien
     assert admin_client_wg.post(CREATE, {**data, "agency": agency_b.pk}).status_code == 302
     assert Grant.objects.exclude(pk=grant_a.pk).get().agency == agency_b
 
-    grant_a.state = GrantState.PUBLISHED
+    grant_a.review_state = ReviewState.PUBLISHED
     grant_a.save()
     response = admin_client_wg.post(
         edit_url(grant_a), form_data(grant_a, agency=grant_a.agency_id, duration_months="24")
     )
     assert response.status_code == 302
     grant_a.refresh_from_db()
-    assert (grant_a.duration_months, grant_a.state) == (24, GrantState.PUBLISHED)
+    assert (grant_a.duration_months, grant_a.review_state) == (24, ReviewState.PUBLISHED)
 
 
 def test_user_without_an_agency_cannot_report(client, grant_a):
@@ -331,7 +334,7 @@ def add_grants(count: int, start: int, agency_a, agency_b) -> None:
         make_grant(
             agency,
             funder,
-            state=[GrantState.DRAFT, GrantState.SUBMITTED, GrantState.PUBLISHED][n % 3],
+            review_state=[ReviewState.DRAFT, ReviewState.SUBMITTED, ReviewState.PUBLISHED][n % 3],
             programme=programme if n % 2 else None,
             project=project if n % 4 else None,
             amount=Decimal(1000 + n),

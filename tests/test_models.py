@@ -7,7 +7,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import override
 
-from portal.models import SDG, ActionLine, AgencyDomain, Contact, ModerationState, Project, PromoMaterial
+from portal.models import SDG, ActionLine, AgencyDomain, Contact, Project, PromoMaterial, ReviewState
 from tests import factories
 
 # --- Contact ---------------------------------------------------------------------------------
@@ -141,12 +141,12 @@ def test_project_start_year_out_of_range_refused():
 
 def test_published_project_without_published_at_refused():
     with pytest.raises(IntegrityError), transaction.atomic():
-        factories.ProjectFactory(moderation_state=ModerationState.PUBLISHED, published_at=None)
+        factories.ProjectFactory(review_state=ReviewState.PUBLISHED, published_at=None)
     assert Project.objects.count() == 0
 
 
 def test_published_project_with_published_at_accepted():
-    project = factories.ProjectFactory(moderation_state=ModerationState.PUBLISHED, published_at=timezone.now())
+    project = factories.ProjectFactory(review_state=ReviewState.PUBLISHED, published_at=timezone.now())
     assert project.is_published is True
 
 

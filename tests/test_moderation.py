@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.test import Client
 
 from portal import services
-from portal.models import SDG, ActionLine, ModerationState, Project, PromoMaterial
+from portal.models import SDG, ActionLine, Project, PromoMaterial, ReviewState
 from tests import factories
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -36,9 +36,9 @@ def submitted_project(contact_a):
         title="E-Devlet Kapısı",
         title_tr="E-Devlet Kapısı",
         title_en="e-Government Gateway",
-        moderation_state=ModerationState.SUBMITTED,
-        created_by=contact_a,
-        submitted_by=contact_a,
+        review_state=ReviewState.SUBMITTED,
+        reported_by=contact_a.user,
+        submitted_by=contact_a.user,
     )
 
 
@@ -64,8 +64,8 @@ def test_contact_creates_and_submits_a_project(client_a, contact_a, django_captu
     assert response["Location"] == f"/tr/projects/{project.slug}/"
     assert project.slug == "e-government-gateway"
     assert project.agency == contact_a.agency
-    assert project.created_by == contact_a
-    assert project.moderation_state == ModerationState.DRAFT
+    assert project.reported_by == contact_a.user
+    assert project.review_state == ReviewState.DRAFT
     assert (project.title_tr, project.title_en, project.start_year, project.end_year) == (
         "E-Devlet Kapısı",
         "e-Government Gateway",
@@ -78,8 +78,8 @@ def test_contact_creates_and_submits_a_project(client_a, contact_a, django_captu
     assert response.status_code == 302
     assert response["Location"] == f"/tr/projects/{project.slug}/"
     project.refresh_from_db()
-    assert project.moderation_state == ModerationState.SUBMITTED
-    assert project.submitted_by == contact_a
+    assert project.review_state == ReviewState.SUBMITTED
+    assert project.submitted_by == contact_a.user
     assert project.submitted_at is not None
     assert project.published_at is None
     assert mailoutbox == []
@@ -144,13 +144,13 @@ def test_submitting_a_submitted_project_is_refused(client_a, submitted_project):
     assert Project.objects.values().get(pk=submitted_project.pk) == before
 
 
-@pytest.mark.parametrize("state", [ModerationState.SUBMITTED, ModerationState.PUBLISHED])
+@pytest.mark.parametrize("state", [ReviewState.SUBMITTED, ReviewState.PUBLISHED])
 def test_submit_project_service_refuses_other_states(contact_a, state):
-    project = factories.ProjectFactory(agency=contact_a.agency, moderation_state=state, published=state == "published")
+    project = factories.ProjectFactory(agency=contact_a.agency, review_state=state, published=state == "published")
     with pytest.raises(ValidationError):
         services.submit_project(contact_a.user, project)
     project.refresh_from_db()
-    assert project.moderation_state == state
+    assert project.review_state == state
 
 
 def test_contact_cannot_submit_another_agencys_project(client_a, contact_b):
@@ -158,7 +158,7 @@ def test_contact_cannot_submit_another_agencys_project(client_a, contact_b):
     response = client_a.post(f"/tr/projects/{project.slug}/submit/")
     assert response.status_code == 403
     project.refresh_from_db()
-    assert project.moderation_state == ModerationState.PUBLISHED
+    assert project.review_state == ReviewState.PUBLISHED
 
 
 # --- publishing ----------------------------------------------------------------------------
@@ -177,7 +177,7 @@ def test_admin_publishes_and_the_submitter_is_told_in_their_language(
 
     assert response.status_code == 302
     submitted_project.refresh_from_db()
-    assert submitted_project.moderation_state == ModerationState.PUBLISHED
+    assert submitted_project.review_state == ReviewState.PUBLISHED
     assert submitted_project.published_at is not None
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [contact_a.email]
@@ -200,7 +200,7 @@ def test_contact_cannot_publish(submitted_project, contact_a, django_capture_on_
     with pytest.raises(PermissionDenied), django_capture_on_commit_callbacks(execute=True):
         services.publish_project(contact_a.user, submitted_project)
     submitted_project.refresh_from_db()
-    assert submitted_project.moderation_state == ModerationState.SUBMITTED
+    assert submitted_project.review_state == ReviewState.SUBMITTED
     assert submitted_project.published_at is None
     assert mailoutbox == []
 
@@ -212,7 +212,7 @@ def test_contact_cannot_use_the_publish_action(client_a, submitted_project):
     assert response.status_code == 302
     assert response["Location"].startswith("/admin/login/")
     submitted_project.refresh_from_db()
-    assert submitted_project.moderation_state == ModerationState.SUBMITTED
+    assert submitted_project.review_state == ReviewState.SUBMITTED
 
 
 # --- requesting changes --------------------------------------------------------------------
@@ -228,8 +228,8 @@ def test_admin_requests_changes_with_a_comment(
 
     assert response.status_code == 302
     submitted_project.refresh_from_db()
-    assert submitted_project.moderation_state == ModerationState.CHANGES_REQUESTED
-    assert submitted_project.moderation_comment == comment
+    assert submitted_project.review_state == ReviewState.CHANGES_REQUESTED
+    assert submitted_project.review_comment == comment
     assert submitted_project.published_at is None
     assert len(mailoutbox) == 1
     assert mailoutbox[0].to == [contact_a.email]
@@ -242,7 +242,7 @@ def test_admin_requests_changes_with_a_comment(
     with django_capture_on_commit_callbacks(execute=True):
         client_a.post(f"/tr/projects/{submitted_project.slug}/submit/")
     submitted_project.refresh_from_db()
-    assert submitted_project.moderation_state == ModerationState.SUBMITTED
+    assert submitted_project.review_state == ReviewState.SUBMITTED
 
 
 @pytest.mark.parametrize("comment", ["", "   "])
@@ -265,22 +265,22 @@ def test_request_changes_without_comment_asks_for_one(
     response = admin_action(wg_admin, django_capture_on_commit_callbacks, submitted_project, "request_changes")
     assert response.status_code == 200
     assert response.context["form"].is_bound is False
-    assert list(response.context["projects"]) == [submitted_project]
+    assert list(response.context["records"]) == [submitted_project]
     html = response.content.decode()
     assert f'<input type="hidden" name="_selected_action" value="{submitted_project.pk}">' in html
     assert '<input type="hidden" name="action" value="request_changes">' in html
     submitted_project.refresh_from_db()
-    assert submitted_project.moderation_state == ModerationState.SUBMITTED
+    assert submitted_project.review_state == ReviewState.SUBMITTED
     assert mailoutbox == []
 
 
 def test_request_changes_on_a_published_project_unpublishes_it(
     contact_a, wg_admin, django_capture_on_commit_callbacks, mailoutbox
 ):
-    project = factories.ProjectFactory(agency=contact_a.agency, published=True, submitted_by=contact_a)
+    project = factories.ProjectFactory(agency=contact_a.agency, published=True, submitted_by=contact_a.user)
     admin_action(wg_admin, django_capture_on_commit_callbacks, project, "request_changes", comment="Outdated.")
     project.refresh_from_db()
-    assert project.moderation_state == ModerationState.CHANGES_REQUESTED
+    assert project.review_state == ReviewState.CHANGES_REQUESTED
     assert project.published_at is None
     assert Client().get(f"/tr/projects/{project.slug}/").status_code == 404
 
@@ -289,7 +289,7 @@ def test_contact_cannot_request_changes(submitted_project, contact_a):
     with pytest.raises(PermissionDenied):
         services.request_changes(contact_a.user, submitted_project, "Please change.")
     submitted_project.refresh_from_db()
-    assert submitted_project.moderation_state == ModerationState.SUBMITTED
+    assert submitted_project.review_state == ReviewState.SUBMITTED
 
 
 # --- promotional materials -----------------------------------------------------------------

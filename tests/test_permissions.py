@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from portal import selectors
-from portal.models import ModerationState, Project, PromoMaterial
+from portal.models import Project, PromoMaterial, ReviewState
 from tests import factories
 
 # --- helpers and fixtures ------------------------------------------------------------------
@@ -25,7 +25,7 @@ def snapshot(project: Project) -> dict:
         "start_year": project.start_year,
         "end_year": project.end_year,
         "status": project.status,
-        "moderation_state": project.moderation_state,
+        "review_state": project.review_state,
         "submitted_at": project.submitted_at,
         "updated_at": project.updated_at,
         "action_lines": sorted(project.action_lines.values_list("code", flat=True)),
@@ -103,7 +103,7 @@ def test_contact_cannot_post_edit_page_of_other_agency(client_a, b_published):
 
 def test_contact_cannot_submit_other_agencys_project(client_a, agency_b):
     project = factories.ProjectFactory(
-        agency=agency_b, moderation_state=ModerationState.CHANGES_REQUESTED, moderation_comment="Fix it"
+        agency=agency_b, review_state=ReviewState.CHANGES_REQUESTED, review_comment="Fix it"
     )
     published = factories.ProjectFactory(agency=agency_b, published=True)
     for target, expected in ((published, 403), (project, 404)):
@@ -238,8 +238,8 @@ def test_own_draft_submit(client_a, a_draft, contact_a):
     response = client_a.post(f"/tr/projects/{a_draft.slug}/submit/")
     assert response.status_code == 302
     a_draft.refresh_from_db()
-    assert a_draft.moderation_state == ModerationState.SUBMITTED
-    assert a_draft.submitted_by == contact_a
+    assert a_draft.review_state == ReviewState.SUBMITTED
+    assert a_draft.submitted_by == contact_a.user
 
 
 # --- API create ----------------------------------------------------------------------------
@@ -256,10 +256,10 @@ def test_api_create_without_agency_lands_in_contacts_agency(client_a, agency_a, 
     assert response.json()["moderation_state"] == "draft"
     project = Project.objects.get()
     assert project.agency == agency_a
-    assert project.created_by == contact_a
+    assert project.reported_by == contact_a.user
     assert project.title_en == "Fresh project"
     assert project.slug == "fresh-project"
-    assert project.moderation_state == ModerationState.DRAFT
+    assert project.review_state == ReviewState.DRAFT
 
 
 def test_api_create_for_other_agency_is_forbidden(client_a, agency_b):
@@ -278,7 +278,7 @@ def test_api_create_cannot_publish_directly(client_a):
     )
     assert response.status_code == 201
     project = Project.objects.get()
-    assert project.moderation_state == ModerationState.DRAFT
+    assert project.review_state == ReviewState.DRAFT
     assert project.published_at is None
 
 

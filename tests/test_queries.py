@@ -311,7 +311,8 @@ def add_fund_records(count: int, start: int, agency: Agency) -> None:
 
     from django.utils import timezone
 
-    from funds.models import Funder, FundingCall, FundingProgramme, Grant, GrantState
+    from funds.models import Funder, FundingCall, FundingProgramme, Grant
+    from portal.models import ReviewState
 
     theme = Theme.objects.get_or_create(slug="fund-theme", defaults={"title": "Tema", "title_en": "Theme"})[0]
     if not agency.projects.exists():
@@ -353,7 +354,7 @@ def add_fund_records(count: int, start: int, agency: Agency) -> None:
             amount=Decimal(1000 + n),
             currency=("USD", "EUR", "KRW")[n % 3],
             signed_on=dt.date(2000 + n % 7, 1, 1),
-            state=GrantState.PUBLISHED,
+            review_state=ReviewState.PUBLISHED,
         )
 
 

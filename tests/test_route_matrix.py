@@ -22,7 +22,7 @@ from django.urls.exceptions import NoReverseMatch, Resolver404
 from django.utils import timezone, translation
 
 from portal import selectors
-from portal.models import Project, Subscription
+from portal.models import Project, ReviewerSettings, Subscription
 from tests import routes
 from tests.routes import LANGUAGES, ROLES, ROUTES
 
@@ -288,6 +288,10 @@ def fingerprint() -> dict[tuple, tuple]:
         names = [f.attname for f in model._meta.concrete_fields]
         for record in model.objects.order_by("pk"):
             rows[(model._meta.model_name, record.pk)] = (record.agency_id, tuple(getattr(record, f) for f in names))
+    # A working-group admin's review notices: no agency's.
+    names = [f.attname for f in ReviewerSettings._meta.concrete_fields]
+    for prefs in ReviewerSettings.objects.order_by("pk"):
+        rows[("reviewersettings", prefs.pk)] = (None, tuple(getattr(prefs, f) for f in names))
     return rows
 
 

@@ -11,14 +11,9 @@ from portal.models.alerts import (
 )
 from portal.models.contacts import Contact
 from portal.models.deadlines import Audience, Deadline, DeadlineKind, Topic
-from portal.models.projects import (
-    ModerationState,
-    Project,
-    ProjectListing,
-    ProjectStatus,
-    PromoMaterial,
-)
+from portal.models.projects import Project, ProjectListing, ProjectStatus, PromoMaterial
 from portal.models.reference import SDG, ActionLine, Theme
+from portal.models.reviews import ReportedRecord, ReviewedRecord, ReviewerSettings, ReviewNotice, ReviewState
 
 __all__ = [
     "SDG",
@@ -33,12 +28,16 @@ __all__ = [
     "Delivery",
     "DeliveryState",
     "EnglishWebsiteState",
-    "ModerationState",
     "PlanningRun",
     "Project",
     "ProjectListing",
     "ProjectStatus",
     "PromoMaterial",
+    "ReportedRecord",
+    "ReviewNotice",
+    "ReviewState",
+    "ReviewedRecord",
+    "ReviewerSettings",
     "Subscription",
     "SubscriptionLead",
     "Theme",

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from portal.languages import CODES, has_fallback_text
+from portal.models.reviews import ReviewedRecord, ReviewState
 from portal.uploads import validate_upload
 
 # The refusal of a record (an award result, a grant…) that names a project its agency has no part in.
@@ -19,14 +20,10 @@ class ProjectStatus(models.TextChoices):
     DISCONTINUED = "discontinued", _("discontinued")
 
 
-class ModerationState(models.TextChoices):
-    DRAFT = "draft", _("draft")
-    SUBMITTED = "submitted", _("submitted")
-    PUBLISHED = "published", _("published")
-    CHANGES_REQUESTED = "changes_requested", _("changes requested")
+class Project(ReviewedRecord):
+    """An agency's ICT or e-government project: reported by its agency, public once the working group publishes it
+    (`portal.reviews`)."""
 
-
-class Project(models.Model):
     agency = models.ForeignKey(
         "portal.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="projects"
     )
@@ -48,31 +45,7 @@ class Project(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.ONGOING)
     website = models.URLField(_("website"), blank=True)
     english_page_url = models.URLField(_("English page"), blank=True)
-    moderation_state = models.CharField(
-        _("moderation state"), max_length=20, choices=ModerationState.choices, default=ModerationState.DRAFT
-    )
-    moderation_comment = models.TextField(_("moderator's comment"), blank=True)
-    created_by = models.ForeignKey(
-        "portal.Contact",
-        verbose_name=_("created by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    submitted_by = models.ForeignKey(
-        "portal.Contact",
-        verbose_name=_("submitted by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
-    published_at = models.DateTimeField(_("published"), null=True, blank=True)
     imported = models.BooleanField(_("imported"), default=False, help_text=_("Created by an import, to be reviewed."))
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["-start_year", "slug"]
@@ -82,7 +55,7 @@ class Project(models.Model):
             # The latest published projects (home), and the counts of the project lists and the API with their
             # filters read from this index alone, not from the wide rows (six languages of three texts).
             models.Index(
-                fields=["moderation_state", "-published_at"],
+                fields=["review_state", "-published_at"],
                 include=["status", "start_year", "end_year", "agency", "id"],
                 name="project_state_published_idx",
             ),
@@ -105,7 +78,7 @@ class Project(models.Model):
                 violation_error_message=_("Enter a year between 1950 and 2100."),
             ),
             models.CheckConstraint(
-                condition=~models.Q(moderation_state="published") | models.Q(published_at__isnull=False),
+                condition=~models.Q(review_state=ReviewState.PUBLISHED) | models.Q(published_at__isnull=False),
                 name="project_published_has_date",
             ),
         ]
@@ -122,10 +95,6 @@ class Project(models.Model):
             raise ValidationError(
                 {"title_tr": _("Give the title in Turkish or in English, so every language can show it.")}
             )
-
-    @property
-    def is_published(self) -> bool:
-        return self.moderation_state == ModerationState.PUBLISHED
 
     def involves(self, agency_id: int) -> bool:
         """The agency runs the project or is one of its partners (who may record its awards, grants…)."""

@@ -18,3 +18,15 @@ def markdown_filter(text):
     from portal.markdown import render_markdown
 
     return render_markdown(text)
+
+
+@register.simple_tag(takes_context=True)
+def review_counts(context):
+    """What waits for review, per kind, for a working-group admin (nothing for anyone else)."""
+    from portal.reviews.selectors import waiting_counts
+    from portal.selectors import is_working_group_admin
+
+    request = context.get("request")
+    if request is None or not is_working_group_admin(request.user):
+        return []
+    return waiting_counts()

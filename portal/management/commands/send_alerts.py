@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from portal import alerts
 from portal.models import AlertDelivery, DeliveryState
+from portal.reviews import notices
 
 
 class DryRun(Exception):
@@ -48,6 +49,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Planned {result.planned} alerts, cancelled {result.cancelled}, returned {result.reaped} stuck ones."
         )
+        digests = notices.send_digests(now)
+        if digests:
+            self.stdout.write(f"Queued {digests} review digests for working-group admins.")
         sent = alerts.send_due()
         self.stdout.write(
             f"Sent {sent.sent} alerts, {sent.failed} failed, {sent.deferred} deferred "

@@ -1,0 +1,126 @@
+"""The review queue of the working group: everything agencies submitted for review, whatever its kind, the oldest
+first, with counts per kind; each record published or sent back with a comment from here (the same steps as the
+admin's actions, `portal.reviews`), and how the admin hears of new submissions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from portal import reviews, selectors
+from portal.forms import RequestChangesForm, ReviewerSettingsForm
+from portal.reviews import notices
+from portal.reviews.selectors import waiting, waiting_counts, waiting_page
+
+
+def _reviewer(request) -> None:
+    if not selectors.is_working_group_admin(request.user):
+        raise PermissionDenied
+
+
+def _back(request) -> str:
+    """The queue as the admin left it (its kind and page), from the form's hidden fields."""
+    url = reverse("review_queue")
+    kind = request.POST.get("kind", "")
+    page = request.POST.get("page", "")
+    query = "&".join(
+        part
+        for part in (
+            f"kind={kind}" if reviews.kind_by_key(kind) else "",
+            f"page={page}" if page.isascii() and page.isdigit() else "",
+        )
+        if part
+    )
+    return f"{url}?{query}" if query else url
+
+
+@login_required
+def review_queue(request):
+    _reviewer(request)
+    kind_key = request.GET.get("kind", "")
+    if kind_key and reviews.kind_by_key(kind_key) is None:
+        kind_key = ""
+    page = waiting_page(request.GET.get("page"), kind_key=kind_key)
+    prefs = notices.settings_of(request.user)
+    return render(
+        request,
+        "portal/review_queue.html",
+        {
+            "counts": waiting_counts(),
+            "kind_key": kind_key,
+            "page": page,
+            "comment_form": RequestChangesForm(),
+            "settings_form": ReviewerSettingsForm(instance=prefs),
+        },
+    )
+
+
+def _record(kind_key: str, pk: int):
+    kind = reviews.kind_by_key(kind_key)
+    if kind is None:
+        raise Http404
+    return get_object_or_404(waiting(kind).select_related(None), pk=pk)
+
+
+@login_required
+@require_POST
+def review_publish(request, kind, pk):
+    _reviewer(request)
+    record = _record(kind, pk)
+    try:
+        reviews.publish_reported(request.user, record)
+    except (PermissionDenied, ValidationError) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    else:
+        messages.success(request, _("Published: %(record)s.") % {"record": record})
+    return redirect(_back(request))
+
+
+@login_required
+@require_POST
+def review_send_back(request, kind, pk):
+    _reviewer(request)
+    record = _record(kind, pk)
+    form = RequestChangesForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say what should change: %(record)s was not sent back.") % {"record": record})
+        return redirect(_back(request))
+    try:
+        reviews.request_changes(request.user, record, form.cleaned_data["comment"])
+    except (PermissionDenied, ValidationError) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+    else:
+        messages.success(request, _("Sent back with your comment: %(record)s.") % {"record": record})
+    return redirect(_back(request))
+
+
+@login_required
+@require_POST
+def review_settings(request):
+    _reviewer(request)
+    prefs = notices.settings_of(request.user)
+    form = ReviewerSettingsForm(request.POST, instance=prefs)
+    if form.is_valid():
+        try:
+            notices.save_settings(request.user, **form.service_data())
+        except ValidationError as exc:
+            form.add_service_errors(exc)
+        else:
+            messages.success(request, _("Your review notices are saved."))
+            return redirect("review_queue")
+    return render(
+        request,
+        "portal/review_queue.html",
+        {
+            "counts": waiting_counts(),
+            "kind_key": "",
+            "page": waiting_page(1),
+            "comment_form": RequestChangesForm(),
+            "settings_form": form,
+        },
+        status=400,
+    )

@@ -1,0 +1,30 @@
+"""The one review workflow of the records agencies report (projects, award applications, grants received, event
+participations…): a contact's record is its own agency's and stays a draft until submitted; the working group
+publishes it or sends it back with a comment that reaches the contact by mail in their language; a contact's change
+to a submitted or published record makes it a draft again. Working-group admins choose the agency and decide.
+
+- `kinds`: each kind registered once, from its app's `AppConfig.ready()` (the core imports no area);
+- `workflow`: the steps (save, submit, publish, send back), called by pages, API and admin alike;
+- `selectors`: who sees which records, and the review queue;
+- `notices`: how working-group admins hear of submissions (each, or a daily digest).
+"""
+
+from portal.reviews.kinds import Refusals, ReviewedKind, kind_by_key, kind_of, kinds, register
+from portal.reviews.selectors import published_or_own, reports_of
+from portal.reviews.workflow import may_decide, publish_reported, request_changes, save_reported, submit_reported
+
+__all__ = [
+    "Refusals",
+    "ReviewedKind",
+    "kind_by_key",
+    "kind_of",
+    "kinds",
+    "may_decide",
+    "publish_reported",
+    "published_or_own",
+    "register",
+    "reports_of",
+    "request_changes",
+    "save_reported",
+    "submit_reported",
+]

@@ -1,0 +1,146 @@
+"""The steps of the review workflow: save, submit, publish, send back with a comment."""
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from portal import selectors
+from portal.mail import send_templated
+from portal.models import Contact, ReviewedRecord, ReviewState
+from portal.reviews import notices
+from portal.reviews.kinds import kind_of
+
+# --- The steps ----------------------------------------------------------------------------------------
+
+
+def may_decide(user, model) -> bool:
+    """Working-group admins with the model's change permission publish records and send them back."""
+    opts = model._meta
+    return selectors.is_working_group_admin(user) and user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
+
+
+@transaction.atomic
+def save_reported(user, record: ReviewedRecord, data: dict | None = None) -> ReviewedRecord:
+    """Create or update `record` with `data` (model field → value) as `user`. The review state is set by
+    working-group admins only; a contact's change to a submitted or published record makes it a draft again."""
+    model = type(record)
+    refusals = kind_of(model).refusals
+    contact = selectors.active_contact(user)
+    admin = selectors.is_working_group_admin(user)
+    if record.pk is None:
+        if not selectors.can_add(user, model):
+            raise PermissionDenied(refusals.may_not_report)
+        record.reported_by = user
+    elif not selectors.can_change(user, model.objects.get(pk=record.pk)):
+        raise PermissionDenied(refusals.not_yours)
+    for field, value in (data or {}).items():
+        if field == "review_state" and not admin:
+            continue
+        setattr(record, field, value)
+    if not admin:
+        if contact is not None and record.agency_id is None:
+            record.agency = contact.agency  # left out: the contact's own (another is refused below)
+        if record.pk is not None and record.review_state in (ReviewState.SUBMITTED, ReviewState.PUBLISHED):
+            record.review_state = ReviewState.DRAFT  # changed after submission: reviewed again
+            record.published_at = None
+    if not record.agency_id:
+        raise ValidationError({"agency": refusals.choose_agency})
+    if not selectors.can_change(user, record):
+        raise PermissionDenied(refusals.only_own_agency)
+    if record.review_state == ReviewState.PUBLISHED and record.published_at is None:
+        record.published_at = timezone.now()  # an admin's record saved as published
+    record.full_clean()
+    record.save()
+    return record
+
+
+@transaction.atomic
+def submit_reported(user, record: ReviewedRecord) -> ReviewedRecord:
+    """A draft, or a record sent back with a comment, goes to the working group for review; the reviewers who
+    asked for one mail per submission hear of it."""
+    if not selectors.can_change(user, record):
+        raise PermissionDenied(kind_of(record).refusals.not_yours)
+    record = type(record).objects.select_for_update().get(pk=record.pk)
+    if not record.may_be_submitted:
+        raise ValidationError(_("Only a draft or a record sent back for changes can be submitted."), code="not_draft")
+    record.review_state = ReviewState.SUBMITTED
+    record.submitted_at = timezone.now()
+    record.submitted_by = user
+    record.save(update_fields=["review_state", "submitted_at", "submitted_by", "updated_at"])
+    _tell_reviewers(record)
+    return record
+
+
+@transaction.atomic
+def publish_reported(user, record: ReviewedRecord) -> bool:
+    """Publish a record and tell the contact who submitted it. False when it already was published."""
+    kind = kind_of(record)
+    if not may_decide(user, kind.model):
+        raise PermissionDenied(kind.refusals.only_admins_publish)
+    record = kind.model.objects.select_for_update().get(pk=record.pk)
+    if record.review_state == ReviewState.PUBLISHED:
+        return False
+    now = timezone.now()
+    record.review_state = ReviewState.PUBLISHED
+    record.published_at = now
+    record.reviewed_at = now
+    record.review_comment = ""
+    record.save(update_fields=["review_state", "published_at", "reviewed_at", "review_comment", "updated_at"])
+    if kind.on_publish is not None:
+        kind.on_publish(record)
+    _tell_contact(record, "review_published")
+    return True
+
+
+@transaction.atomic
+def request_changes(user, record: ReviewedRecord, comment: str) -> ReviewedRecord:
+    """Send a record back to its agency with the working group's comment, which reaches the contact who
+    submitted it by mail in their language. A published record leaves the public pages until published again."""
+    kind = kind_of(record)
+    if not may_decide(user, kind.model):
+        raise PermissionDenied(kind.refusals.only_admins_publish)
+    comment = (comment or "").strip()
+    if not comment:
+        raise ValidationError({"comment": _("Say what should change.")}, code="no_comment")
+    record = kind.model.objects.select_for_update().get(pk=record.pk)
+    record.review_state = ReviewState.CHANGES_REQUESTED
+    record.review_comment = comment
+    record.published_at = None
+    record.reviewed_at = timezone.now()
+    record.save(update_fields=["review_state", "review_comment", "published_at", "reviewed_at", "updated_at"])
+    _tell_contact(record, "review_changes_requested")
+    return record
+
+
+# --- Who hears of it -----------------------------------------------------------------------------------
+
+
+def submitter(record: ReviewedRecord) -> Contact | None:
+    """The active contact who submitted the record (or reported it): the one who hears of the decision."""
+    for user_id in (record.submitted_by_id, record.reported_by_id):
+        if user_id is None:
+            continue
+        contact = Contact.objects.select_related("agency").filter(user_id=user_id, is_active=True).first()
+        if contact is not None and contact.is_confirmed:
+            return contact
+    return None
+
+
+def _tell_contact(record: ReviewedRecord, template: str) -> None:
+    contact = submitter(record)
+    if contact is None:
+        return
+    with translation.override(contact.language):
+        url = settings.SITE_URL + kind_of(record).edit_url(record)
+    send_templated(
+        template,
+        {"contact": contact, "record": record, "kind": record._meta.verbose_name, "url": url},
+        [contact.email],
+        contact.language,
+    )
+
+
+def _tell_reviewers(record: ReviewedRecord) -> None:
+    notices.tell_each(record)
