@@ -8,15 +8,7 @@ from awards.models import AwardApplication, AwardCategory
 from portal import selectors as portal_selectors
 from portal.forms import ServiceForm
 from portal.models import Agency
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; it sends and expects ISO dates whatever the page's language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+from portal.widgets import DateInput
 
 
 def grouped_categories(categories) -> list:

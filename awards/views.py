@@ -16,11 +16,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from awards import charts, matching, selectors, services
+from awards import matching, selectors, services
 from awards.filters import ApplicationFilter, ResultFilter
 from awards.forms import ApplicationForm
 from awards.models import AwardApplication, AwardEdition, AwardProgramme, AwardResult, Outcome
-from portal import imports
+from portal import charts, imports
 from portal import selectors as portal_selectors
 
 PAGE_SIZE = 20

@@ -5,13 +5,13 @@ from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from awards.forms import DateInput
 from funds import selectors
 from funds.models import Funder, Grant, GrantState
 from portal import currencies
 from portal import selectors as portal_selectors
 from portal.forms import ServiceForm
 from portal.models import Agency
+from portal.widgets import DateInput
 
 # The purpose is written in Turkish and in English: every other language falls back to them.
 PURPOSE_LANGUAGES = ("tr", "en")

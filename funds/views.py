@@ -12,13 +12,12 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from awards import charts
 from funds import selectors
 from funds.filters import GrantFilter
 from funds.imports import PublicGrantExporter
 from funds.models import Funder, FundingCall, FundingProgramme
 from funds.templatetags.funds_tags import compact_amount
-from portal import imports
+from portal import charts, imports
 from portal import selectors as portal_selectors
 from portal.models import Agency
 
