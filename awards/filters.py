@@ -3,7 +3,6 @@
 import datetime as dt
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +11,8 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from awards.models import (
+    FIRST_YEAR,
+    LAST_YEAR,
     ApplicationState,
     AwardApplication,
     AwardCategory,
@@ -21,19 +22,8 @@ from awards.models import (
     Outcome,
 )
 from portal.deadlines import ahead_in_own_zone
-from portal.filters import IntegerFilter, StrictBooleanFilter
-from portal.models import SDG, ActionLine, Agency, Project
-
-FIRST_YEAR, LAST_YEAR = 1990, 2100  # awards.models.YEAR_VALIDATORS
-
-
-class YearFilter(IntegerFilter):
-    """A year in the editions' range."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", FIRST_YEAR)
-        kwargs.setdefault("max_value", LAST_YEAR)
-        super().__init__(*args, **kwargs)
+from portal.filters import ActionLineFilter, AgencyFilter, IntegerFilter, StrictBooleanFilter, YearFilter, year_range
+from portal.models import SDG, Agency, Project
 
 
 def _programme_filter(field_name: str):
@@ -46,42 +36,20 @@ def _programme_filter(field_name: str):
     )
 
 
-def _action_line_filter():
-    return django_filters.ModelChoiceFilter(
-        label=_("WSIS action line"),
-        queryset=ActionLine.objects.order_by("position"),
-        to_field_name="code",
-        method="filter_action_line",
-        help_text=_("A main line (C7) also finds its sub-lines (C7.1…C7.8)."),
-    )
-
-
 def _sdg_filter():
     return django_filters.ModelChoiceFilter(
         label=_("SDG"), queryset=SDG.objects.order_by("number"), to_field_name="number", method="filter_sdg"
     )
 
 
-def _lines(value) -> Q:
-    """The line itself and, for a main line, its sub-lines."""
-    return Q(actionline=value) | Q(actionline__parent=value)
-
-
 class CategoryFilter(django_filters.FilterSet):
     programme = _programme_filter("programme")
-    action_line = _action_line_filter()
+    action_line = ActionLineFilter("action_lines")
     sdg = _sdg_filter()
 
     class Meta:
         model = AwardCategory
         fields = ["programme", "action_line", "sdg"]
-
-    @extend_schema_field(OpenApiTypes.STR)
-    def filter_action_line(self, qs, name, value):
-        if not value:
-            return qs
-        mapped = AwardCategory.action_lines.through.objects.filter(_lines(value))
-        return qs.filter(pk__in=mapped.values("awardcategory_id"))
 
     @extend_schema_field(OpenApiTypes.INT)
     def filter_sdg(self, qs, name, value):
@@ -97,9 +65,8 @@ def nomination_open(now: dt.datetime, zones) -> Q:
 
 class EditionFilter(django_filters.FilterSet):
     programme = _programme_filter("programme")
-    year = YearFilter(label=_("Year"), field_name="year")
-    year_min = YearFilter(label=_("From year"), field_name="year", lookup_expr="gte")
-    year_max = YearFilter(label=_("To year"), field_name="year", lookup_expr="lte")
+    year = YearFilter(label=_("Year"), field_name="year", first=FIRST_YEAR, last=LAST_YEAR)
+    year_min, year_max = year_range("year", FIRST_YEAR, LAST_YEAR)
     tentative = StrictBooleanFilter(label=_("Tentative"))
     open = StrictBooleanFilter(
         label=_("Open for nominations"),
@@ -121,8 +88,7 @@ class EditionFilter(django_filters.FilterSet):
 
 class ResultFilter(django_filters.FilterSet):
     programme = _programme_filter("edition__programme")
-    year_min = YearFilter(label=_("From year"), field_name="edition__year", lookup_expr="gte")
-    year_max = YearFilter(label=_("To year"), field_name="edition__year", lookup_expr="lte")
+    year_min, year_max = year_range("edition__year", FIRST_YEAR, LAST_YEAR)
     category = django_filters.CharFilter(
         label=_("Category"),
         field_name="category__code",
@@ -130,15 +96,7 @@ class ResultFilter(django_filters.FilterSet):
         max_length=40,
         help_text=_("The category's code, e.g. “C4”."),
     )
-    # A text field for the agency's slug, as on the project list: a <select> of thousands of agencies is too big.
-    agency = django_filters.ModelChoiceFilter(
-        label=_("Agency"),
-        queryset=Agency.objects.order_by("slug"),
-        to_field_name="slug",
-        field_name="agency",
-        widget=forms.TextInput,
-        help_text=_("The agency's short name in its address, e.g. “agency-a”."),
-    )
+    agency = AgencyFilter(field_name="agency")
     agency_kind = django_filters.ChoiceFilter(
         label=_("Agency kind"), field_name="agency__kind", choices=Agency.Kind.choices
     )
@@ -146,7 +104,8 @@ class ResultFilter(django_filters.FilterSet):
         label=_("Country"), field_name="agency__country", choices=lambda: list(countries)
     )
     outcome = django_filters.ChoiceFilter(label=_("Outcome"), choices=Outcome.choices)
-    action_line = _action_line_filter()
+    # Results in a category mapped to the line (or one of its sub-lines), or with a project filed under it.
+    action_line = ActionLineFilter("category__action_lines", "project__action_lines")
     sdg = _sdg_filter()
 
     class Meta:
@@ -164,15 +123,6 @@ class ResultFilter(django_filters.FilterSet):
             "sdg",
         ]
 
-    @extend_schema_field(OpenApiTypes.STR)
-    def filter_action_line(self, qs, name, value):
-        """Results in a category mapped to the line (or one of its sub-lines), or with a project filed under it."""
-        if not value:
-            return qs
-        categories = AwardCategory.action_lines.through.objects.filter(_lines(value)).values("awardcategory_id")
-        projects = Project.action_lines.through.objects.filter(_lines(value)).values("project_id")
-        return qs.filter(Q(category_id__in=categories) | Q(project_id__in=projects))
-
     @extend_schema_field(OpenApiTypes.INT)
     def filter_sdg(self, qs, name, value):
         """Results in a category mapped to the SDG, or with a project that serves it."""
@@ -185,7 +135,7 @@ class ResultFilter(django_filters.FilterSet):
 
 class ApplicationFilter(django_filters.FilterSet):
     programme = _programme_filter("edition__programme")
-    year = YearFilter(label=_("Year"), field_name="edition__year")
+    year = YearFilter(label=_("Year"), field_name="edition__year", first=FIRST_YEAR, last=LAST_YEAR)
     edition = IntegerFilter(label=_("Edition"), field_name="edition_id", min_value=1, max_value=2**31 - 1)
     state = django_filters.ChoiceFilter(label=_("State"), choices=ApplicationState.choices)
 
