@@ -1,15 +1,13 @@
 """Filters of the awards area's lists (the API; the results inventory page can share `ResultFilter`)."""
 
-import datetime as dt
-
 import django_filters
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from awards import selectors
 from awards.models import (
     FIRST_YEAR,
     LAST_YEAR,
@@ -21,7 +19,6 @@ from awards.models import (
     AwardResult,
     Outcome,
 )
-from portal.deadlines import ahead_in_own_zone
 from portal.filters import ActionLineFilter, AgencyFilter, IntegerFilter, StrictBooleanFilter, YearFilter, year_range
 from portal.models import SDG, Agency, Project
 
@@ -58,11 +55,6 @@ class CategoryFilter(django_filters.FilterSet):
         return qs.filter(pk__in=AwardCategory.sdgs.through.objects.filter(sdg=value).values("awardcategory_id"))
 
 
-def nomination_open(now: dt.datetime, zones) -> Q:
-    """Editions whose nomination deadline is still ahead at `now`, in each edition's own zone."""
-    return ahead_in_own_zone(now, zones, "nomination_deadline", "nomination_deadline_time")
-
-
 class EditionFilter(django_filters.FilterSet):
     programme = _programme_filter("programme")
     year = YearFilter(label=_("Year"), field_name="year", first=FIRST_YEAR, last=LAST_YEAR)
@@ -79,10 +71,10 @@ class EditionFilter(django_filters.FilterSet):
         fields = ["programme", "year", "year_min", "year_max", "tentative", "open"]
 
     def filter_open(self, qs, name, value):
+        """awards.selectors.nominations_open is the rule."""
         if value is None:
             return qs
-        zones = qs.order_by().values_list("tz", flat=True).distinct()
-        condition = nomination_open(timezone.now(), list(zones))
+        condition = selectors.nominations_open()
         return qs.filter(condition) if value else qs.exclude(condition)
 
 

@@ -13,7 +13,6 @@ from django.core.validators import slug_re
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards import matching, selectors, services
@@ -36,8 +35,7 @@ def _viewer(request) -> dict:
 
 
 def programme_list(request):
-    now = timezone.now()
-    rows = [(p, selectors.next_open_deadline(p.recent_editions, now)) for p in selectors.programmes()]
+    rows = selectors.programmes_with_next_deadline()
     return render(request, "awards/programme_list.html", {"rows": rows, **_viewer(request)})
 
 
@@ -52,7 +50,7 @@ def programme_detail(request, slug):
             "programme": programme,
             "categories": selectors.programme_categories(programme),
             "editions": editions,
-            "next_deadline": selectors.next_open_deadline(editions),
+            "next_deadline": selectors.next_nomination_deadline(editions),
             "results": results[:PAST_RESULTS],
             "results_count": results.count(),
             "results_url": f"{reverse('award_results')}?programme={programme.slug}",
