@@ -117,11 +117,11 @@ class CallFilter(django_filters.FilterSet):
         fields = ["programme", "funder", "state", "open", "agency_kind", "country"]
 
     def filter_open(self, qs, name, value):
-        """funds.selectors.open_and_upcoming_calls is the rule."""
+        """funds.selectors.calls_open is the rule."""
         if value is None:
             return qs
-        open_calls = selectors.open_and_upcoming_calls().order_by().values("pk")
-        return qs.filter(pk__in=open_calls) if value else qs.exclude(pk__in=open_calls)
+        condition = selectors.calls_open()
+        return qs.filter(condition) if value else qs.exclude(condition)
 
     def filter_agency_kind(self, qs, name, value):
         return qs.filter(open_to_kind(value, "programme__")) if value else qs
