@@ -15,11 +15,10 @@ page of each is the edition's page, without a language prefix (the reader's lang
 shown).
 """
 
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext
 
-from awards.models import AwardEdition, AwardInvitation, AwardProgramme
-from portal.deadlines import DeadlineSpec, in_every_language, sync, track, withdraw
+from awards.models import AwardEdition, AwardInvitation
+from portal.deadlines import DeadlineSpec, in_every_language, sync, track, track_notice
 from portal.models import DeadlineKind
 
 
@@ -101,29 +100,7 @@ def sync_invitation(invitation: AwardInvitation) -> None:
     sync(invitation, invitation_specs(invitation))
 
 
-def edition_saved(sender, instance, raw=False, created=False, **kwargs):
-    """An edition's invitations follow its nomination deadline (moved, removed) and its names."""
-    if raw or created:
-        return
-    for invitation in instance.invitations.select_related("edition__programme"):
-        sync_invitation(invitation)
-
-
-def programme_renamed(sender, instance, raw=False, created=False, **kwargs):
-    """The titles name the programme: a programme saved again retitles its editions' deadlines."""
-    if raw or created:
-        return
-    for edition in instance.editions.select_related("programme"):
-        sync(edition, specs_for(edition))
-        edition_saved(AwardEdition, edition)
-
-
-def invitation_deleted(sender, instance, **kwargs):
-    withdraw(instance)
-
-
 def connect() -> None:
-    track(AwardEdition, specs_for)
-    post_save.connect(edition_saved, sender=AwardEdition, dispatch_uid="deadlines:awards.AwardEdition:invitations")
-    post_save.connect(programme_renamed, sender=AwardProgramme, dispatch_uid="deadlines:awards.AwardProgramme")
-    post_delete.connect(invitation_deleted, sender=AwardInvitation, dispatch_uid="deadlines:awards.AwardInvitation")
+    # The titles name the programme: renaming it retitles its editions' deadlines and their invitations'.
+    track(AwardEdition, specs_for, follows=["programme"])
+    track_notice(AwardInvitation, invitation_specs, follows=["edition", "edition__programme"])

@@ -1,17 +1,16 @@
 """Filters of the awards area's lists (the API; the results inventory page can share `ResultFilter`)."""
 
-import datetime as dt
-
 import django_filters
-from django import forms
 from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from awards import selectors
 from awards.models import (
+    FIRST_YEAR,
+    LAST_YEAR,
     ApplicationState,
     AwardApplication,
     AwardCategory,
@@ -20,20 +19,8 @@ from awards.models import (
     AwardResult,
     Outcome,
 )
-from portal.deadlines import ahead_in_own_zone
-from portal.filters import IntegerFilter, StrictBooleanFilter
-from portal.models import SDG, ActionLine, Agency, Project, ReviewState
-
-FIRST_YEAR, LAST_YEAR = 1990, 2100  # awards.models.YEAR_VALIDATORS
-
-
-class YearFilter(IntegerFilter):
-    """A year in the editions' range."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("min_value", FIRST_YEAR)
-        kwargs.setdefault("max_value", LAST_YEAR)
-        super().__init__(*args, **kwargs)
+from portal.filters import ActionLineFilter, AgencyFilter, IntegerFilter, StrictBooleanFilter, YearFilter, year_range
+from portal.models import SDG, Agency, Project, ReviewState
 
 
 def _programme_filter(field_name: str):
@@ -46,42 +33,20 @@ def _programme_filter(field_name: str):
     )
 
 
-def _action_line_filter():
-    return django_filters.ModelChoiceFilter(
-        label=_("WSIS action line"),
-        queryset=ActionLine.objects.order_by("position"),
-        to_field_name="code",
-        method="filter_action_line",
-        help_text=_("A main line (C7) also finds its sub-lines (C7.1…C7.8)."),
-    )
-
-
 def _sdg_filter():
     return django_filters.ModelChoiceFilter(
         label=_("SDG"), queryset=SDG.objects.order_by("number"), to_field_name="number", method="filter_sdg"
     )
 
 
-def _lines(value) -> Q:
-    """The line itself and, for a main line, its sub-lines."""
-    return Q(actionline=value) | Q(actionline__parent=value)
-
-
 class CategoryFilter(django_filters.FilterSet):
     programme = _programme_filter("programme")
-    action_line = _action_line_filter()
+    action_line = ActionLineFilter("action_lines")
     sdg = _sdg_filter()
 
     class Meta:
         model = AwardCategory
         fields = ["programme", "action_line", "sdg"]
-
-    @extend_schema_field(OpenApiTypes.STR)
-    def filter_action_line(self, qs, name, value):
-        if not value:
-            return qs
-        mapped = AwardCategory.action_lines.through.objects.filter(_lines(value))
-        return qs.filter(pk__in=mapped.values("awardcategory_id"))
 
     @extend_schema_field(OpenApiTypes.INT)
     def filter_sdg(self, qs, name, value):
@@ -90,16 +55,10 @@ class CategoryFilter(django_filters.FilterSet):
         return qs.filter(pk__in=AwardCategory.sdgs.through.objects.filter(sdg=value).values("awardcategory_id"))
 
 
-def nomination_open(now: dt.datetime, zones) -> Q:
-    """Editions whose nomination deadline is still ahead at `now`, in each edition's own zone."""
-    return ahead_in_own_zone(now, zones, "nomination_deadline", "nomination_deadline_time")
-
-
 class EditionFilter(django_filters.FilterSet):
     programme = _programme_filter("programme")
-    year = YearFilter(label=_("Year"), field_name="year")
-    year_min = YearFilter(label=_("From year"), field_name="year", lookup_expr="gte")
-    year_max = YearFilter(label=_("To year"), field_name="year", lookup_expr="lte")
+    year = YearFilter(label=_("Year"), field_name="year", first=FIRST_YEAR, last=LAST_YEAR)
+    year_min, year_max = year_range("year", FIRST_YEAR, LAST_YEAR)
     tentative = StrictBooleanFilter(label=_("Tentative"))
     open = StrictBooleanFilter(
         label=_("Open for nominations"),
@@ -112,17 +71,16 @@ class EditionFilter(django_filters.FilterSet):
         fields = ["programme", "year", "year_min", "year_max", "tentative", "open"]
 
     def filter_open(self, qs, name, value):
+        """awards.selectors.nominations_open is the rule."""
         if value is None:
             return qs
-        zones = qs.order_by().values_list("tz", flat=True).distinct()
-        condition = nomination_open(timezone.now(), list(zones))
+        condition = selectors.nominations_open()
         return qs.filter(condition) if value else qs.exclude(condition)
 
 
 class ResultFilter(django_filters.FilterSet):
     programme = _programme_filter("edition__programme")
-    year_min = YearFilter(label=_("From year"), field_name="edition__year", lookup_expr="gte")
-    year_max = YearFilter(label=_("To year"), field_name="edition__year", lookup_expr="lte")
+    year_min, year_max = year_range("edition__year", FIRST_YEAR, LAST_YEAR)
     category = django_filters.CharFilter(
         label=_("Category"),
         field_name="category__code",
@@ -130,15 +88,7 @@ class ResultFilter(django_filters.FilterSet):
         max_length=40,
         help_text=_("The category's code, e.g. “C4”."),
     )
-    # A text field for the agency's slug, as on the project list: a <select> of thousands of agencies is too big.
-    agency = django_filters.ModelChoiceFilter(
-        label=_("Agency"),
-        queryset=Agency.objects.order_by("slug"),
-        to_field_name="slug",
-        field_name="agency",
-        widget=forms.TextInput,
-        help_text=_("The agency's short name in its address, e.g. “agency-a”."),
-    )
+    agency = AgencyFilter(field_name="agency")
     agency_kind = django_filters.ChoiceFilter(
         label=_("Agency kind"), field_name="agency__kind", choices=Agency.Kind.choices
     )
@@ -146,7 +96,8 @@ class ResultFilter(django_filters.FilterSet):
         label=_("Country"), field_name="agency__country", choices=lambda: list(countries)
     )
     outcome = django_filters.ChoiceFilter(label=_("Outcome"), choices=Outcome.choices)
-    action_line = _action_line_filter()
+    # Results in a category mapped to the line (or one of its sub-lines), or with a project filed under it.
+    action_line = ActionLineFilter("category__action_lines", "project__action_lines")
     sdg = _sdg_filter()
 
     class Meta:
@@ -164,15 +115,6 @@ class ResultFilter(django_filters.FilterSet):
             "sdg",
         ]
 
-    @extend_schema_field(OpenApiTypes.STR)
-    def filter_action_line(self, qs, name, value):
-        """Results in a category mapped to the line (or one of its sub-lines), or with a project filed under it."""
-        if not value:
-            return qs
-        categories = AwardCategory.action_lines.through.objects.filter(_lines(value)).values("awardcategory_id")
-        projects = Project.action_lines.through.objects.filter(_lines(value)).values("project_id")
-        return qs.filter(Q(category_id__in=categories) | Q(project_id__in=projects))
-
     @extend_schema_field(OpenApiTypes.INT)
     def filter_sdg(self, qs, name, value):
         """Results in a category mapped to the SDG, or with a project that serves it."""
@@ -185,7 +127,7 @@ class ResultFilter(django_filters.FilterSet):
 
 class ApplicationFilter(django_filters.FilterSet):
     programme = _programme_filter("edition__programme")
-    year = YearFilter(label=_("Year"), field_name="edition__year")
+    year = YearFilter(label=_("Year"), field_name="edition__year", first=FIRST_YEAR, last=LAST_YEAR)
     edition = IntegerFilter(label=_("Edition"), field_name="edition_id", min_value=1, max_value=2**31 - 1)
     state = django_filters.ChoiceFilter(label=_("State"), choices=ApplicationState.choices)
     review_state = django_filters.ChoiceFilter(label=_("Review state"), choices=ReviewState.choices)

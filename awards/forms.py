@@ -6,15 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from awards import selectors
 from awards.models import AwardApplication, AwardCategory
 from portal.forms import ReportForm
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; it sends and expects ISO dates whatever the page's language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+from portal.widgets import DateInput
 
 
 def grouped_categories(categories) -> list:

@@ -19,11 +19,11 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from awards.filters import nomination_open
+from awards import selectors
 from awards.models import AwardCategory, AwardEdition, AwardProgramme
-from awards.selectors import NominationDeadline, nomination_deadline
 from portal import selectors as portal_selectors
-from portal.models import ActionLine, Project
+from portal.deadline_selectors import next_open_deadlines
+from portal.models import ActionLine, Deadline, Project
 
 POINTS = {"action_line": 3, "related_line": 2, "sdg": 1, "theme": 1, "programme_theme": 1}
 
@@ -74,7 +74,7 @@ class Suggestion:
     edition: AwardEdition
     category: AwardCategory | None
     reasons: tuple[Reason, ...]
-    deadline: NominationDeadline | None
+    deadline: Deadline | None  # the nomination deadline in the registry; None: not announced yet
 
     @property
     def score(self) -> int:
@@ -133,9 +133,9 @@ def _reasons(project: _Profile, category: AwardCategory, target: _Profile) -> li
     return reasons
 
 
-def suggestions_for(project: _Profile, edition: AwardEdition) -> list[Suggestion]:
-    """The categories of `edition` that suit `project`, best first (the programme itself when none does)."""
-    deadline = nomination_deadline(edition)
+def suggestions_for(project: _Profile, edition: AwardEdition, deadline: Deadline | None) -> list[Suggestion]:
+    """The categories of `edition` (nominations due by `deadline`) that suit `project`, best first (the programme
+    itself when none does)."""
     found = []
     for category in edition.programme.categories.all():
         reasons = _reasons(project, category, _Profile.of(category))
@@ -167,13 +167,12 @@ def _with_categories(editions: QuerySet) -> QuerySet:
 
 
 def open_and_upcoming_editions(now: dt.datetime | None = None) -> QuerySet:
-    """Editions a project can still apply to: the nomination deadline is ahead (in the edition's own zone), or
-    not announced yet for this year or a later one."""
+    """Editions a project can still apply to: open for nominations (`awards.selectors.nominations_open`), or
+    their deadline not announced yet for this year or a later one."""
     now = now or timezone.now()
-    zones = list(AwardEdition.objects.order_by().values_list("tz", flat=True).distinct())
     return _with_categories(
         AwardEdition.objects.filter(
-            nomination_open(now, zones) | Q(nomination_deadline__isnull=True, year__gte=now.year)
+            selectors.nominations_open(now) | Q(nomination_deadline__isnull=True, year__gte=now.year)
         ).order_by("year", "programme__slug")
     )
 
@@ -188,11 +187,14 @@ def _with_profile(projects: QuerySet) -> QuerySet:
 
 def where_project_could_apply(project: Project, now: dt.datetime | None = None) -> list[Suggestion]:
     """Every open or upcoming edition's best categories for `project`, ranked (one entry per category)."""
+    now = now or timezone.now()
     project = _with_profile(Project.objects.filter(pk=project.pk)).get()
     profile = _Profile.of(project)
+    editions = list(open_and_upcoming_editions(now))
+    deadlines = next_open_deadlines(editions, selectors.NOMINATION, now)
     found = []
-    for edition in open_and_upcoming_editions(now):
-        found += suggestions_for(profile, edition)
+    for edition in editions:
+        found += suggestions_for(profile, edition, deadlines.get(edition.pk))
     return sorted(found, key=Suggestion.sort_key)
 
 
@@ -212,6 +214,7 @@ def _could_match(edition: AwardEdition) -> Q:
 def projects_that_could_apply(edition: AwardEdition, projects: QuerySet | None = None) -> list[ProjectMatch]:
     """The published projects (or `projects`) that could apply to `edition`, best match first."""
     edition = _with_categories(AwardEdition.objects.filter(pk=edition.pk)).get()
+    deadline = selectors.nomination_deadline(edition)
     base = portal_selectors.published_projects() if projects is None else projects
     matching_ids = Project.objects.filter(_could_match(edition)).values("pk")
     candidates = _with_profile(
@@ -219,7 +222,7 @@ def projects_that_could_apply(edition: AwardEdition, projects: QuerySet | None =
     )
     matches = []
     for project in candidates:
-        suggestions = suggestions_for(_Profile.of(project), edition)
+        suggestions = suggestions_for(_Profile.of(project), edition, deadline)
         if suggestions:
             matches.append(ProjectMatch(project, tuple(suggestions)))
     return sorted(matches, key=lambda m: (-m.score, -len(m.suggestions), m.project.title))

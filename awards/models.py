@@ -15,7 +15,8 @@ from portal.models.contacts import validate_time_zone
 from portal.models.projects import NOT_THE_AGENCYS_PROJECT
 from portal.models.reviews import ReportedRecord
 
-YEAR_VALIDATORS = [MinValueValidator(1990), MaxValueValidator(2100)]
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # an edition's year, and the filters' bounds
+YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
 
 
 class Frequency(models.TextChoices):

@@ -3,13 +3,20 @@
 import dataclasses
 import datetime as dt
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from awards.imports import AwardResultExporter
 from awards.models import AwardApplication, AwardEdition, AwardProgramme, AwardResult, Outcome
 from portal import selectors
-from portal.models import ActionLine
+from portal.deadline_selectors import (
+    deadline_of,
+    has_open_deadline,
+    next_open_deadline,
+    next_open_deadlines,
+    soonest_open_first,
+)
+from portal.models import ActionLine, Deadline, DeadlineKind
 
 
 def applications_visible_to(user) -> QuerySet:
@@ -65,39 +72,37 @@ def results_inventory() -> QuerySet:
 # --- Pages: programmes, editions, the inventory -------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class NominationDeadline:
-    """An edition's nomination deadline as an instant in the edition's zone (23:59 when only the date is known);
-    shaped like a registry deadline (`due_at`, `tz`), so the calendar's `due_in` and `days_left` show it."""
-
-    edition: AwardEdition
-    due_at: dt.datetime
-    tz: str
-
-    @property
-    def closed(self) -> bool:
-        return self.due_at <= timezone.now()
+# The registry's kind an edition is open for nominations by (portal.deadline_selectors is the rule of "open").
+NOMINATION = (DeadlineKind.AWARD_NOMINATION,)
 
 
-def nomination_deadline(edition: AwardEdition) -> NominationDeadline | None:
-    if edition.nomination_deadline is None:
-        return None
-    return NominationDeadline(edition, edition.nomination_deadline_at, edition.tz)
+def nominations_open(now: dt.datetime | None = None) -> Exists:
+    """A condition on editions: open for nominations, their nomination deadline in the registry still ahead."""
+    return has_open_deadline(AwardEdition, NOMINATION, now)
 
 
-def next_open_deadline(editions, now: dt.datetime | None = None) -> NominationDeadline | None:
-    """The earliest nomination deadline still ahead among `editions`."""
+def nomination_deadline(edition: AwardEdition) -> Deadline | None:
+    """The edition's nomination deadline in the registry, passed or not (None: not announced)."""
+    return deadline_of(edition, DeadlineKind.AWARD_NOMINATION)
+
+
+def next_nomination_deadline(editions, now: dt.datetime | None = None) -> Deadline | None:
+    """The soonest nomination deadline still open among `editions` (its `source`: the edition)."""
+    return next_open_deadline(editions, NOMINATION, now)
+
+
+def programmes_with_next_deadline(now: dt.datetime | None = None) -> list[tuple[AwardProgramme, Deadline | None]]:
+    """Every programme by name with its next open nomination deadline (its `source`: the edition), or None: three
+    queries however many programmes and editions."""
     now = now or timezone.now()
-    ahead = [d for d in map(nomination_deadline, editions) if d is not None and d.due_at > now]
-    return min(ahead, key=lambda d: d.due_at, default=None)
-
-
-def programmes() -> QuerySet:
-    """Every programme with its editions from last year on (enough to find the next open one)."""
-    recent = AwardEdition.objects.filter(year__gte=timezone.now().year - 1).order_by("year")
-    return AwardProgramme.objects.order_by("name").prefetch_related(
-        Prefetch("editions", queryset=recent, to_attr="recent_editions")
+    open_editions = soonest_open_first(AwardEdition.objects.all(), NOMINATION, now)
+    found = list(
+        AwardProgramme.objects.order_by("name").prefetch_related(
+            Prefetch("editions", queryset=open_editions, to_attr="open_editions")
+        )
     )
+    deadlines = next_open_deadlines([p.open_editions[0] for p in found if p.open_editions], NOMINATION, now)
+    return [(p, deadlines.get(p.open_editions[0].pk) if p.open_editions else None) for p in found]
 
 
 def programme_categories(programme: AwardProgramme) -> QuerySet:

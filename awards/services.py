@@ -6,10 +6,10 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from awards import deadlines, matching
+from awards import selectors as award_selectors
 from awards.models import AwardApplication, AwardEdition, AwardInvitation, AwardResult
 from portal import reviews
 from portal.languages import translated_fields
@@ -138,14 +138,14 @@ def invite_matching_agencies(edition: AwardEdition, user=None, now: dt.datetime 
     invitation per agency naming its matching projects. Each is a notice sent once to the agency's contacts
     through the alerts, soon after this transaction commits. Refused when nominations are closed or the
     deadline is not known."""
-    deadline = edition.nomination_deadline_at
+    deadline = award_selectors.nomination_deadline(edition)
     if deadline is None:
         raise ValidationError(
             _("%(edition)s has no nomination deadline yet: there is nothing to invite to."),
             code="no_deadline",
             params={"edition": edition},
         )
-    if deadline <= (now or timezone.now()):
+    if deadline.is_closed(now):
         raise ValidationError(_("Nominations for %(edition)s are closed."), code="closed", params={"edition": edition})
     by_agency: dict[int, set[int]] = {}
     for match in matching.projects_that_could_apply(edition):

@@ -7,12 +7,11 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils import timezone
 
-from awards import charts, matching, selectors
+from awards import matching, selectors
 from awards.filters import ResultFilter
 from awards.models import AwardEdition, AwardProgramme, AwardResult, Outcome
-from portal import imports
+from portal import charts, imports
 from portal import selectors as portal_selectors
 
 PAGE_SIZE = 20
@@ -28,8 +27,7 @@ def _viewer(request) -> dict:
 
 
 def programme_list(request):
-    now = timezone.now()
-    rows = [(p, selectors.next_open_deadline(p.recent_editions, now)) for p in selectors.programmes()]
+    rows = selectors.programmes_with_next_deadline()
     return render(request, "awards/programme_list.html", {"rows": rows, **_viewer(request)})
 
 
@@ -44,7 +42,7 @@ def programme_detail(request, slug):
             "programme": programme,
             "categories": selectors.programme_categories(programme),
             "editions": editions,
-            "next_deadline": selectors.next_open_deadline(editions),
+            "next_deadline": selectors.next_nomination_deadline(editions),
             "results": results[:PAST_RESULTS],
             "results_count": results.count(),
             "results_url": f"{reverse('awards:results')}?programme={programme.slug}",

@@ -69,7 +69,7 @@ def main() -> None:
     project_slugs = sorted(published.values_list("slug", flat=True))
     details = rng.sample(project_slugs, min(200, len(project_slugs)))
     with_projects = Agency.objects.annotate(
-        n=Count("projects", filter=Q(projects__moderation_state=ReviewState.PUBLISHED))
+        n=Count("projects", filter=Q(projects__review_state=ReviewState.PUBLISHED))
     ).filter(n__gt=0)
     typical = sorted(with_projects.filter(n__lte=30).values_list("slug", flat=True))
     large = list(with_projects.order_by("-n", "slug").values_list("slug", flat=True)[:5])

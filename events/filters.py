@@ -10,9 +10,9 @@ from drf_spectacular.utils import extend_schema_field
 
 from events import selectors
 from events.models import Attendance, Event, EventKind, EventParticipation, EventStatus, ParticipationRole
-from portal.filters import IntegerFilter, MonthFilter, StrictBooleanFilter
+from portal.filters import ActionLineFilter, AgencyFilter, MonthFilter, StrictBooleanFilter, YearFilter
 from portal.languages import CODES
-from portal.models import ActionLine, Agency, Theme
+from portal.models import Theme
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
@@ -28,13 +28,7 @@ class EventFilter(django_filters.FilterSet):
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"), queryset=Theme.objects.order_by("slug"), to_field_name="slug", field_name="themes"
     )
-    action_line = django_filters.ModelChoiceFilter(
-        label=_("WSIS action line"),
-        queryset=ActionLine.objects.order_by("position"),
-        to_field_name="code",
-        method="filter_action_line",
-        help_text=_("A main line (C7) also finds its sub-lines (C7.1…C7.8)."),
-    )
+    action_line = ActionLineFilter("action_lines")
     open_deadline = StrictBooleanFilter(
         label=_("Has an open deadline"),
         method="filter_open_deadline",
@@ -54,13 +48,6 @@ class EventFilter(django_filters.FilterSet):
     @extend_schema_field(OpenApiTypes.STR)
     def filter_month(self, qs, name, value):
         return qs.filter(selectors.in_month(value)) if value else qs
-
-    @extend_schema_field(OpenApiTypes.STR)
-    def filter_action_line(self, qs, name, value):
-        if not value:
-            return qs
-        mapped = Event.action_lines.through.objects.filter(Q(actionline=value) | Q(actionline__parent=value))
-        return qs.filter(pk__in=mapped.values("event_id"))
 
     def filter_open_deadline(self, qs, name, value):
         """events.selectors.with_open_deadline is the rule."""
@@ -84,20 +71,10 @@ class ParticipationFilter(django_filters.FilterSet):
         widget=forms.TextInput,
         help_text=_("The event's short name in its address, e.g. “wsis-forum-2026”."),
     )
-    # A text field for the agency's slug, as on the project list: a <select> of thousands of agencies is too big.
-    agency = django_filters.ModelChoiceFilter(
-        label=_("Agency"),
-        queryset=Agency.objects.order_by("slug"),
-        to_field_name="slug",
-        field_name="agency",
-        widget=forms.TextInput,
-        help_text=_("The agency's short name in its address, e.g. “agency-a”."),
-    )
+    agency = AgencyFilter(field_name="agency")
     role = django_filters.ChoiceFilter(label=_("Role"), choices=ParticipationRole.choices)
     kind = django_filters.ChoiceFilter(label=_("Kind of event"), field_name="event__kind", choices=EventKind.choices)
-    year = IntegerFilter(
-        label=_("Year"), field_name="event__starts_on__year", min_value=FIRST_YEAR, max_value=LAST_YEAR
-    )
+    year = YearFilter(label=_("Year"), field_name="event__starts_on__year", first=FIRST_YEAR, last=LAST_YEAR)
     has_lessons = StrictBooleanFilter(
         label=_("With lessons learned"),
         method="filter_has_lessons",

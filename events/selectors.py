@@ -8,13 +8,14 @@ import dataclasses
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from django.contrib.contenttypes.models import ContentType
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from events.deadlines import KINDS
 from events.models import DEADLINE_FIELDS, Event, EventParticipation, EventStatus
-from portal import selectors
-from portal.deadlines import ahead_in_own_zone, local_due_at
+from portal import deadline_selectors, selectors
+from portal.deadline_selectors import deadlines_by_source, has_open_deadline, registry_deadlines
+from portal.deadlines import ahead_in_own_zone
 from portal.models import ActionLine, Deadline, ReviewState
 from portal.reviews import published_or_own, reports_of
 
@@ -62,38 +63,21 @@ def past_events(now: dt.datetime | None = None) -> QuerySet:
     )
 
 
-def with_open_deadline(now: dt.datetime | None = None) -> Q:
-    """Events not cancelled or postponed with a proposal, exhibition or registration deadline still ahead (23:59
-    that day in the event's own zone)."""
-    now = now or timezone.now()
-    zones = _zones()
-    condition = Q(pk__in=[])
-    for field in DEADLINE_FIELDS:
-        condition |= ahead_in_own_zone(now, zones, field, None)
-    return condition & ~Q(status__in=[EventStatus.CANCELLED, EventStatus.POSTPONED])
+# The deadlines an agency acts by (the start is not one); an event's are withdrawn when it is cancelled or
+# postponed. portal.deadline_selectors is the rule of "open".
+ACTION_KINDS = tuple(KINDS.values())
 
 
-@dataclasses.dataclass(frozen=True)
-class OpenDeadline:
-    """One of an event's deadlines still ahead: 23:59 of its local date in the event's zone."""
-
-    field: str  # proposal_deadline | exhibition_deadline | registration_deadline
-    due_at: dt.datetime
-    tz: str
-
-    @property
-    def label(self) -> str:
-        return str(Event._meta.get_field(self.field).verbose_name)
+def with_open_deadline(now: dt.datetime | None = None) -> Exists:
+    """A condition on events: a proposal, exhibition or registration deadline in the registry still ahead (none
+    for a cancelled or postponed event)."""
+    return has_open_deadline(Event, ACTION_KINDS, now)
 
 
-def next_open_deadline(event: Event, now: dt.datetime | None = None) -> OpenDeadline | None:
-    """The soonest of the event's deadlines still ahead in its own zone, none for a cancelled or postponed event
-    (the rule of `with_open_deadline`, on one event already loaded: no query)."""
-    if event.is_withdrawn:
-        return None
-    now = now or timezone.now()
-    ahead = [OpenDeadline(field, local_due_at(day, None, event.tz), event.tz) for field, day in event.deadline_days()]
-    return min((d for d in ahead if d.due_at > now), key=lambda d: d.due_at, default=None)
+def next_open_deadlines(found, now: dt.datetime | None = None) -> dict[int, Deadline]:
+    """The soonest open deadline of `with_open_deadline`'s kinds of each event of `found` that has one, by the
+    event's key: one query."""
+    return deadline_selectors.next_open_deadlines(found, ACTION_KINDS, now)
 
 
 def in_month(first: dt.date) -> Q:
@@ -102,25 +86,15 @@ def in_month(first: dt.date) -> Q:
     return Q(starts_on__lte=last, ends_on__gte=first)
 
 
-def _open_registry_deadlines() -> QuerySet:
-    return Deadline.objects.filter(
-        content_type=ContentType.objects.get_for_model(Event), withdrawn_at__isnull=True
-    ).order_by("due_at", "pk")
-
-
 def event_deadlines(event: Event) -> list[Deadline]:
-    """The event's open deadlines in the registry (the instants the alerts and the calendars use), soonest
-    first."""
-    return list(_open_registry_deadlines().filter(object_id=event.pk))
+    """The event's deadlines in the registry not withdrawn, passed ones too (the instants the alerts and the
+    calendars use), soonest first."""
+    return list(registry_deadlines(Event).filter(object_id=event.pk))
 
 
 def with_event_deadlines(found: list[Event]) -> list[Event]:
-    """The events, each with `event_deadlines(event)` in `registry_deadlines`: one query for all of them (a
-    list page), where a generic relation cannot be prefetched."""
-    by_event: dict[int, list[Deadline]] = {event.pk: [] for event in found}
-    if by_event:
-        for deadline in _open_registry_deadlines().filter(object_id__in=list(by_event)):
-            by_event[deadline.object_id].append(deadline)
+    """The events, each with `event_deadlines(event)` in `registry_deadlines`: one query for all of them."""
+    by_event = deadlines_by_source(found, registry_deadlines(Event))
     for event in found:
         event.registry_deadlines = by_event[event.pk]
     return found
@@ -129,11 +103,7 @@ def with_event_deadlines(found: list[Event]) -> list[Event]:
 def event_calendar_deadlines(event: Event) -> list[Deadline]:
     """Every deadline of the event ever registered, withdrawn ones too: its calendar file tells the calendar
     clients to remove a withdrawn one."""
-    return list(
-        Deadline.objects.filter(content_type=ContentType.objects.get_for_model(Event), object_id=event.pk).order_by(
-            "due_at", "pk"
-        )
-    )
+    return list(registry_deadlines(Event, withdrawn=True).filter(object_id=event.pk))
 
 
 # --- The month calendar -------------------------------------------------------------------------------

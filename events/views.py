@@ -64,14 +64,14 @@ def event_list(request):
     upcoming = selectors.upcoming_events()
     filterset = _for_the_page(EventFilter(request.GET, queryset=upcoming))
     page = _page(request, filterset.qs if filterset.is_valid() else upcoming.none())
-    now = timezone.now()
+    deadlines = selectors.next_open_deadlines(page)
     return render(
         request,
         "events/event_list.html",
         {
             "filter": filterset,
             "page": page,
-            "lines": [(event, selectors.next_open_deadline(event, now)) for event in page],
+            "lines": [(event, deadlines.get(event.pk)) for event in page],
             **_viewer(request),
         },
     )
@@ -176,7 +176,6 @@ def _labels(codes: list[str], choices) -> list[tuple[str, str]]:
 def event_detail(request, slug):
     event = get_object_or_404(selectors.events(), slug=slug)
     viewer = _viewer(request)
-    now = timezone.now()
     deadlines = [d for d in selectors.event_deadlines(event) if d.kind != DeadlineKind.EVENT_START]
     return render(
         request,
@@ -187,7 +186,7 @@ def event_detail(request, slug):
             "ends": _moment(event.ends_at(), event, viewer["viewer_tz"]) if event.end_time else None,
             "languages": _labels(event.languages, EVENT_LANGUAGES),
             "support": _labels(event.support, Support.choices),
-            "deadlines": [(deadline, deadline.due_at <= now) for deadline in deadlines],
+            "deadlines": [(deadline, deadline.closed) for deadline in deadlines],
             "participations": list(
                 selectors.published_participations().filter(event=event).order_by("agency__slug", "pk")
             ),

@@ -4,11 +4,10 @@ tentative call registers tentative deadlines; a cancelled one withdraws them. An
 a notice to the invited agency's contacts, due at the call's deadline and moved or withdrawn with it. The page of each is the call's page,
 without a language prefix."""
 
-from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext
 
-from funds.models import CallState, FundingCall, FundingProgramme, FundInvitation
-from portal.deadlines import DeadlineSpec, in_every_language, sync, track, withdraw
+from funds.models import CallState, FundingCall, FundInvitation
+from portal.deadlines import DeadlineSpec, in_every_language, sync, track, track_notice
 from portal.models import DeadlineKind
 
 
@@ -70,29 +69,7 @@ def sync_invitation(invitation: FundInvitation) -> None:
     sync(invitation, invitation_specs(invitation))
 
 
-def call_saved(sender, instance, raw=False, created=False, **kwargs):
-    """A call's invitations follow its deadline, its state and its names."""
-    if raw or created:
-        return
-    for invitation in instance.invitations.select_related("call__programme"):
-        sync_invitation(invitation)
-
-
-def invitation_deleted(sender, instance, **kwargs):
-    withdraw(instance)
-
-
-def programme_renamed(sender, instance, raw=False, created=False, **kwargs):
-    """The titles name the programme: a programme saved again retitles its calls' deadlines."""
-    if raw or created:
-        return
-    for call in instance.calls.select_related("programme"):
-        sync(call, specs_for(call))
-        call_saved(FundingCall, call)
-
-
 def connect() -> None:
-    track(FundingCall, specs_for)
-    post_save.connect(call_saved, sender=FundingCall, dispatch_uid="deadlines:funds.FundingCall:invitations")
-    post_delete.connect(invitation_deleted, sender=FundInvitation, dispatch_uid="deadlines:funds.FundInvitation")
-    post_save.connect(programme_renamed, sender=FundingProgramme, dispatch_uid="deadlines:funds.FundingProgramme")
+    # The titles name the programme: renaming it retitles its calls' deadlines and their invitations'.
+    track(FundingCall, specs_for, follows=["programme"])
+    track_notice(FundInvitation, invitation_specs, follows=["call", "call__programme"])

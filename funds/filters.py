@@ -2,7 +2,6 @@
 inventory."""
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -12,8 +11,8 @@ from drf_spectacular.utils import extend_schema_field
 from funds import selectors
 from funds.models import MONEY, CallState, Funder, FundingCall, FundingProgramme, Grant, Scope
 from portal import currencies
-from portal.filters import IntegerFilter, StrictBooleanFilter
-from portal.models import ActionLine, Agency, Theme
+from portal.filters import ActionLineFilter, AgencyFilter, StrictBooleanFilter, YearFilter, year_range
+from portal.models import Agency, Theme
 
 FIRST_YEAR, LAST_YEAR = 1950, 2100
 
@@ -35,16 +34,6 @@ def _programme_filter(field_name: str):
         to_field_name="slug",
         field_name=field_name,
         help_text=_("The programme's short name in its address."),
-    )
-
-
-def _year_filter(label, lookup_expr: str = "exact"):
-    return IntegerFilter(
-        label=label,
-        field_name="signed_on__year",
-        lookup_expr=lookup_expr,
-        min_value=FIRST_YEAR,
-        max_value=LAST_YEAR,
     )
 
 
@@ -95,26 +84,13 @@ class ProgrammeFilter(django_filters.FilterSet):
     theme = django_filters.ModelChoiceFilter(
         label=_("Theme"), queryset=Theme.objects.order_by("slug"), to_field_name="slug", field_name="themes"
     )
-    action_line = django_filters.ModelChoiceFilter(
-        label=_("WSIS action line"),
-        queryset=ActionLine.objects.order_by("position"),
-        to_field_name="code",
-        method="filter_action_line",
-        help_text=_("A main line (C7) also finds its sub-lines (C7.1…C7.8)."),
-    )
+    action_line = ActionLineFilter("action_lines")
     agency_kind = _agency_kind_filter()
     country = _country_filter()
 
     class Meta:
         model = FundingProgramme
         fields = ["funder", "scope", "theme", "action_line", "agency_kind", "country"]
-
-    @extend_schema_field(OpenApiTypes.STR)
-    def filter_action_line(self, qs, name, value):
-        if not value:
-            return qs
-        mapped = FundingProgramme.action_lines.through.objects.filter(Q(actionline=value) | Q(actionline__parent=value))
-        return qs.filter(pk__in=mapped.values("fundingprogramme_id"))
 
     def filter_agency_kind(self, qs, name, value):
         return qs.filter(open_to_kind(value)) if value else qs
@@ -141,11 +117,11 @@ class CallFilter(django_filters.FilterSet):
         fields = ["programme", "funder", "state", "open", "agency_kind", "country"]
 
     def filter_open(self, qs, name, value):
-        """funds.selectors.open_and_upcoming_calls is the rule."""
+        """funds.selectors.calls_open is the rule."""
         if value is None:
             return qs
-        open_calls = selectors.open_and_upcoming_calls().order_by().values("pk")
-        return qs.filter(pk__in=open_calls) if value else qs.exclude(pk__in=open_calls)
+        condition = selectors.calls_open()
+        return qs.filter(condition) if value else qs.exclude(condition)
 
     def filter_agency_kind(self, qs, name, value):
         return qs.filter(open_to_kind(value, "programme__")) if value else qs
@@ -158,24 +134,17 @@ class CallFilter(django_filters.FilterSet):
 class GrantFilter(django_filters.FilterSet):
     funder = _funder_filter("funder")
     programme = _programme_filter("programme")
-    # A text field for the agency's slug, as on the project list: a <select> of thousands of agencies is too big.
-    agency = django_filters.ModelChoiceFilter(
-        label=_("Recipient agency"),
-        queryset=Agency.objects.order_by("slug"),
-        to_field_name="slug",
-        field_name="agency",
-        widget=forms.TextInput,
-        help_text=_("The agency's short name in its address, e.g. “agency-a”."),
-    )
+    agency = AgencyFilter(label=_("Recipient agency"), field_name="agency")
     country = django_filters.ChoiceFilter(
         label=_("Country"),
         field_name="agency__country",
         choices=lambda: list(countries),
         help_text=_("The recipient agency's country."),
     )
-    year = _year_filter(_("Year signed"))
-    year_min = _year_filter(_("Signed from year"), "gte")
-    year_max = _year_filter(_("Signed up to year"), "lte")
+    year = YearFilter(label=_("Year signed"), field_name="signed_on__year", first=FIRST_YEAR, last=LAST_YEAR)
+    year_min, year_max = year_range(
+        "signed_on__year", FIRST_YEAR, LAST_YEAR, labels=(_("Signed from year"), _("Signed up to year"))
+    )
     currency = django_filters.ChoiceFilter(label=_("Currency"), choices=currencies.choices)
     amount_min = _amount_filter(_("Smallest amount"), "gte")
     amount_max = _amount_filter(_("Largest amount"), "lte")

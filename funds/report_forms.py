@@ -4,11 +4,11 @@ from django import forms
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from awards.forms import DateInput
 from funds import selectors
 from funds.models import Funder, Grant
 from portal import currencies
 from portal.forms import ReportForm
+from portal.widgets import DateInput
 
 
 def currency_choices() -> list[tuple[str, str]]:

@@ -13,7 +13,7 @@ GRANTS_SHOWN = 20
 @agency_section
 def agency_funds(request, agency) -> Section:
     grants = selectors.grants_inventory().filter(agency=agency).order_by("-signed_on", "pk")
-    calls = selectors.soonest_first(selectors.calls_for_agency(agency), call=lambda e: e.call)
+    calls = selectors.calls_for_agency(agency)
     return Section(
         "funds/agency_section.html",
         {
@@ -21,7 +21,7 @@ def agency_funds(request, agency) -> Section:
             "grants": list(grants[:GRANTS_SHOWN]),
             "grants_count": grants.count(),
             "grants_url": f"{reverse('funds:grants')}?agency={agency.slug}",
-            "calls": [(e.call, selectors.call_deadline(e.call), e.reasons) for e in calls],
+            "calls": [(e.call, e.deadline, e.reasons) for e in calls],
             "calls_url": f"{reverse('funds:calls')}?agency={agency.slug}",
             "viewer_tz": portal_selectors.viewer_time_zone(request.user),
             "is_contact": portal_selectors.active_contact(request.user) is not None,

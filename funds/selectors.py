@@ -7,16 +7,21 @@ import dataclasses
 import datetime as dt
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Exists, Prefetch, Q, QuerySet, Sum
 from django.db.models.functions import ExtractYear
-from django.utils import timezone
 from django.utils.translation import gettext
 from django_countries import countries
 
-from funds.models import CallState, Funder, FundingCall, FundingProgramme, Grant
+from funds.models import Funder, FundingCall, FundingProgramme, Grant
 from portal import selectors
-from portal.deadlines import ahead_in_own_zone
-from portal.models import Agency, Project, ReviewState, Theme
+from portal.deadline_selectors import (
+    deadline_of,
+    deadlines_by_source,
+    has_open_deadline,
+    registry_deadlines,
+    soonest_open_first,
+)
+from portal.models import Agency, Deadline, DeadlineKind, Project, ReviewState, Theme
 from portal.reviews import published_or_own, reports_of
 
 # --- Calls --------------------------------------------------------------------------------------
@@ -28,20 +33,43 @@ def calls_with_programme() -> QuerySet:
     )
 
 
+# The registry's kind a call is open by (portal.deadline_selectors is the rule of "open"); a cancelled call's
+# deadline is withdrawn.
+CALL = (DeadlineKind.FUND_CALL,)
+
+
+def calls_open(now: dt.datetime | None = None) -> Exists:
+    """A condition on calls: open or upcoming, their deadline in the registry still ahead (not cancelled)."""
+    return has_open_deadline(FundingCall, CALL, now)
+
+
 def open_and_upcoming_calls(now: dt.datetime | None = None) -> QuerySet:
-    """Calls not cancelled whose deadline is still ahead in the call's own zone, soonest deadline first."""
-    now = now or timezone.now()
-    zones = list(FundingCall.objects.order_by().values_list("tz", flat=True).distinct())
-    return (
-        calls_with_programme()
-        .exclude(state=CallState.CANCELLED)
-        .filter(ahead_in_own_zone(now, zones, "deadline", "deadline_time"))
-        .order_by("deadline", "deadline_time", "pk")
-    )
+    """Calls open or upcoming (`calls_open`), the soonest deadline first by its instant, whatever the call's
+    zone."""
+    return soonest_open_first(calls_with_programme(), CALL, now)
 
 
 def is_open_or_upcoming(call: FundingCall, now: dt.datetime | None = None) -> bool:
-    return open_and_upcoming_calls(now).filter(pk=call.pk).exists()
+    return FundingCall.objects.filter(calls_open(now), pk=call.pk).exists()
+
+
+def call_deadline(call: FundingCall) -> Deadline | None:
+    """The call's deadline in the registry, passed or not; a cancelled call's is withdrawn (closed), at the instant
+    it had when the call was cancelled."""
+    return deadline_of(call, DeadlineKind.FUND_CALL, withdrawn=True)
+
+
+def call_deadlines(calls) -> dict[int, Deadline]:
+    """The deadline in the registry of each of `calls` (`call_deadline`), by the call's key: one query."""
+    found = deadlines_by_source(calls, registry_deadlines(FundingCall, CALL, withdrawn=True))
+    return {pk: rows[0] for pk, rows in found.items() if rows}
+
+
+def with_deadlines(calls) -> list[tuple[FundingCall, Deadline | None]]:
+    """Each of `calls` with its deadline in the registry (`call_deadline`): one query."""
+    calls = list(calls)
+    deadlines = call_deadlines(calls)
+    return [(call, deadlines.get(call.pk)) for call in calls]
 
 
 # --- Eligibility --------------------------------------------------------------------------------
@@ -73,6 +101,7 @@ class Reason:
 class Eligibility:
     call: FundingCall
     reasons: tuple[Reason, ...]
+    deadline: Deadline | None = None  # the call's deadline in the registry, where the read gives it
 
     @property
     def topical(self) -> bool:
@@ -141,10 +170,12 @@ def eligibility(call: FundingCall, agency: Agency, profile: Profile) -> Eligibil
 
 
 def calls_for_agency(agency: Agency, now: dt.datetime | None = None) -> list[Eligibility]:
-    """The open and upcoming calls the agency is eligible for, soonest deadline first, each with its reasons."""
+    """The open and upcoming calls the agency is eligible for, soonest deadline first, each with its reasons and
+    its deadline."""
     profile = agency_profiles([agency.pk])[agency.pk]
-    found = (eligibility(call, agency, profile) for call in open_and_upcoming_calls(now))
-    return [e for e in found if e is not None]
+    found = [e for e in (eligibility(call, agency, profile) for call in open_and_upcoming_calls(now)) if e]
+    deadlines = call_deadlines(e.call for e in found)
+    return [dataclasses.replace(e, deadline=deadlines.get(e.call.pk)) for e in found]
 
 
 def eligible_agencies(call: FundingCall) -> list[tuple[Agency, Eligibility]]:
@@ -226,31 +257,6 @@ def funders_with_programmes() -> QuerySet:
 def programme_calls(programme: FundingProgramme) -> QuerySet:
     """Every call of the programme, latest deadline first."""
     return programme.calls.order_by("-deadline", "-pk")
-
-
-@dataclasses.dataclass(frozen=True)
-class CallDeadline:
-    """A call's deadline as an instant (23:59 in the call's zone when only the date is known), shaped like a
-    registry deadline (`due_at`, `tz`), so the calendar's `due_in` and `days_left` show it."""
-
-    call: FundingCall
-    due_at: dt.datetime
-    tz: str
-
-    @property
-    def closed(self) -> bool:
-        return self.due_at <= timezone.now()
-
-
-def call_deadline(call: FundingCall) -> CallDeadline:
-    return CallDeadline(call, call.deadline_at, call.tz)
-
-
-def soonest_first(items, call=lambda item: item) -> list:
-    """Calls (or items with a call, `call` finds it) by the instant of their deadline, each in its own zone: a
-    call due at 09:00 in Seoul comes before one due at 08:00 the same day in Istanbul (the database orders by the
-    local date and time)."""
-    return sorted(items, key=lambda item: (call(item).deadline_at, call(item).pk))
 
 
 @dataclasses.dataclass(frozen=True)

@@ -7,7 +7,6 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from funds import deadlines, selectors
@@ -56,7 +55,7 @@ def invite_eligible_agencies(call: FundingCall, user=None, now: dt.datetime | No
     cancelled or closed call."""
     if call.state == CallState.CANCELLED:
         raise ValidationError(_("%(call)s is cancelled."), code="cancelled", params={"call": call})
-    if call.deadline_at <= (now or timezone.now()):
+    if not selectors.is_open_or_upcoming(call, now):
         raise ValidationError(_("%(call)s is closed."), code="closed", params={"call": call})
     result = Invited()
     existing = set(call.invitations.values_list("agency_id", flat=True))

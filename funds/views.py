@@ -12,15 +12,15 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from awards import charts
 from funds import selectors
 from funds.filters import GrantFilter
 from funds.imports import PublicGrantExporter
 from funds.models import Funder, FundingCall, FundingProgramme
 from funds.templatetags.funds_tags import compact_amount
-from portal import imports
+from portal import charts, imports
 from portal import selectors as portal_selectors
-from portal.models import Agency
+from portal.deadline_selectors import is_open
+from portal.models import Agency, Deadline
 
 PAGE_SIZE = 20
 CALLS_TEASED = 5
@@ -35,10 +35,6 @@ def _viewer(request) -> dict:
     }
 
 
-def _with_deadlines(calls) -> list[tuple[FundingCall, selectors.CallDeadline]]:
-    return [(call, selectors.call_deadline(call)) for call in calls]
-
-
 def _inventory_url(**filters) -> str:
     query = "&".join(f"{name}={value}" for name, value in filters.items())
     return f"{reverse('funds:grants')}?{query}"
@@ -46,11 +42,11 @@ def _inventory_url(**filters) -> str:
 
 def funder_list(request):
     """The area's landing page: every funder with its programmes, and the next calls to close."""
-    calls = selectors.soonest_first(selectors.open_and_upcoming_calls())[:CALLS_TEASED]
+    calls = selectors.open_and_upcoming_calls()[:CALLS_TEASED]
     return render(
         request,
         "funds/funder_list.html",
-        {"funders": selectors.funders_with_programmes(), "calls": _with_deadlines(calls), **_viewer(request)},
+        {"funders": selectors.funders_with_programmes(), "calls": selectors.with_deadlines(calls), **_viewer(request)},
     )
 
 
@@ -75,15 +71,14 @@ def programme_detail(request, slug):
         FundingProgramme.objects.select_related("funder").prefetch_related("themes", "action_lines"), slug=slug
     )
     grants = selectors.grants_inventory().filter(programme=programme)
-    open_ids = set(selectors.open_and_upcoming_calls().filter(programme=programme).values_list("pk", flat=True))
     return render(
         request,
         "funds/programme_detail.html",
         {
             "programme": programme,
             "calls": [
-                (call, deadline, call.pk in open_ids)
-                for call, deadline in _with_deadlines(selectors.programme_calls(programme))
+                (call, deadline, is_open(deadline))
+                for call, deadline in selectors.with_deadlines(selectors.programme_calls(programme))
             ],
             "grants": list(grants[:GRANTS_SHOWN]),
             "grants_count": grants.count(),
@@ -109,7 +104,7 @@ class AgencyChoice(forms.Form):
 @dataclasses.dataclass(frozen=True)
 class CallLine:
     call: FundingCall
-    deadline: selectors.CallDeadline
+    deadline: Deadline | None
     reasons: tuple = ()
 
 
@@ -119,11 +114,10 @@ def call_list(request):
     form = AgencyChoice(request.GET)
     agency = form.cleaned_data["agency"] if form.is_valid() else None
     if agency is not None:
-        found = selectors.soonest_first(selectors.calls_for_agency(agency), call=lambda e: e.call)
-        lines = [CallLine(e.call, selectors.call_deadline(e.call), e.reasons) for e in found]
+        lines = [CallLine(e.call, e.deadline, e.reasons) for e in selectors.calls_for_agency(agency)]
     elif form.is_valid():
-        calls = selectors.soonest_first(selectors.open_and_upcoming_calls())
-        lines = [CallLine(call, deadline) for call, deadline in _with_deadlines(calls)]
+        calls = selectors.open_and_upcoming_calls()
+        lines = [CallLine(call, deadline) for call, deadline in selectors.with_deadlines(calls)]
     else:
         lines = []
     contact = portal_selectors.active_contact(request.user)
@@ -142,16 +136,16 @@ def call_list(request):
 
 def call_detail(request, pk):
     call = get_object_or_404(selectors.calls_with_programme(), pk=pk)
-    is_open = selectors.is_open_or_upcoming(call)
-    eligible = selectors.eligible_agencies(call) if is_open else []
+    deadline = selectors.call_deadline(call)
+    eligible = selectors.eligible_agencies(call) if is_open(deadline) else []
     return render(
         request,
         "funds/call_detail.html",
         {
             "call": call,
             "programme": call.programme,
-            "deadline": selectors.call_deadline(call),
-            "is_open": is_open,
+            "deadline": deadline,
+            "is_open": is_open(deadline),
             "eligible": eligible[:AGENCIES_SHOWN],
             "eligible_count": len(eligible),
             **_viewer(request),

@@ -7,6 +7,7 @@ After that, saving an edition creates, moves or withdraws its deadlines; deletin
 
 import dataclasses
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
@@ -167,9 +168,24 @@ def withdraw(source, kinds: Iterable[str] | None = None) -> int:
     return _withdraw(rows)
 
 
-def track(model, specs_for: Callable[[object], list[DeadlineSpec]], *, dispatch_uid: str | None = None) -> None:
-    """Keep `model`'s deadlines in sync with its rows: `specs_for(instance)` on every save, withdrawal on delete."""
-    uid = dispatch_uid or f"deadlines:{model._meta.label}"
+def _followed_model(model, path: str):
+    """The model at the end of `path`, a chain of foreign keys from `model` (e.g. "edition__programme")."""
+    for name in path.split("__"):
+        model = model._meta.get_field(name).related_model
+    return model
+
+
+# What `track` and `track_notice` connected, by dispatch uid: `untrack` disconnects it all.
+_CONNECTED: dict[str, list[tuple[object, type, str]]] = {}
+
+
+def _connect(model, specs_for, *, on_save: bool, follows: Iterable[str], uid: str) -> None:
+    follows = tuple(follows)
+    connected = _CONNECTED.setdefault(uid, [])
+
+    def connect(signal, receiver, sender, suffix):
+        signal.connect(receiver, sender=sender, weak=False, dispatch_uid=f"{uid}:{suffix}")
+        connected.append((signal, sender, f"{uid}:{suffix}"))
 
     def saved(sender, instance, raw=False, **kwargs):
         if not raw:  # fixtures load rows, not events
@@ -178,11 +194,50 @@ def track(model, specs_for: Callable[[object], list[DeadlineSpec]], *, dispatch_
     def deleted(sender, instance, **kwargs):
         withdraw(instance)
 
-    post_save.connect(saved, sender=model, weak=False, dispatch_uid=f"{uid}:save")
-    post_delete.connect(deleted, sender=model, weak=False, dispatch_uid=f"{uid}:delete")
+    def followed_saved(sender, instance, path, raw=False, created=False, **kwargs):
+        if raw or created:  # a new record has no sources yet
+            return
+        for source in model.objects.filter(**{path: instance}).select_related(*follows):
+            sync(source, specs_for(source))
+
+    if on_save:
+        connect(post_save, saved, model, "save")
+    connect(post_delete, deleted, model, "delete")
+    for path in follows:
+        receiver = functools.partial(followed_saved, path=path)
+        connect(post_save, receiver, _followed_model(model, path), f"follows:{path}")
+
+
+def track(
+    model,
+    specs_for: Callable[[object], list[DeadlineSpec]],
+    *,
+    follows: Iterable[str] = (),
+    dispatch_uid: str | None = None,
+) -> None:
+    """Keep `model`'s deadlines in sync with its rows: `specs_for(instance)` on every save, withdrawal on delete.
+    `follows`: foreign-key paths to records the specs also read (the programme whose name the titles carry): the
+    rows pointing to one are synced again when it is saved again."""
+    uid = dispatch_uid or f"deadlines:{model._meta.label}"
+    _connect(model, specs_for, on_save=True, follows=follows, uid=uid)
+
+
+def track_notice(
+    model,
+    specs_for: Callable[[object], list[DeadlineSpec]],
+    *,
+    follows: Iterable[str],
+    dispatch_uid: str | None = None,
+) -> None:
+    """Keep the deadlines of a notice in sync (an invitation to apply, due when its edition's or call's deadline
+    is): synced again when a record it `follows` is saved again (its edition or call moved or cancelled, their
+    programme renamed), withdrawn when it is deleted. Its own save is left alone: what its title names (the
+    invitation's projects) is set after that save, so the service writing it calls `sync` once it is complete."""
+    uid = dispatch_uid or f"deadlines:{model._meta.label}"
+    _connect(model, specs_for, on_save=False, follows=follows, uid=uid)
 
 
 def untrack(model, *, dispatch_uid: str | None = None) -> None:
     uid = dispatch_uid or f"deadlines:{model._meta.label}"
-    post_save.disconnect(sender=model, dispatch_uid=f"{uid}:save")
-    post_delete.disconnect(sender=model, dispatch_uid=f"{uid}:delete")
+    for signal, sender, receiver_uid in _CONNECTED.pop(uid, []):
+        signal.disconnect(sender=sender, dispatch_uid=receiver_uid)

@@ -1,7 +1,10 @@
 """Filters of the project list and of the deadline calendar, each shared by its page and the API, and the strict
-filter types every app's filters use (a malformed value is a 400, never silently no filter)."""
+filter types every app's filters use (a malformed value is a 400, never silently no filter): an agency by its slug,
+an action line with its sub-lines, years within the model's bounds."""
 
 import datetime as dt
+import functools
+import operator
 import re
 from zoneinfo import ZoneInfo
 
@@ -51,28 +54,88 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
 
 
-class ProjectFilter(django_filters.FilterSet):
-    # A text field for the agency's slug, not a <select>: with thousands of agencies the options made every
-    # list page hundreds of kilobytes and seconds of rendering.
-    agency = django_filters.ModelChoiceFilter(
-        label=_("Agency"),
-        queryset=Agency.objects.order_by("slug"),
-        to_field_name="slug",
-        method="filter_agency",
-        widget=forms.TextInput,
+AGENCY_SLUG_HELP = _("The agency's short name in its address, e.g. “agency-a”.")
+
+
+class AgencyFilter(django_filters.ModelChoiceFilter):
+    """An agency by its slug (`field_name`, or `method`), typed in a text field, not chosen in a <select>: with
+    thousands of agencies the options made every list page hundreds of kilobytes and seconds of rendering."""
+
+    def __init__(self, *, help_text=AGENCY_SLUG_HELP, **kwargs):
+        kwargs.setdefault("label", _("Agency"))
+        super().__init__(
+            queryset=Agency.objects.order_by("slug"),
+            to_field_name="slug",
+            widget=forms.TextInput,
+            help_text=help_text,
+            **kwargs,
+        )
+
+
+def _filed_under(model, path: str, line: ActionLine) -> Q:
+    """Records of `model` whose many-to-many to action lines at `path` (`action_lines`, or through foreign keys:
+    `category__action_lines`) holds `line` or one of its sub-lines: a subquery on the through table."""
+    *hops, name = path.split("__")
+    for hop in hops:
+        model = model._meta.get_field(hop).related_model
+    m2m = model._meta.get_field(name)
+    line_field = m2m.m2m_reverse_field_name()
+    filed = m2m.remote_field.through.objects.filter(Q(**{line_field: line}) | Q(**{f"{line_field}__parent": line}))
+    return Q(**{"__".join([*hops, "in"]) if hops else "pk__in": filed.values(m2m.m2m_field_name())})
+
+
+SUB_LINES_HELP = _("A main line (C7) also finds its sub-lines (C7.1…C7.8).")
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class ActionLineFilter(django_filters.ModelChoiceFilter):
+    """A WSIS action line by its code: a main line (C7) also finds the records filed under its sub-lines
+    (C7.1…C7.8). `paths`: the many-to-many fields to action lines it looks in (see `_filed_under`); a record
+    matches through any of them."""
+
+    def __init__(self, *paths: str, help_text=SUB_LINES_HELP, **kwargs):
+        self.paths = paths
+        super().__init__(
+            label=_("WSIS action line"),
+            queryset=ActionLine.objects.order_by("position"),
+            to_field_name="code",
+            help_text=help_text,
+            **kwargs,
+        )
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        return qs.filter(functools.reduce(operator.or_, (_filed_under(qs.model, p, value) for p in self.paths)))
+
+
+class YearFilter(IntegerFilter):
+    """A year within `first` and `last` (the model's bounds): another is a 400, not a database error."""
+
+    def __init__(self, *args, first: int, last: int, **kwargs):
+        super().__init__(*args, min_value=first, max_value=last, **kwargs)
+
+
+YEAR_RANGE_LABELS = (_("From year"), _("To year"))
+
+
+def year_range(field_name: str, first: int, last: int, labels=YEAR_RANGE_LABELS):
+    """The pair of filters `year_min` and `year_max`: the records of a year of `field_name` from, up to."""
+    return (
+        YearFilter(label=labels[0], field_name=field_name, lookup_expr="gte", first=first, last=last),
+        YearFilter(label=labels[1], field_name=field_name, lookup_expr="lte", first=first, last=last),
     )
+
+
+class ProjectFilter(django_filters.FilterSet):
+    agency = AgencyFilter(method="filter_agency", help_text="")
     agency_kind = django_filters.ChoiceFilter(
         label=_("Agency kind"), field_name="agency__kind", choices=Agency.Kind.choices
     )
     country = django_filters.ChoiceFilter(
         label=_("Country"), field_name="agency__country", choices=lambda: list(countries)
     )
-    action_line = django_filters.ModelChoiceFilter(
-        label=_("WSIS action line"),
-        queryset=ActionLine.objects.order_by("position"),
-        to_field_name="code",
-        method="filter_action_line",
-    )
+    action_line = ActionLineFilter("action_lines", help_text="")
     sdg = django_filters.ModelChoiceFilter(
         label=_("SDG"), queryset=SDG.objects.order_by("number"), to_field_name="number", field_name="sdgs"
     )
@@ -86,14 +149,6 @@ class ProjectFilter(django_filters.FilterSet):
     @extend_schema_field(OpenApiTypes.STR)
     def filter_agency(self, qs, name, value):
         return qs.filter(pk__in=selectors.project_ids_of_agency(value)) if value else qs
-
-    @extend_schema_field(OpenApiTypes.STR)
-    def filter_action_line(self, qs, name, value):
-        """A main line (C7) also finds projects filed under its sub-lines (C7.1…C7.8)."""
-        if not value:
-            return qs
-        filed = Project.action_lines.through.objects.filter(Q(actionline=value) | Q(actionline__parent=value))
-        return qs.filter(pk__in=filed.values("project_id"))
 
     def filter_year(self, qs, name, value):
         """Projects running in that year: started by then and not ended before."""
@@ -136,13 +191,8 @@ def next_month(month: dt.date) -> dt.date:
 
 class DeadlineFilter(django_filters.FilterSet):
     topic = django_filters.ChoiceFilter(label=_("Topic"), choices=Topic.choices)
-    # A text field for the agency's slug, as on the project list: a <select> of thousands of agencies is too big.
-    agency = django_filters.ModelChoiceFilter(
-        label=_("Agency"),
-        queryset=Agency.objects.order_by("slug"),
-        to_field_name="slug",
+    agency = AgencyFilter(
         method="filter_agency",
-        widget=forms.TextInput,
         help_text=_("The agency's short name in its address, e.g. “agency-a”: deadlines addressed to it."),
     )
     month = MonthFilter(

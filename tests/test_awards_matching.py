@@ -286,6 +286,23 @@ def test_an_unsent_invitation_follows_the_deadline_and_is_withdrawn_with_it(invi
     assert not Deadline.objects.filter(kind=DeadlineKind.AWARD_SUGGESTION, withdrawn_at__isnull=True).exists()
 
 
+def test_renaming_the_programme_retitles_the_invitations_and_a_deleted_one_is_withdrawn(invite_world, wg_admin):
+    wsis, (agency_a, agency_b, _c), *_ = invite_world
+    services.invite_matching_agencies(wsis, wg_admin)
+    notices = Deadline.objects.filter(kind=DeadlineKind.AWARD_SUGGESTION)
+    assert all(notice.title_en.startswith("WSIS Prizes ") for notice in notices)
+
+    wsis.programme.name_en = "World Summit Prizes"
+    wsis.programme.save()
+    assert all(notice.title_en.startswith(f"World Summit Prizes {wsis.year}") for notice in notices.all())
+    nomination = Deadline.objects.get(kind=DeadlineKind.AWARD_NOMINATION, object_id=wsis.pk)
+    assert nomination.title_en.startswith(f"World Summit Prizes {wsis.year}")
+
+    AwardInvitation.objects.get(agency=agency_b).delete()
+    open_notices = notices.filter(withdrawn_at__isnull=True)
+    assert [list(notice.agencies.all()) for notice in open_notices] == [[agency_a]]
+
+
 def test_invitations_refused_for_closed_or_undated_editions(wg_admin, admin_client_wg):
     closed = edition("wsis-prizes", 2020)
     factories.ProjectFactory(published=True, action_lines=["C4"])

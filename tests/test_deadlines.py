@@ -125,6 +125,47 @@ def test_track_follows_saves_and_deletes():
         deadlines.untrack(Agency)
 
 
+def test_track_notice_follows_what_it_reads_and_leaves_its_own_save_alone():
+    """A notice (here: a project's, addressed to its agency) is synced by its writer, again when a record it
+    follows is saved again, and withdrawn when it is deleted."""
+    from portal.models import Project
+
+    def specs_for(project):
+        agency = project.agency
+        title = f"{agency.parent.name_en} / {agency.name_en}: {project.title_en}"
+        return [spec(titles={"en": title}, agencies=(agency.pk,))]
+
+    deadlines.track_notice(Project, specs_for, follows=["agency", "agency__parent"])
+    try:
+        parent = factories.AgencyFactory(name_en="Ministry")
+        project = factories.ProjectFactory(agency=factories.AgencyFactory(parent=parent, name_en="Office"))
+        assert Deadline.objects.count() == 0  # its own save is left to its writer
+        deadlines.sync(project, specs_for(project))
+        row = Deadline.objects.get()
+        assert (row.title_en, row.sequence) == (f"Ministry / Office: {project.title_en}", 0)
+
+        project.agency.name_en = "Bureau"
+        project.agency.save()
+        row.refresh_from_db()
+        assert (row.title_en, row.sequence) == (f"Ministry / Bureau: {project.title_en}", 1)
+        parent.name_en = "Presidency"
+        parent.save()
+        row.refresh_from_db()
+        assert (row.title_en, row.sequence) == (f"Presidency / Bureau: {project.title_en}", 2)
+
+        written = project.title_en
+        project.title_en = "Renamed"
+        project.save()
+        row.refresh_from_db()
+        assert (row.title_en, row.sequence) == (f"Presidency / Bureau: {written}", 2)  # its own save: nothing
+
+        project.delete()
+        row.refresh_from_db()
+        assert row.withdrawn_at is not None
+    finally:
+        deadlines.untrack(Project)
+
+
 def test_one_row_per_source_and_kind_in_the_database():
     source = factories.AgencyFactory()
     row = deadlines.sync(source, [spec()])[0]

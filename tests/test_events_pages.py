@@ -18,7 +18,7 @@ from events import selectors
 from events.models import EventParticipation, EventStatus
 from portal.alerts import days_before, days_left_text, format_moment
 from portal.ics import host
-from portal.models import ActionLine, ReviewState, Theme
+from portal.models import ActionLine, DeadlineKind, ReviewState, Theme
 from tests import factories
 
 EVENTS = "/en/events/"
@@ -163,8 +163,10 @@ def test_upcoming_events_soonest_first_with_status_place_and_next_deadline(clien
     shown = items(body)
     assert 'href="/en/events/conference/"' in shown["conference"]
     # The next open deadline: the proposal (in 3 days) before the registration (in 10).
-    assert 'data-deadline="proposal_deadline"' in shown["conference"]
-    proposal = selectors.next_open_deadline(listed["conference"])
+    assert 'data-deadline="event.proposal"' in shown["conference"]
+    assert "Next: Proposal deadline" in shown["conference"]
+    proposal = selectors.next_open_deadlines([listed["conference"]])[listed["conference"].pk]
+    assert proposal.kind == DeadlineKind.EVENT_PROPOSAL
     with translation.override("en"):
         assert format_moment(proposal.due_at, "Europe/Zurich") in shown["conference"]
         assert days_left_text(days_before(proposal.due_at, "Europe/Zurich", timezone.now())) in shown["conference"]

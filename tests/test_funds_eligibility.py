@@ -194,6 +194,27 @@ def test_invitation_goes_once_to_the_eligible_agencies_contacts(wg_admin, mailou
     assert AlertDelivery.objects.filter(state=DeliveryState.SENT).count() == 1
 
 
+def test_an_invitation_follows_its_call_and_programme_and_is_withdrawn_when_deleted(wg_admin):
+    offered = call(programme(eligible_agency_kinds=["university"]), days=60)
+    university = factories.AgencyFactory(kind="university")
+    services.invite_eligible_agencies(offered, wg_admin)
+    notice = Deadline.objects.get(kind=DeadlineKind.FUND_SUGGESTION)
+
+    offered.programme.name_en = "Campus Fund"
+    offered.programme.save()
+    notice.refresh_from_db()
+    assert notice.title_en.startswith(f"Campus Fund: {offered.title}")
+    offered.deadline += dt.timedelta(days=5)
+    offered.save()
+    notice.refresh_from_db()
+    assert notice.due_at == Deadline.objects.get(kind=DeadlineKind.FUND_CALL, object_id=offered.pk).due_at
+    assert notice.due_at == offered.deadline_at
+
+    FundInvitation.objects.get(agency=university).delete()
+    notice.refresh_from_db()
+    assert notice.withdrawn_at is not None
+
+
 def test_no_invitation_to_a_closed_or_cancelled_call(wg_admin):
     prog = programme()
     for made, code in ((call(prog, days=-2), "closed"), (call(prog, state=CallState.CANCELLED), "cancelled")):

@@ -1,9 +1,12 @@
 """The deadline registry: one row per dated obligation of any record, in its own time zone."""
 
+import datetime as dt
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.models.contacts import validate_time_zone
@@ -101,9 +104,14 @@ class Deadline(models.Model):
     def __str__(self):
         return f"{self.title} ({self.get_kind_display()})"
 
+    def is_closed(self, now: dt.datetime | None = None) -> bool:
+        """Withdrawn, or due by `now`: the registry's rule of "open" (`portal.deadline_selectors.open_deadlines`)
+        on one row."""
+        return self.withdrawn_at is not None or self.due_at <= (now or timezone.now())
+
     @property
-    def is_open(self) -> bool:
-        return self.withdrawn_at is None
+    def closed(self) -> bool:
+        return self.is_closed()
 
     def language_titles(self) -> dict[str, str]:
         return {code: getattr(self, f"title_{code}") or "" for code, _name in settings.LANGUAGES}
