@@ -13,8 +13,8 @@ from events import selectors, services
 from events.models import Event, EventParticipation
 from portal.admin import WorkingGroupAdmin, publish_each
 from portal.admin_imports import InventoryImportExportMixin
-from portal.alerts import format_moment
 from portal.languages import translated_fields
+from portal.moments import format_moment
 
 
 @admin.register(Event)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from funds import deadlines, selectors
 from funds.models import CallState, FundingCall, FundInvitation, Grant
+from portal import dispatch
 from portal.reviews import Refusals, publish_reported, save_reported, submit_reported
 from portal.tasks import alerts_tick
 
@@ -62,5 +63,5 @@ def invite_eligible_agencies(call: FundingCall, user=None, now: dt.datetime | No
         deadlines.sync_invitation(invitation)
         result.agencies += 1
     if result.agencies:
-        transaction.on_commit(alerts_tick.delay)
+        dispatch.after_commit(alerts_tick)
     return result

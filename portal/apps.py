@@ -8,8 +8,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Core records")
 
     def ready(self):
-        from portal import alerts, services
+        from portal import services
+        from portal.alerts.subscriptions import subscribe_confirmed_contact
         from portal.models import Contact
 
         post_migrate.connect(services.ensure_admin_group_signal, sender=self)
-        post_save.connect(alerts.subscribe_confirmed_contact, sender=Contact, dispatch_uid="alerts:subscribe")
+        post_save.connect(subscribe_confirmed_contact, sender=Contact, dispatch_uid="alerts:subscribe")

@@ -11,6 +11,7 @@ from portal.models.alerts import (
 )
 from portal.models.contacts import Contact
 from portal.models.deadlines import Audience, Deadline, DeadlineKind, Topic
+from portal.models.outbox import MailKind, OutboxMail
 from portal.models.projects import (
     ModerationState,
     Project,
@@ -33,7 +34,9 @@ __all__ = [
     "Delivery",
     "DeliveryState",
     "EnglishWebsiteState",
+    "MailKind",
     "ModerationState",
+    "OutboxMail",
     "PlanningRun",
     "Project",
     "ProjectListing",
