@@ -25,7 +25,11 @@ def start(task, *, in_process=None) -> bool:
             return True
         connection = app.connection_for_write(
             connect_timeout=BROKER_TIMEOUT,
-            transport_options={"socket_connect_timeout": BROKER_TIMEOUT, "socket_timeout": BROKER_TIMEOUT},
+            transport_options={
+                "max_retries": 0,  # kombu's default retries connecting for seconds before it gives up
+                "socket_connect_timeout": BROKER_TIMEOUT,
+                "socket_timeout": BROKER_TIMEOUT,
+            },
         )
         with connection:
             task.apply_async(connection=connection, retry=False)

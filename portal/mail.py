@@ -27,7 +27,7 @@ def send_templated(template: str, context: dict, to: list[str], language: str) -
     a `MailKind`."""
     if not to:
         return
-    template = str(template)  # a MailKind or its value
+    template = outbox.mail_kind(template)
     subject, text, html = render_mail(template, context, language)
     with transaction.atomic():
         ids = outbox.queue_mail(template, to, language, subject, text, html)

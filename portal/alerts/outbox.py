@@ -17,12 +17,18 @@ from portal.alerts.smtp import Transport
 from portal.models import MailKind, OutboxMail
 
 
+def mail_kind(kind: str) -> str:
+    """`kind` when it is a `MailKind`; a ValueError otherwise (a mail is never queued under a free string)."""
+    if kind not in MailKind.values:
+        raise ValueError(f"Unknown kind of mail {kind!r}: add it to portal.models.MailKind.")
+    return str(kind)
+
+
 def queue_mail(
     kind: str, recipients: Iterable[str], language: str, subject: str, text: str, html: str, headers=None
 ) -> list[int]:
     """One pending row per recipient, in the current transaction; returns their ids."""
-    if kind not in MailKind.values:
-        raise ValueError(f"Unknown kind of mail {kind!r}: add it to portal.models.MailKind.")
+    kind = mail_kind(kind)
     rows = OutboxMail.objects.bulk_create(
         [
             OutboxMail(

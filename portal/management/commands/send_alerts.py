@@ -72,7 +72,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{waiting} alerts wait for a digest hour or a retry.")
         held = OutboxMail.objects.filter(state=DeliveryState.PENDING).count()
         if held:
-            self.stdout.write(f"{held} other mails wait for a retry.")
+            self.stdout.write(f"{held} other mails wait to be sent.")
         retry_in = min((r.retry_in for r in (sent, mailed) if r.retry_in is not None), default=None)
         if retry_in is not None:
             self.stderr.write(f"The mail server was unavailable; try again in {int(retry_in)} seconds.")
