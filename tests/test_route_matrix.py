@@ -441,14 +441,16 @@ def alert_examples(world) -> dict:
             planned_at=timezone.now(),
         ),
         PlanningRun: lambda: PlanningRun.objects.update_or_create(pk=1, defaults={"finished_at": timezone.now()})[0],
-        OutboxMail: lambda: OutboxMail.objects.order_by("pk").first()
-        or OutboxMail.objects.create(
-            kind="contact_approved",
-            recipient=world.contact_a.email,
-            language="tr",
-            subject="Matris",
-            text="Matris",
-            message_id="<matrix@portal.example>",
+        OutboxMail: lambda: (
+            OutboxMail.objects.order_by("pk").first()
+            or OutboxMail.objects.create(
+                kind="contact_approved",
+                recipient=world.contact_a.email,
+                language="tr",
+                subject="Matris",
+                text="Matris",
+                message_id="<matrix@portal.example>",
+            )
         ),
     }
 
