@@ -33,6 +33,7 @@ from portal.models import (
     Theme,
     Topic,
 )
+from portal.models.outbox import SECRET_KINDS
 
 admin.site.site_header = _("International Promotion Portal")
 admin.site.site_title = _("Promotion Portal back-office")
@@ -404,6 +405,11 @@ class OutboxMailAdmin(ReadOnly, admin.ModelAdmin):
         "created_at",
     ]
     readonly_fields = fields
+
+    def get_fields(self, request, obj=None):
+        if obj is not None and obj.kind in SECRET_KINDS:
+            return [field for field in self.fields if field != "text"]  # its link would open the account
+        return self.fields
 
     def has_send_again_permission(self, request):
         return selectors.is_working_group_admin(request.user) and request.user.has_perm("portal.change_outboxmail")

@@ -346,3 +346,16 @@ def test_the_working_group_sees_the_outbox_and_sends_a_failed_mail_again(
     staff = get_user_model().objects.create_user("staff@portal.example", "staff@portal.example", "x", is_staff=True)
     client.force_login(staff)
     assert client.get("/admin/portal/outboxmail/").status_code == 403
+
+
+def test_the_back_office_never_shows_the_link_of_a_password_reset(admin_client_wg, contact_a):
+    Client().post("/en/accounts/password-reset/", {"email": contact_a.email})
+    [reset] = OutboxMail.objects.filter(kind=MailKind.PASSWORD_RESET)
+    [link] = re.findall(r"https?://testserver(/en/accounts/password-reset/[^/\s]+/[^/\s]+/)", reset.text)
+    page = admin_client_wg.get(f"/admin/portal/outboxmail/{reset.pk}/change/")
+    assert page.status_code == 200
+    assert reset.subject in page.content.decode()
+    assert link not in page.content.decode()
+    approved = queue()[-1]
+    page = admin_client_wg.get(f"/admin/portal/outboxmail/{approved.pk}/change/").content.decode()
+    assert "https://portal.example/tr/" in page  # other mails' text is shown

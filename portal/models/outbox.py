@@ -19,6 +19,10 @@ class MailKind(models.TextChoices):
     PROJECT_CHANGES_REQUESTED = "project_changes_requested", _("changes requested to a project")
 
 
+# Kinds whose text opens someone's account (a password reset link): the back-office never shows it.
+SECRET_KINDS = frozenset({MailKind.PASSWORD_RESET})
+
+
 class OutboxMail(models.Model):
     """One mail to one address, rendered in its recipient's language when it was queued. The sender claims, sends
     and marks it as it does the alerts (same states, retries, backoff and reaper); its Message-ID is fixed when it
@@ -65,4 +69,4 @@ class OutboxMail(models.Model):
         return str(MailKind(self.kind).label) if self.kind in MailKind.values else self.kind
 
 
-__all__ = ["MailKind", "OutboxMail"]
+__all__ = ["SECRET_KINDS", "MailKind", "OutboxMail"]
