@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from awards import deadlines, matching
 from awards import selectors as award_selectors
 from awards.models import AwardApplication, AwardEdition, AwardInvitation, AwardResult
-from portal import reviews
+from portal import dispatch, reviews
 from portal.languages import translated_fields
 from portal.reviews import Refusals, ReviewedKind
 from portal.tasks import alerts_tick
@@ -167,5 +167,5 @@ def invite_matching_agencies(edition: AwardEdition, user=None, now: dt.datetime 
         invitation.projects.set(project_ids)
         deadlines.sync_invitation(invitation)
     if result.agencies or result.updated:
-        transaction.on_commit(alerts_tick.delay)
+        dispatch.after_commit(alerts_tick)
     return result

@@ -15,12 +15,12 @@ agencies, moved on every run to 1–29 days from now) so that every (contact, de
 window open: 2,000,000 deliveries.
 
 Planning, `--rounds` times (default 3), VACUUM ANALYZE and CHECKPOINT before each timed step:
-  1. `portal.alerts.plan(now)` on an empty delivery table (must plan 2,000,000 rows);
+  1. `portal.alerts.planning.plan(now)` on an empty delivery table (must plan 2,000,000 rows);
   2. `plan(now)` again (must plan 0: the idempotent re-run every beat does);
   3. the table emptied, then one bare INSERT … SELECT of the same rows from portal_contact CROSS JOIN
      portal_deadline (same columns, same unique constraint and indexes); its rows must equal plan()'s.
 Sending: 5,000 pending alerts (the first 5,000 contacts × the deadline 5 days ahead), then
-  1. `portal.alerts.send_due(now)` in this process (default batch size, one SMTP connection a batch);
+  1. `portal.alerts.sending.send_due(now)` in this process (default batch size, one SMTP connection a batch);
   2. raw `smtplib.SMTP.sendmail` of 5,000 pre-built messages of the same size (text and HTML) over one
      connection to the same server.
 The SMTP server's count must show every mail exactly once. Prints one report (also var/bench/alerts/report.txt);
@@ -233,7 +233,7 @@ def fill(n_contacts: int, now: dt.datetime) -> None:
 
 def lead_of(deadline, now: dt.datetime) -> int:
     """The lead time every contact gets for `deadline` now (leads 30, 7, 1: the smallest whose window is open)."""
-    from portal.alerts import days_before
+    from portal.moments import days_before
 
     threshold = days_before(deadline.due_at, deadline.tz, now)
     return min(lead for lead in (30, 7, 1) if lead >= threshold)
@@ -288,7 +288,7 @@ def profiled(name: str, function, enabled: bool):
 
 
 def bench_planning(now: dt.datetime, rounds: int, expected: int, profile: bool) -> dict:
-    from portal.alerts import plan, upcoming_for_planning
+    from portal.alerts.planning import plan, upcoming_for_planning
 
     deadlines = list(upcoming_for_planning(now))
     statement, params = bare_insert_sql(deadlines, now)
@@ -324,8 +324,9 @@ def bench_planning(now: dt.datetime, rounds: int, expected: int, profile: bool) 
 
 def pending_alerts(now: dt.datetime, count: int):
     """`count` pending alerts: the first contacts × the deadline SEND_DEADLINE_DAYS ahead (lead 7)."""
-    from portal.alerts import days_before, plan_deadline, upcoming_for_planning
+    from portal.alerts.planning import plan_deadline, upcoming_for_planning
     from portal.models import AlertDelivery, Contact
+    from portal.moments import days_before
 
     deadline = next(d for d in upcoming_for_planning(now) if days_before(d.due_at, d.tz, now) == SEND_DEADLINE_DAYS)
     truncate_deliveries()
@@ -341,7 +342,7 @@ def raw_messages(now: dt.datetime, count: int) -> list[tuple[str, str, bytes]]:
     language), the same headers, another recipient and Message-ID each."""
     from django.conf import settings
 
-    from portal.alerts import render_alert
+    from portal.alerts.rendering import render_alert
     from portal.models import AlertDelivery
 
     samples = {}
@@ -374,7 +375,8 @@ def send_raw(port: int, messages) -> int:
 
 
 def bench_sending(now: dt.datetime, count: int, port: int, profile: bool) -> dict:
-    from portal.alerts import render_alert, send_due
+    from portal.alerts.rendering import render_alert
+    from portal.alerts.sending import send_due
     from portal.models import AlertDelivery, DeliveryState
 
     deadline = pending_alerts(now, count)
@@ -400,7 +402,8 @@ def breakdown(now: dt.datetime, count: int) -> dict:
     """Milliseconds a mail costs in each step of send_due(), each step timed alone over `count` sent alerts:
     rendering one mail alone (no grouping) and building its MIME bytes with Django's EmailMessage (what
     send_due() avoids), and the statement that marks a row sent (what it pays per mail)."""
-    from portal.alerts import _mark_sent, _relaxed_commits, render_alert
+    from portal.alerts.queue import mark_sent, relaxed_commits
+    from portal.alerts.rendering import render_alert
     from portal.models import AlertDelivery, DeliveryState
 
     rows = list(
@@ -417,9 +420,9 @@ def breakdown(now: dt.datetime, count: int) -> dict:
     AlertDelivery.objects.filter(pk__in=[r.pk for r in rows]).update(state=DeliveryState.SENDING, claim=token)
 
     def marks():
-        with _relaxed_commits():
+        with relaxed_commits():
             for row, message in zip(rows, messages, strict=True):
-                _mark_sent(row.pk, token, message.extra_headers["Message-ID"])
+                mark_sent(AlertDelivery, row.pk, token, message.extra_headers["Message-ID"])
 
     per_mail["mark sent (one statement, committed)"], _ = timed(marks)
     return {name: seconds * 1_000 / len(rows) for name, seconds in per_mail.items()}

@@ -191,9 +191,11 @@ _email = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(_email)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Promotion Portal <portal@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-# Kill switch for outgoing alert mail (staging copies of production data, incidents).
+# Kill switches (staging copies of production data, incidents): the alerts and digests, and every other mail
+# (the outbox: confirmations, approvals, moderation notices…). What is held back stays pending, not lost.
 SEND_ALERTS = env.bool("SEND_ALERTS", default=True)
-# Alerts claimed and sent over one SMTP connection at a time.
+SEND_MAIL = env.bool("SEND_MAIL", default=True)
+# Mails (alerts, outbox) claimed and sent over one SMTP connection at a time; the retries below apply to both.
 ALERT_BATCH_SIZE = env.int("ALERT_BATCH_SIZE", default=200)
 # A row "sending" for longer than this belongs to a dead worker: the reaper puts it back in line.
 ALERT_CLAIM_TIMEOUT = env.int("ALERT_CLAIM_TIMEOUT", default=600)

@@ -13,8 +13,8 @@ from events.models import Event, EventParticipation
 from portal.admin import WorkingGroupAdmin
 from portal.admin_imports import InventoryImportExportMixin
 from portal.admin_reviews import ReviewedAdmin
-from portal.alerts import format_moment
 from portal.languages import translated_fields
+from portal.moments import format_moment
 
 
 @admin.register(Event)

@@ -14,7 +14,7 @@ from icalendar import Event as VEvent
 from events.deadlines import event_url
 from events.models import Event, EventStatus
 from portal import ics
-from portal.alerts import page_url
+from portal.links import page_url
 from portal.models import Deadline, DeadlineKind
 
 

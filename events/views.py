@@ -18,9 +18,9 @@ from events import ics, selectors
 from events.filters import EventFilter
 from events.models import EVENT_LANGUAGES, Event, Support
 from portal import selectors as portal_selectors
-from portal.alerts import format_moment
 from portal.filters import MonthFilter
 from portal.models import DeadlineKind
+from portal.moments import format_moment
 
 PAGE_SIZE = 20
 

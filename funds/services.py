@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from funds import deadlines, selectors
 from funds.models import CallState, FundingCall, FundInvitation, Grant
-from portal import reviews
+from portal import dispatch, reviews
 from portal.reviews import Refusals, ReviewedKind
 from portal.tasks import alerts_tick
 
@@ -67,5 +67,5 @@ def invite_eligible_agencies(call: FundingCall, user=None, now: dt.datetime | No
         deadlines.sync_invitation(invitation)
         result.agencies += 1
     if result.agencies:
-        transaction.on_commit(alerts_tick.delay)
+        dispatch.after_commit(alerts_tick)
     return result

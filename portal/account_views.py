@@ -1,17 +1,15 @@
 """Account pages: registration with double opt-in, login by e-mail, "my agency"."""
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
-from django.utils import translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 
 from portal import selectors, services
-from portal.forms import EmailLoginForm, RegistrationForm, ResendConfirmationForm
+from portal.forms import EmailLoginForm, OutboxPasswordResetForm, RegistrationForm, ResendConfirmationForm
 from portal.models import Contact
 from portal.ratelimit import rate_limited
 
@@ -86,19 +84,10 @@ def my_agency(request):
     )
 
 
-class PasswordResetView(auth_views.PasswordResetView):
-    def form_valid(self, form):
-        # The mail templates expect what render_mail gives every other mail: the site and the language.
-        self.extra_email_context = {"SITE_URL": settings.SITE_URL, "LANGUAGE_CODE": translation.get_language()}
-        return super().form_valid(form)
-
-
 password_reset = rate_limited("password_reset")(
-    PasswordResetView.as_view(
+    auth_views.PasswordResetView.as_view(
+        form_class=OutboxPasswordResetForm,  # its mail: templates/mail/password_reset*, through the outbox
         template_name="accounts/password_reset.html",
-        email_template_name="mail/password_reset.txt",
-        html_email_template_name="mail/password_reset.html",
-        subject_template_name="mail/password_reset_subject.txt",
         success_url=reverse_lazy("accounts:password_reset_done"),
     )
 )

@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from portal import alerts, selectors, services
+from portal import mail, selectors, services
 from portal.admin_reviews import ReviewedAdmin
+from portal.alerts import sending
+from portal.alerts.subscriptions import save_subscription
 from portal.forms import SubscriptionAdminForm
 from portal.languages import translated_fields
 from portal.models import (
@@ -18,6 +20,8 @@ from portal.models import (
     AlertDelivery,
     Contact,
     Deadline,
+    MailKind,
+    OutboxMail,
     PlanningRun,
     Project,
     ProjectListing,
@@ -26,6 +30,7 @@ from portal.models import (
     Theme,
     Topic,
 )
+from portal.models.outbox import SECRET_KINDS
 
 admin.site.site_header = _("International Promotion Portal")
 admin.site.site_title = _("Promotion Portal back-office")
@@ -218,7 +223,7 @@ class SubscriptionAdmin(WorkingGroupOnly, admin.ModelAdmin):
         return obj.is_paused
 
     def save_model(self, request, obj, form, change):
-        alerts.save_subscription(obj, **form.service_values())
+        save_subscription(obj, **form.service_values())
 
 
 @admin.register(AlertDelivery)
@@ -251,7 +256,7 @@ class AlertDeliveryAdmin(WorkingGroupOnly, admin.ModelAdmin):
 
     @admin.action(description=_("Send the selected failed alerts again"), permissions=["send_again"])
     def send_again(self, request, queryset):
-        done = alerts.send_again(queryset)
+        done = sending.send_again(queryset)
         self.message_user(
             request,
             ngettext(
@@ -269,6 +274,100 @@ class AlertDeliveryAdmin(WorkingGroupOnly, admin.ModelAdmin):
                 ngettext(
                     "%(n)d selected alert had not failed and was left as it was.",
                     "%(n)d selected alerts had not failed and were left as they were.",
+                    others,
+                )
+                % {"n": others},
+                messages.WARNING,
+            )
+
+
+class MailKindFilter(admin.SimpleListFilter):
+    """The kinds of mail by name (the field itself takes no choices: a new kind needs no migration)."""
+
+    title = _("kind")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return MailKind.choices
+
+    def queryset(self, request, queryset):
+        return queryset.filter(kind=self.value()) if self.value() else queryset
+
+
+@admin.register(OutboxMail)
+class OutboxMailAdmin(ReadOnly, admin.ModelAdmin):
+    """Every mail other than the alerts and its state, read-only: services queue the rows, the sender writes their
+    state. A failed one can be sent again."""
+
+    list_display = [
+        "created_at",
+        "kind_name",
+        "recipient",
+        "language",
+        "subject",
+        "state",
+        "attempts",
+        "sent_at",
+        "error",
+    ]
+    list_filter = ["state", MailKindFilter, "language"]
+    search_fields = ["recipient", "subject"]
+    date_hierarchy = "created_at"
+    actions = ["send_again"]
+    fields = [
+        "kind_name",
+        "recipient",
+        "language",
+        "subject",
+        "text",
+        "headers",
+        "state",
+        "attempts",
+        "not_before",
+        "claimed_at",
+        "sent_at",
+        "last_error",
+        "message_id",
+        "created_at",
+    ]
+    readonly_fields = fields
+
+    def get_fields(self, request, obj=None):
+        if obj is not None and obj.kind in SECRET_KINDS:
+            return [field for field in self.fields if field != "text"]  # its link would open the account
+        return self.fields
+
+    def has_send_again_permission(self, request):
+        return selectors.is_working_group_admin(request.user) and request.user.has_perm("portal.change_outboxmail")
+
+    @admin.display(description=_("kind"), ordering="kind")
+    def kind_name(self, obj):
+        return obj.kind_label
+
+    @admin.display(description=_("error"))
+    def error(self, obj):
+        return Truncator(obj.last_error).chars(80)
+
+    @admin.action(description=_("Send the selected failed mails again"), permissions=["send_again"])
+    def send_again(self, request, queryset):
+        done = mail.send_again(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(n)d failed mail will be sent again within a few minutes.",
+                "%(n)d failed mails will be sent again within a few minutes.",
+                done,
+            )
+            % {"n": done},
+            messages.SUCCESS,
+        )
+        others = len(queryset) - done
+        if others:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d selected mail had not failed and was left as it was.",
+                    "%(n)d selected mails had not failed and were left as they were.",
                     others,
                 )
                 % {"n": others},

@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST
 
-from portal import alerts, selectors
+from portal import selectors
+from portal.alerts.subscriptions import (
+    ensure_subscription,
+    renew_calendar_token,
+    save_subscription,
+    subscription_for_unsubscribe_token,
+)
+from portal.alerts.subscriptions import unsubscribe as unsubscribe_subscription
 from portal.forms import AlertSubscriptionForm
 from portal.models import Subscription
 
@@ -20,7 +27,7 @@ def own_subscription(user) -> Subscription:
     contact = selectors.active_contact(user)
     if contact is None:
         raise Http404(_("Only agency contacts receive alerts."))
-    return selectors.subscription_of(contact) or alerts.ensure_subscription(contact)
+    return selectors.subscription_of(contact) or ensure_subscription(contact)
 
 
 @login_required
@@ -29,7 +36,7 @@ def my_alerts(request):
     form = AlertSubscriptionForm(request.POST if request.method == "POST" else None, subscription=subscription)
     if request.method == "POST" and form.is_valid():
         try:
-            alerts.save_subscription(subscription, **form.cleaned_data)
+            save_subscription(subscription, **form.cleaned_data)
         except ValidationError as exc:
             form.add_service_errors(exc)
         else:
@@ -52,7 +59,7 @@ def my_alerts(request):
 @require_POST
 def renew_calendar(request):
     subscription = own_subscription(request.user)
-    alerts.renew_calendar_token(subscription)
+    renew_calendar_token(subscription)
     messages.success(request, _("Your calendar has a new address; the old one no longer works."))
     return redirect(reverse("accounts:alerts") + "#calendar")
 
@@ -62,10 +69,10 @@ def renew_calendar(request):
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
-    subscription = alerts.subscription_for_unsubscribe_token(token)
+    subscription = subscription_for_unsubscribe_token(token)
     if subscription is None:
         raise Http404(_("This unsubscribe link is not valid."))
     done = request.method == "POST"
     if done:
-        subscription = alerts.unsubscribe(subscription)
+        subscription = unsubscribe_subscription(subscription)
     return render(request, "portal/unsubscribe.html", {"subscription": subscription, "done": done})

@@ -17,10 +17,11 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.views import APIView
 
-from portal import alerts, selectors, services
-from portal.alerts import page_url
+from portal import selectors, services
+from portal.alerts.subscriptions import ensure_subscription, save_subscription
 from portal.filters import DeadlineFilter, ProjectFilter
 from portal.languages import translated_fields
+from portal.links import page_url
 from portal.models import SDG, ActionLine, Agency, Deadline, Delivery, Project, ReviewState, Theme, Topic
 from portal.models.alerts import MAX_LEAD_DAYS
 from portal.models.contacts import validate_time_zone
@@ -363,7 +364,7 @@ class SubscriptionSerializer(serializers.Serializer):
 
     def update(self, subscription, validated):
         try:
-            return alerts.save_subscription(subscription, **validated)
+            return save_subscription(subscription, **validated)
         except DjangoValidationError as exc:
             raise ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
 
@@ -379,4 +380,4 @@ class SubscriptionView(generics.RetrieveUpdateAPIView):
         contact = selectors.active_contact(self.request.user)
         if contact is None:
             raise NotFound(_("Only agency contacts have an alert subscription."))
-        return selectors.subscription_of(contact) or alerts.ensure_subscription(contact)
+        return selectors.subscription_of(contact) or ensure_subscription(contact)

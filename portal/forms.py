@@ -5,14 +5,27 @@ import zoneinfo
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from portal import alerts, selectors
+from portal import selectors
+from portal.alerts.subscriptions import parse_lead_days
 from portal.languages import translated_fields
-from portal.models import Agency, Contact, Delivery, Project, PromoMaterial, ReviewerSettings, Subscription, Topic
+from portal.mail import send_templated
+from portal.models import (
+    Agency,
+    Contact,
+    Delivery,
+    MailKind,
+    Project,
+    PromoMaterial,
+    ReviewerSettings,
+    Subscription,
+    Topic,
+)
 from portal.models.contacts import validate_time_zone
 
 TIME_ZONE_CHOICES = [
@@ -83,6 +96,13 @@ class EmailLoginForm(AuthenticationForm):
         "invalid_login": _("The e-mail address or the password is wrong."),
         "inactive": _("This account is not active yet."),
     }
+
+
+class OutboxPasswordResetForm(PasswordResetForm):
+    """Django's password reset, its mail queued in the outbox like every other (in the page's language)."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        send_templated(MailKind.PASSWORD_RESET, context, [to_email], translation.get_language())
 
 
 class ProjectForm(forms.ModelForm):
@@ -185,7 +205,7 @@ class LeadDaysField(forms.CharField):
         return value
 
     def clean(self, value):
-        return alerts.parse_lead_days(super().clean(value))
+        return parse_lead_days(super().clean(value))
 
 
 class ServiceForm:

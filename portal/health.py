@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.utils import timezone
 
-from portal import alerts
+from portal.alerts import outbox, sending
 from portal.models import PlanningRun
 
 # The beat schedule plans every 5 minutes (migration 0006): three runs missed in a row is unhealthy.
@@ -86,7 +86,7 @@ def check(now: dt.datetime | None = None, database=connection) -> Health:
         return health
     try:
         finished = PlanningRun.objects.order_by("-finished_at").values_list("finished_at", flat=True).first()
-        health.pending_backlog = alerts.backlog(now)
+        health.pending_backlog = sending.backlog(now) + outbox.backlog(now)
     except DatabaseError as exc:
         health.database = _error(exc)
         return health

@@ -11,8 +11,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, Timezone, vDuration
 
-from portal.alerts import format_moment, page_url
+from portal.links import page_url
 from portal.models import Deadline
+from portal.moments import format_moment
 
 # How often a calendar client should fetch the feed again.
 REFRESH = dt.timedelta(hours=1)

@@ -1,26 +1,45 @@
-"""Templated mail rendered in the recipient's language and sent by a Celery task after commit."""
+"""The one path of mail: a mail is rendered in its recipient's language and queued in the outbox, in the
+transaction of the change that causes it; once that commits, the worker sends it (or this process, in the
+embedded mode). No request talks to the SMTP server or waits on the broker; what cannot go now goes later."""
 
-from django.conf import settings
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import translation
+
+from portal import dispatch
+from portal.alerts import outbox
+from portal.alerts.rendering import render_mail
+
+__all__ = ["render_mail", "send_again", "send_templated"]
+
+# Seconds an SMTP operation may take when this process sends right after its commit (no broker).
+IN_PROCESS_SMTP_TIMEOUT = 10
+# The worker's task that sends the outbox (portal.tasks), started by its name: the tasks need the mail, not the
+# other way round.
+SEND_OUTBOX_TASK = "portal.tasks.send_outbox_task"
 
 
-def render_mail(template: str, context: dict, language: str) -> tuple[str, str, str]:
-    """Render `mail/<template>_subject.txt`, `.txt` and `.html` in `language`."""
-    with translation.override(language):
-        ctx = {"SITE_URL": settings.SITE_URL, "LANGUAGE_CODE": language, **context}
-        subject = " ".join(render_to_string(f"mail/{template}_subject.txt", ctx).split())
-        text = render_to_string(f"mail/{template}.txt", ctx)
-        html = render_to_string(f"mail/{template}.html", ctx)
-    return subject, text, html
+def _send_after_commit(ids: list[int]) -> None:
+    dispatch.after_commit(
+        SEND_OUTBOX_TASK, in_process=lambda: outbox.send_outbox(ids=ids, timeout=IN_PROCESS_SMTP_TIMEOUT)
+    )
 
 
 def send_templated(template: str, context: dict, to: list[str], language: str) -> None:
-    """Queue one mail to `to`, rendered now in `language`, sent once the transaction commits."""
-    from portal.tasks import send_mail_task
-
+    """Queue one mail to each address of `to`, rendered now from `mail/<template>…` in `language`, sent once the
+    current transaction commits. Call it inside the transaction of the change the mail tells of; `template` is
+    a `MailKind`."""
     if not to:
         return
+    template = outbox.mail_kind(template)
     subject, text, html = render_mail(template, context, language)
-    transaction.on_commit(lambda: send_mail_task.delay(subject, text, html, list(to)))
+    with transaction.atomic():
+        ids = outbox.queue_mail(template, to, language, subject, text, html)
+        _send_after_commit(ids)
+
+
+@transaction.atomic
+def send_again(mails) -> int:
+    """Put failed outbox mails back in line and send them once this commits (the admin's "send again")."""
+    done = outbox.send_again(mails)
+    if done:
+        _send_after_commit([mail.pk for mail in mails])
+    return done

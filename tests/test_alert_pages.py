@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from portal import alerts
+from portal import alerts, api
 from portal.deadlines import DeadlineSpec, sync
 from portal.forms import AlertSubscriptionForm
 from portal.models import AlertDelivery, Contact, DeadlineKind, DeliveryState, PlanningRun, Subscription
@@ -450,13 +450,13 @@ def test_api_names_the_wrong_item_of_a_list(client_a):
 
 
 def test_api_maps_the_services_errors_to_400(client_a, contact_a, monkeypatch):
-    """What only `alerts.save_subscription` refuses still comes back as a 400 with the field."""
+    """What only the service `save_subscription` refuses still comes back as a 400 with the field."""
     before = settings_of(contact_a)
 
     def refuse(subscription, **values):
         raise ValidationError({"lead_days": ["Refused by the service."]})
 
-    monkeypatch.setattr(alerts, "save_subscription", refuse)
+    monkeypatch.setattr(api, "save_subscription", refuse)  # the service as the API calls it
     response = client_a.patch(API, {"lead_days": [5]}, content_type="application/json")
     assert response.status_code == 400
     assert response.json() == {"lead_days": ["Refused by the service."]}

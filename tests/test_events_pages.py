@@ -16,9 +16,9 @@ from django.utils import timezone, translation
 
 from events import selectors
 from events.models import EventParticipation, EventStatus
-from portal.alerts import days_before, days_left_text, format_moment
 from portal.ics import host
 from portal.models import ActionLine, DeadlineKind, ReviewState, Theme
+from portal.moments import days_before, days_left_text, format_moment
 from tests import factories
 
 EVENTS = "/en/events/"

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from playwright.sync_api import Page, expect
 
 from funds.models import Funder, FundingCall, FundingProgramme
-from portal.alerts import format_moment
+from portal.moments import format_moment
 from tests import factories
 from tests.test_browser import browser_page  # noqa: F401 (Chromium through Playwright)
 

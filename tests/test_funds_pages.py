@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 
 from funds import selectors
 from funds.models import CallState, Funder, FundingCall, FundingProgramme, Grant
-from portal.alerts import format_moment
 from portal.models import ReviewState, Theme
+from portal.moments import format_moment
 from tests import factories
 
 CALLS = "/en/funds/calls/"

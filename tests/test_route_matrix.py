@@ -426,9 +426,9 @@ def admin_example(model, world):
 
 
 def alert_examples(world) -> dict:
-    """A deadline, an alert of it and a planning run, made on demand (the world has none of them)."""
+    """A deadline, an alert of it, a planning run and an outgoing mail, made on demand (the world may have none)."""
     from portal.deadlines import DeadlineSpec, sync
-    from portal.models import AlertDelivery, Deadline, PlanningRun
+    from portal.models import AlertDelivery, Deadline, OutboxMail, PlanningRun
 
     def deadline():
         today = timezone.localdate(timezone=ZoneInfo("Europe/Zurich"))  # today where the deadline is
@@ -445,6 +445,17 @@ def alert_examples(world) -> dict:
             planned_at=timezone.now(),
         ),
         PlanningRun: lambda: PlanningRun.objects.update_or_create(pk=1, defaults={"finished_at": timezone.now()})[0],
+        OutboxMail: lambda: (
+            OutboxMail.objects.order_by("pk").first()
+            or OutboxMail.objects.create(
+                kind="contact_approved",
+                recipient=world.contact_a.email,
+                language="tr",
+                subject="Matris",
+                text="Matris",
+                message_id="<matrix@portal.example>",
+            )
+        ),
     }
 
 

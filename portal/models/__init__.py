@@ -11,6 +11,7 @@ from portal.models.alerts import (
 )
 from portal.models.contacts import Contact
 from portal.models.deadlines import Audience, Deadline, DeadlineKind, Topic
+from portal.models.outbox import MailKind, OutboxMail
 from portal.models.projects import Project, ProjectListing, ProjectStatus, PromoMaterial
 from portal.models.reference import SDG, ActionLine, Theme
 from portal.models.reviews import ReportedRecord, ReviewedRecord, ReviewerSettings, ReviewNotice, ReviewState
@@ -28,6 +29,8 @@ __all__ = [
     "Delivery",
     "DeliveryState",
     "EnglishWebsiteState",
+    "MailKind",
+    "OutboxMail",
     "PlanningRun",
     "Project",
     "ProjectListing",

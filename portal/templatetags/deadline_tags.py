@@ -4,7 +4,8 @@ from django import template
 from django.conf import settings
 from django.utils import timezone, translation
 
-from portal.alerts import days_before, days_left_text, format_moment, page_url
+from portal.links import page_url
+from portal.moments import days_before, days_left_text, format_moment
 
 register = template.Library()
 
