@@ -76,6 +76,7 @@ APPLICATION_REVIEW = ReviewedKind(
     APPLICATIONS,
     edit_url=lambda application: reverse("awards:application_edit", args=[application.pk]),
     on_publish=publish_result,
+    related=("edition__programme", "project"),
 )
 
 

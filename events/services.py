@@ -20,6 +20,7 @@ PARTICIPATION_REVIEW = ReviewedKind(
     EventParticipation,
     PARTICIPATIONS,
     edit_url=lambda participation: reverse("events:participation_edit", args=[participation.pk]),
+    related=("event",),
 )
 
 

@@ -25,7 +25,9 @@ GRANTS = Refusals(
 
 
 # Grants in the review workflow: the mails link to the grant's report form.
-GRANT_REVIEW = ReviewedKind(Grant, GRANTS, edit_url=lambda grant: reverse("funds:report_edit", args=[grant.pk]))
+GRANT_REVIEW = ReviewedKind(
+    Grant, GRANTS, edit_url=lambda grant: reverse("funds:report_edit", args=[grant.pk]), related=("funder",)
+)
 
 
 def save_grant(user, grant: Grant, data: dict) -> Grant:

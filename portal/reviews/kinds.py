@@ -32,6 +32,7 @@ class ReviewedKind:
     refusals: Refusals
     edit_url: Callable[[ReviewedRecord], str]
     on_publish: Callable[[ReviewedRecord], None] | None = None
+    related: tuple[str, ...] = ()  # what the record's name (`str()`) reads, loaded with it in lists
 
     @property
     def key(self) -> str:

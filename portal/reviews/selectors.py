@@ -10,7 +10,7 @@ from django.db import models
 
 from portal import selectors
 from portal.models import ReviewedRecord, ReviewState
-from portal.reviews.kinds import ReviewedKind, kind_by_key, kinds
+from portal.reviews.kinds import ReviewedKind, kinds
 
 
 def published_or_own(user, qs: models.QuerySet) -> models.QuerySet:
@@ -42,7 +42,7 @@ def waiting(kind: ReviewedKind, since: dt.datetime | None = None) -> models.Quer
     qs = kind.model.objects.filter(review_state=ReviewState.SUBMITTED)
     if since is not None:
         qs = qs.filter(submitted_at__gt=since)
-    return qs.select_related("agency").order_by("submitted_at", "pk")
+    return qs.select_related("agency", "submitted_by", *kind.related).order_by("submitted_at", "pk")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -66,32 +66,34 @@ class Waiting:
         return self.kind.admin_url(self.record)
 
 
+class _Waiting:
+    """Everything waiting for review in the chosen kinds, as one sequence ordered by submission: what a paginator
+    slices. A slice reads the first rows of each kind (one query a kind), merges them and loads the records of the
+    slice (one query a kind); its length is one count a kind."""
+
+    def __init__(self, chosen: list[ReviewedKind]):
+        self.chosen = chosen
+
+    def count(self) -> int:
+        return sum(waiting(kind).count() for kind in self.chosen)
+
+    def __getitem__(self, window: slice) -> list[Waiting]:
+        rows = []
+        for kind in self.chosen:
+            heads = waiting(kind).select_related(None).values_list("submitted_at", "pk")[: window.stop]
+            rows += [(submitted_at, kind.key, pk) for submitted_at, pk in heads]
+        rows.sort(key=lambda row: (row[0] is None, row[0] or dt.datetime.min.replace(tzinfo=dt.UTC), row[2]))
+        shown = rows[window]
+        records = {}
+        for kind in self.chosen:
+            ids = [pk for _at, key, pk in shown if key == kind.key]
+            if ids:
+                records.update({(kind.key, r.pk): Waiting(kind, r) for r in waiting(kind).filter(pk__in=ids)})
+        return [records[key, pk] for _at, key, pk in shown if (key, pk) in records]
+
+
 def waiting_page(number, *, kind_key: str = "", per_page: int = 25) -> Page:
     """One page of everything waiting for review, whatever its kind (or of one kind), the oldest submission
-    first: the ids come from one UNION of the kinds, the records of the page from one query a kind."""
+    first."""
     chosen = [kind for kind in kinds() if not kind_key or kind.key == kind_key]
-    parts = [
-        waiting(kind)
-        .select_related(None)
-        .annotate(kind_key=models.Value(kind.key, output_field=models.CharField()))
-        .values("kind_key", "pk", "submitted_at")
-        for kind in chosen
-    ]
-    if not parts:
-        return Paginator([], per_page).get_page(number)
-    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    page = Paginator(union.order_by("submitted_at", "pk"), per_page).get_page(number)
-    wanted: dict[str, list[int]] = {}
-    for row in page.object_list:
-        wanted.setdefault(row["kind_key"], []).append(row["pk"])
-    loaded = {}
-    for key, ids in wanted.items():
-        kind = kind_by_key(key)
-        for record in waiting(kind).filter(pk__in=ids).select_related("submitted_by"):
-            loaded[key, record.pk] = record
-    page.object_list = [
-        Waiting(kind_by_key(row["kind_key"]), loaded[row["kind_key"], row["pk"]])
-        for row in page.object_list
-        if (row["kind_key"], row["pk"]) in loaded
-    ]
-    return page
+    return Paginator(_Waiting(chosen), per_page).get_page(number)
