@@ -14,13 +14,6 @@ REVIEW_STATES = [
 ]
 
 
-def existing_are_reviewed(apps, schema_editor):
-    AwardApplication = apps.get_model("awards", "AwardApplication")
-    AwardApplication.objects.update(
-        review_state="published", published_at=models.F("updated_at"), reviewed_at=models.F("updated_at")
-    )
-
-
 def user_field(label):
     return models.ForeignKey(
         blank=True,
@@ -35,7 +28,7 @@ def user_field(label):
 class Migration(migrations.Migration):
     dependencies = [
         ("awards", "0004_application_distinction"),
-        ("portal", "0012_reviewed_records"),
+        ("portal", "0014_reviewed_records_done"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -71,5 +64,4 @@ class Migration(migrations.Migration):
             name="reviewed_at",
             field=models.DateTimeField(blank=True, null=True, verbose_name="reviewed"),
         ),
-        migrations.RunPython(existing_are_reviewed, migrations.RunPython.noop),
     ]

@@ -14,19 +14,10 @@ REVIEW_STATES = [
 ]
 
 
-def dates_of_the_reviewed(apps, schema_editor):
-    """Records reviewed before these fields existed: their last change is the best date known."""
-    Model = apps.get_model("events", "EventParticipation")
-    Model.objects.filter(review_state="published").update(
-        published_at=models.F("updated_at"), reviewed_at=models.F("updated_at")
-    )
-    Model.objects.exclude(review_state="draft").update(submitted_at=models.F("updated_at"))
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("events", "0001_initial"),
-        ("portal", "0012_reviewed_records"),
+        ("portal", "0014_reviewed_records_done"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
@@ -75,7 +66,12 @@ class Migration(migrations.Migration):
             name="reviewed_at",
             field=models.DateTimeField(blank=True, null=True, verbose_name="reviewed"),
         ),
-        migrations.RunPython(dates_of_the_reviewed, migrations.RunPython.noop),
-        migrations.AddIndex(model_name="eventparticipation", index=models.Index(fields=["review_state", "event"], name="participation_state_event")),
-        migrations.AddIndex(model_name="eventparticipation", index=models.Index(fields=["agency", "review_state"], name="participation_agency")),
+        migrations.AddIndex(
+            model_name="eventparticipation",
+            index=models.Index(fields=["review_state", "event"], name="participation_state_event"),
+        ),
+        migrations.AddIndex(
+            model_name="eventparticipation",
+            index=models.Index(fields=["agency", "review_state"], name="participation_agency"),
+        ),
     ]
