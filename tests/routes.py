@@ -154,11 +154,9 @@ def _world_fund_reports(agency_a) -> dict:
 def _world_events(agency_a, project_a_published) -> dict:
     import datetime as dt
 
-    from django.utils import timezone
-
     from events.models import EventParticipation, ParticipationState
 
-    today = timezone.localdate()
+    today = factories.today_in(factories.EventFactory.tz)
     event = factories.EventFactory(
         slug="world-forum",
         name="Dünya forumu",
@@ -196,8 +194,6 @@ def _world_funds(agency_a, project_a_published) -> dict:
     import datetime as dt
     from decimal import Decimal
 
-    from django.utils import timezone
-
     from funds.models import Funder, FundingCall, FundingProgramme, Grant, GrantState
 
     funder = Funder.objects.create(
@@ -217,7 +213,7 @@ def _world_funds(agency_a, project_a_published) -> dict:
         programme=programme,
         title="Çağrı",
         title_en="Call for proposals",
-        deadline=timezone.localdate() + dt.timedelta(days=60),
+        deadline=factories.in_days(60, "Asia/Seoul"),
         tz="Asia/Seoul",
         budget=Decimal("2000000"),
         currency="EUR",
@@ -262,7 +258,7 @@ def _world_deadlines(agency_a, project_a_published) -> dict:
     from portal.deadlines import DeadlineSpec
     from portal.models import DeadlineKind
 
-    soon = timezone.localdate() + dt.timedelta(days=40)
+    soon = factories.in_days(40, "Europe/Zurich")
     [public] = deadlines.sync(
         project_a_published,
         [
