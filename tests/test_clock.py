@@ -21,8 +21,8 @@ TODAY_OF_NO_ZONE = re.compile(
 
 def test_no_test_takes_today_from_the_portals_zone_or_utc():
     found = [
-        f"{path.name}:{number}: {line.strip()}"
-        for path in sorted(TESTS.glob("*.py"))
+        f"{path.relative_to(TESTS)}:{number}: {line.strip()}"
+        for path in sorted(TESTS.rglob("*.py"))
         if path.name != "test_clock.py"  # its examples below
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
         if TODAY_OF_NO_ZONE.search(line)
