@@ -4,11 +4,14 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
 TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true
+PYTEST := $(TEST_ENV) .venv/bin/pytest -n 2 -p no:cacheprovider
+# The slow tiers, each in processes of its own: Chromium, schemathesis, a real Celery worker and beat with Redis.
+SLOW_TIERS := browser or fuzz or realstack
 # A throw-away production configuration, only for `check --deploy`.
 DEPLOY_ENV := PRODUCTION=true DEBUG=false SECRET_KEY=deploy-check-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=') \
 	ALLOWED_HOSTS=portal.example DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=redis://127.0.0.1:6379/0
 
-.PHONY: help run test full services lint messages compilemessages migrate demo clean bench bench-alerts
+.PHONY: help run test test-fast full services lint messages compilemessages migrate demo clean bench bench-alerts
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -52,11 +55,17 @@ lint: .venv/.dev ## ruff
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 
-test: .venv/.dev node_modules/.installed services lint compilemessages ## Every check: ruff, migrations, deploy check, translations, pytest on PostgreSQL
+test: .venv/.dev node_modules/.installed services lint compilemessages ## Every check: ruff, migrations, deploy check, translations, pytest on PostgreSQL (all tiers, then the clock tests at 22:30 and 02:30 UTC)
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run -v1
 	$(DEPLOY_ENV) $(PY) manage.py check --deploy --fail-level WARNING
 	bash scripts/check-translations.sh
-	$(TEST_ENV) .venv/bin/pytest -n 2 -p no:cacheprovider --cov --cov-report=term:skip-covered --cov-fail-under=90
+	$(PYTEST) --durations=15 --cov --cov-report=term:skip-covered --cov-fail-under=90
+	@# Right at any hour: the tests whose answer depends on the date, again with the clock moved (tests/clock.py).
+	$(PYTEST) -q -m clock --clock=22:30 --clock=02:30
+
+test-fast: .venv/.dev compilemessages ## The development loop: pytest without the slow tiers (browser, fuzz, realstack), under 3 minutes
+	@bash scripts/ensure-system.sh postgresql redis
+	$(PYTEST) -q -m "not ($(SLOW_TIERS))"
 
 full: .venv/.runtime services compilemessages ## Serve the full stack (gunicorn, Celery worker, one beat) on PostgreSQL and Redis
 	bash scripts/full.sh

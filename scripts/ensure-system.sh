@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Make sure the system parts the portal needs are installed and running; install with apt-get
-# when missing, start when stopped. Arguments: any of postgresql redis gettext chromium node.
+# when missing, start when stopped (and PostgreSQL's database `portal` created when missing). Arguments: any of
+# postgresql redis gettext chromium node.
 set -euo pipefail
 
 SUDO=""
@@ -31,7 +32,11 @@ for part in "$@"; do
         version=$(ls /etc/postgresql | sort -n | tail -1)
         $SUDO pg_ctlcluster --skip-systemctl-redirect "$version" main start
         wait_for PostgreSQL pg_isready -q -h 127.0.0.1 -p 5432
-      fi ;;
+      fi
+      # The database DATABASE_URL names in the Makefile and scripts/full.sh. The test databases are made beside
+      # it, but `makemigrations --check` reads its migration history: missing, the connection pool waits 10 s.
+      portal_db() { psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'portal'"; }
+      [ -n "$(portal_db)" ] || createdb -h 127.0.0.1 -U postgres portal || [ -n "$(portal_db)" ] ;;
     redis)
       command -v redis-server >/dev/null || apt_install redis-server
       if ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then

@@ -3,6 +3,27 @@ from django.db import connection
 
 from tests import factories
 
+pytest_plugins = ["tests.clock"]  # --clock=HH:MM
+
+# The slow tiers run in processes of their own; a test that uses one of these fixtures carries its tier's marker,
+# so `make test-fast` (-m "not (browser or fuzz or realstack)") never starts Chromium, schemathesis or Celery.
+TIER_FIXTURES = {
+    "browser": {"browser_page", "chromium"},
+    "fuzz": {"api_server"},
+    "realstack": {"real_stack", "redis_server", "smtp_sink"},
+}
+
+
+def pytest_collection_modifyitems(items):
+    unmarked = [
+        f"{item.nodeid} (mark it {tier})"
+        for item in items
+        for tier, fixtures in TIER_FIXTURES.items()
+        if fixtures & set(getattr(item, "fixturenames", ())) and not item.get_closest_marker(tier)
+    ]
+    if unmarked:
+        raise pytest.UsageError("tests in a slow tier without its marker:\n  " + "\n  ".join(unmarked))
+
 
 @pytest.fixture(autouse=True)
 def _on_postgresql(db):

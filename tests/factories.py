@@ -1,6 +1,7 @@
 """Factories for the core records, in one place."""
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 import factory
 from django.contrib.auth import get_user_model
@@ -9,6 +10,17 @@ from django.utils import timezone
 from portal.models import SDG, ActionLine, Agency, AgencyDomain, Contact, Project, ReviewState
 
 PASSWORD = "correct-horse-battery-staple"
+
+
+def today_in(zone: str) -> dt.date:
+    """Today's date in `zone`, the zone of the record under test; never the portal's date (Istanbul, UTC+3) nor
+    the UTC one: at 22:30 UTC it is already tomorrow in Istanbul and still today in Geneva."""
+    return timezone.localdate(timezone=ZoneInfo(zone))
+
+
+def in_days(n: int, zone: str) -> dt.date:
+    """The date `n` days from today in `zone` (see `today_in`)."""
+    return today_in(zone) + dt.timedelta(days=n)
 
 
 class AgencyFactory(factory.django.DjangoModelFactory):

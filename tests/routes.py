@@ -167,12 +167,10 @@ def _world_fund_reports(agency_a) -> dict:
 def _world_events(agency_a, project_a_published) -> dict:
     import datetime as dt
 
-    from django.utils import timezone
-
     from events.models import EventParticipation
     from portal.models import ReviewState
 
-    today = timezone.localdate()
+    today = factories.today_in(factories.EventFactory.tz)
     event = factories.EventFactory(
         slug="world-forum",
         name="Dünya forumu",
@@ -210,8 +208,6 @@ def _world_funds(agency_a, project_a_published) -> dict:
     import datetime as dt
     from decimal import Decimal
 
-    from django.utils import timezone
-
     from funds.models import Funder, FundingCall, FundingProgramme, Grant
     from portal.models import ReviewState
 
@@ -232,7 +228,7 @@ def _world_funds(agency_a, project_a_published) -> dict:
         programme=programme,
         title="Çağrı",
         title_en="Call for proposals",
-        deadline=timezone.localdate() + dt.timedelta(days=60),
+        deadline=factories.in_days(60, "Asia/Seoul"),
         tz="Asia/Seoul",
         budget=Decimal("2000000"),
         currency="EUR",
@@ -277,7 +273,7 @@ def _world_deadlines(agency_a, project_a_published) -> dict:
     from portal.deadlines import DeadlineSpec
     from portal.models import DeadlineKind
 
-    soon = timezone.localdate() + dt.timedelta(days=40)
+    soon = factories.in_days(40, "Europe/Zurich")
     [public] = deadlines.sync(
         project_a_published,
         [

@@ -61,8 +61,8 @@ def settings_of(contact: Contact) -> dict:
 
 
 def add_deadline(days_ahead: int = 5, title: str = "WSIS Prizes", kind=DeadlineKind.AWARD_NOMINATION):
-    """A deadline of its own source (an agency stands in for an award), `days_ahead` days from now."""
-    due = (timezone.now() + dt.timedelta(days=days_ahead)).date()
+    """A deadline of its own source (an agency stands in for an award), `days_ahead` days from today in Geneva."""
+    due = factories.in_days(days_ahead, "Europe/Zurich")
     [deadline] = sync(factories.AgencyFactory(), [DeadlineSpec(kind, due, "Europe/Zurich", {"en": title})])
     return deadline
 

@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import pytest
 from django.core import mail
 from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
@@ -9,6 +10,8 @@ from django_celery_beat.models import PeriodicTask
 from portal import tasks
 from portal.deadlines import DeadlineSpec, sync
 from portal.models import AlertDelivery, DeadlineKind, DeliveryState
+
+pytestmark = pytest.mark.clock  # the planner at the real now
 
 
 def test_planner_runs_every_five_minutes_from_the_database_schedule():

@@ -1083,6 +1083,7 @@ def command_deadline():
     return person, deadline
 
 
+@pytest.mark.clock
 def test_send_alerts_command_plans_and_sends():
     person, deadline = command_deadline()
     out = io.StringIO()
@@ -1096,6 +1097,7 @@ def test_send_alerts_command_plans_and_sends():
     assert len(mail.outbox) == 1
 
 
+@pytest.mark.clock
 def test_send_alerts_dry_run_writes_and_sends_nothing():
     person, _deadline = command_deadline()
     runs_before = list(PlanningRun.objects.values_list())

@@ -23,7 +23,7 @@ from tests.realstack import make_contacts, tick_every_second
 
 pytest_plugins = ["tests.realstack"]  # the fixtures real_stack, redis_server, smtp_sink
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.realstack, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 SEND = "portal.tasks.send_alerts_task"
 TICK = "portal.tasks.alerts_tick"

@@ -224,6 +224,7 @@ def snapshot() -> list[tuple]:
     return list(Project.objects.order_by("pk").values_list("pk", "slug", "agency_id", "updated_at"))
 
 
+@pytest.mark.fuzz
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fuzz_every_operation_anonymously(api_server, tmp_path, world):
     before = snapshot()
@@ -232,6 +233,7 @@ def test_fuzz_every_operation_anonymously(api_server, tmp_path, world):
     assert snapshot() == before
 
 
+@pytest.mark.fuzz
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_fuzz_every_operation_as_agency_contact(api_server, tmp_path, world):
     client = Client()

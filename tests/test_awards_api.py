@@ -90,6 +90,7 @@ def test_categories_filters(client):
         assert bad.split("=")[0] in response.json()
 
 
+@pytest.mark.clock
 def test_editions_filters_and_deadline(client):
     now = timezone.now()
     past = factories.AwardEditionFactory(year=2024, nomination_deadline=dt.date(2024, 3, 15))
@@ -129,6 +130,7 @@ def test_editions_filters_and_deadline(client):
     assert client.get(f"{url}999999/").status_code == 404
 
 
+@pytest.mark.clock
 def test_open_edition_closes_at_its_local_deadline(client):
     """Deadlines an hour ahead and an hour ago, written as local date and time in the edition's own zone
     (on whichever local day that falls), and a date-only one on the local day an hour from now."""

@@ -14,6 +14,8 @@ from portal.models import AlertDelivery, Deadline, DeadlineKind, DeliveryState, 
 from tests import factories
 from tests.test_alerts import smtp_server  # noqa: F401 (a real aiosmtpd server on loopback)
 
+pytestmark = pytest.mark.clock  # suggested while the nomination is open, soonest first
+
 
 def edition(programme="wsis-prizes", year=2030, **kwargs) -> AwardEdition:
     return factories.AwardEditionFactory(programme=factories.award_programme(programme), year=year, **kwargs)
@@ -206,7 +208,7 @@ def test_agency_profile_lists_its_awards(client):
 @pytest.fixture
 def invite_world():
     wsis = edition("wsis-prizes", timezone.now().year + 1, nomination_deadline=None)
-    wsis.nomination_deadline = (timezone.now() + dt.timedelta(days=60)).date()
+    wsis.nomination_deadline = factories.in_days(60, wsis.tz)
     wsis.save()
     agency_a, agency_b, agency_c = factories.AgencyFactory(), factories.AgencyFactory(), factories.AgencyFactory()
     first = factories.ProjectFactory(agency=agency_a, published=True, action_lines=["C4"])

@@ -157,6 +157,7 @@ def upcoming():
     )
 
 
+@pytest.mark.clock
 def test_programme_list_shows_the_next_deadline_in_both_zones(client, upcoming):
     response = client.get("/en/awards/")
     body = response.content.decode()
@@ -180,6 +181,7 @@ def test_viewer_zone_is_the_contacts(client_a, contact_a, upcoming):
     assert "7:30 p.m." in body  # 16:00 UTC in Tehran (no daylight saving time)
 
 
+@pytest.mark.clock
 def test_programme_detail(client, award_inventory, upcoming):
     response = client.get("/en/awards/wsis-prizes/")
     body = response.content.decode()
@@ -200,6 +202,7 @@ def test_unknown_programme_and_edition_are_404(client):
     assert client.get("/en/awards/editions/999999/").status_code == 404
 
 
+@pytest.mark.clock
 def test_edition_detail(client, award_inventory, upcoming):
     body = client.get(f"/en/awards/editions/{upcoming.pk}/").content.decode()
     assert "5 p.m." in body and "7 p.m." in body and "days left" in body

@@ -14,6 +14,8 @@ from portal.deadlines import DeadlineSpec
 from portal.models import Deadline, DeadlineKind, PlanningRun
 from tests import factories
 
+pytestmark = pytest.mark.clock  # passed, upcoming, days left, this month
+
 ZURICH, TEHRAN, NEW_YORK = "Europe/Zurich", "Asia/Tehran", "America/New_York"
 NEXT_YEAR = timezone.now().year + 1
 

@@ -93,6 +93,7 @@ def test_demo_holds_the_koica_grant_of_seed_004():
     grant.full_clean()
 
 
+@pytest.mark.clock
 def test_demo_calls_are_tentative_and_ahead():
     call_command("load_demo", stdout=io.StringIO())
     calls = list(FundingCall.objects.all())
@@ -120,6 +121,7 @@ def test_demo_holds_the_wsis_forum_2026_of_seed_002_with_lessons_learned():
         participation.full_clean()
 
 
+@pytest.mark.clock
 def test_demo_events_of_seed_001_are_planned_ahead_and_marked():
     call_command("load_demo", stdout=io.StringIO())
     planned = list(Event.objects.exclude(slug="wsis-forum-2026"))

@@ -31,7 +31,8 @@ def ids(response) -> list[int]:
 
 
 def days(n: int) -> dt.date:
-    return timezone.localdate() + dt.timedelta(days=n)
+    """`n` days from today in Geneva, the zone of the events of this module unless a test moves one."""
+    return factories.in_days(n, factories.EventFactory.tz)
 
 
 @pytest.fixture
@@ -191,6 +192,7 @@ def test_the_name_is_in_the_requested_language(client, events, query, language, 
     assert [row["name"] for row in results(client.get(f"{EVENTS}{query}", headers=headers))][2] == name
 
 
+@pytest.mark.clock
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -225,6 +227,7 @@ def test_the_month_filter_counts_every_day_an_event_runs(client, events):
     assert "wsis-forum" in slugs(client.get(f"{EVENTS}?month={last:%Y-%m}"))
 
 
+@pytest.mark.clock
 def test_an_open_deadline_is_judged_in_the_events_zone(client, events):
     """The same local date is tomorrow in Honolulu (UTC-10) and yesterday in Kiritimati (UTC+14)."""
     today_in_kiritimati = timezone.now().astimezone(dt.timezone(dt.timedelta(hours=14))).date()

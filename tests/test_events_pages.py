@@ -21,6 +21,8 @@ from portal.models import ActionLine, DeadlineKind, ReviewState, Theme
 from portal.moments import days_before, days_left_text, format_moment
 from tests import factories
 
+pytestmark = pytest.mark.clock  # upcoming, past, open deadlines, this month, days left
+
 EVENTS = "/en/events/"
 CALENDAR = "/en/events/calendar/"
 PAST = "/en/events/past/"
@@ -30,7 +32,8 @@ PAST = "/en/events/past/"
 
 
 def in_days(n: int) -> dt.date:
-    return timezone.localdate() + dt.timedelta(days=n)
+    """`n` days from today where the events of this module are (Geneva, unless a test moves one)."""
+    return factories.in_days(n, factories.EventFactory.tz)
 
 
 def event(slug: str, starts_on: dt.date, days: int = 1, **fields):

@@ -10,7 +10,6 @@ import pytest
 from django.contrib import admin, messages
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
 
 from funds.models import CallState, Funder, FundingCall, FundingProgramme, FundInvitation, Grant
 from portal.models import Deadline, ReviewState
@@ -36,7 +35,7 @@ def call(of=None, days=60, **kwargs):
         programme=of or programme(),
         title="Çağrı",
         title_en="Call",
-        deadline=timezone.localdate() + dt.timedelta(days=days),
+        deadline=factories.in_days(days, "Asia/Seoul"),
         tz="Asia/Seoul",
         **kwargs,
     )
@@ -140,6 +139,7 @@ def test_the_publish_action_publishes_the_selected_grants(admin_client_wg, agenc
     ]
 
 
+@pytest.mark.clock
 def test_the_invite_action_invites_the_eligible_agencies_only(
     admin_client_wg, wg_admin, django_capture_on_commit_callbacks
 ):
@@ -161,6 +161,7 @@ def test_the_invite_action_invites_the_eligible_agencies_only(
     assert (notice.due_at, list(notice.agencies.all())) == (open_call.deadline_at, [eligible])
 
 
+@pytest.mark.clock
 def test_the_invite_action_refuses_a_closed_call(admin_client_wg):
     factories.AgencyFactory(kind="ministry", country="TR")
     closed = call(days=-2)

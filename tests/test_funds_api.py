@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from funds.models import Funder, FundingCall, FundingProgramme, Grant
 from portal.models import ActionLine, ReviewState, Theme
@@ -67,27 +66,27 @@ def funds():
         funder=eu, slug="digital-europe", name="Dijital Avrupa", name_en="Digital Europe", scope="national"
     )
     eu_digital.action_lines.set(ActionLine.objects.filter(code="C4"))
-    today = timezone.localdate()
+    in_seoul, in_brussels = factories.today_in("Asia/Seoul"), factories.today_in("Europe/Brussels")  # the calls' zones
     calls = {
         "soon": FundingCall.objects.create(
             programme=koica_egov,
             title="Çağrı",
             title_en="Call 2026",
-            deadline=today + dt.timedelta(days=20),
+            deadline=in_seoul + dt.timedelta(days=20),
             deadline_time=dt.time(18),
             tz="Asia/Seoul",
         ),
         "later": FundingCall.objects.create(
-            programme=eu_digital, title="Sonra", title_en="Later", deadline=today + dt.timedelta(days=90)
+            programme=eu_digital, title="Sonra", title_en="Later", deadline=in_brussels + dt.timedelta(days=90)
         ),
         "closed": FundingCall.objects.create(
-            programme=eu_digital, title="Kapandı", title_en="Closed", deadline=today - dt.timedelta(days=3)
+            programme=eu_digital, title="Kapandı", title_en="Closed", deadline=in_brussels - dt.timedelta(days=3)
         ),
         "cancelled": FundingCall.objects.create(
             programme=koica_egov,
             title="İptal",
             title_en="Cancelled",
-            deadline=today + dt.timedelta(days=10),
+            deadline=in_brussels + dt.timedelta(days=10),
             state="cancelled",
         ),
     }
@@ -170,6 +169,7 @@ def test_programme_filters(client, funds, query, expected):
     assert slugs(client.get(f"{PROGRAMMES}?{query}")) == expected
 
 
+@pytest.mark.clock
 def test_calls_soonest_first_with_their_deadline_in_both_forms(client, funds):
     calls = funds["calls"]
     assert ids(client.get(CALLS)) == [
@@ -179,7 +179,7 @@ def test_calls_soonest_first_with_their_deadline_in_both_forms(client, funds):
         calls["later"].pk,
     ]
     body = client.get(f"{CALLS}{calls['soon'].pk}/?lang=en").json()
-    deadline = timezone.localdate() + dt.timedelta(days=20)
+    deadline = factories.in_days(20, "Asia/Seoul")
     assert (body["programme"], body["funder"], body["title"], body["tz"]) == (
         "koica-egov",
         "koica",
@@ -194,6 +194,7 @@ def test_calls_soonest_first_with_their_deadline_in_both_forms(client, funds):
     assert date_only["deadline_local"].startswith(f"{calls['later'].deadline.isoformat()}T23:59:00+")
 
 
+@pytest.mark.clock
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
@@ -474,7 +475,7 @@ def add_records(count: int, start: int, agency) -> None:
             FundingCall.objects.create(
                 programme=programme,
                 title=f"Çağrı {n}",
-                deadline=timezone.localdate() + dt.timedelta(days=days),
+                deadline=factories.in_days(days, ("Asia/Seoul", "Europe/Brussels")[n % 2]),
                 tz=("Asia/Seoul", "Europe/Brussels")[n % 2],
             )
         recipient = factories.AgencyFactory(slug=f"q-grantee-{n:03}")

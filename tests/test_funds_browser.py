@@ -5,7 +5,7 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone, translation
+from django.utils import translation
 from playwright.sync_api import Page, expect
 
 from funds.models import Funder, FundingCall, FundingProgramme
@@ -33,7 +33,7 @@ def test_find_the_calls_an_agency_could_apply_to_and_see_a_deadline_in_both_zone
     for_universities = FundingProgramme.objects.create(
         funder=koica, slug="koica-campus", name="Kampüs", name_en="Campus", eligible_agency_kinds=["university"]
     )
-    deadline = timezone.localdate() + dt.timedelta(days=20)
+    deadline = factories.in_days(20, "Asia/Seoul")
     seoul = FundingCall.objects.create(
         programme=for_ministries,
         title="E-devlet merkezi",

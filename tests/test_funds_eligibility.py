@@ -15,6 +15,8 @@ from portal import alerts
 from portal.models import AlertDelivery, Deadline, DeadlineKind, DeliveryState, Theme
 from tests import factories
 
+pytestmark = pytest.mark.clock  # open and closed calls
+
 
 def programme(**kwargs) -> FundingProgramme:
     funder, _ = Funder.objects.get_or_create(

@@ -19,8 +19,11 @@ from portal.models import ReviewState, Theme
 from portal.moments import format_moment
 from tests import factories
 
+pytestmark = pytest.mark.clock  # open and closed calls, days left
+
 CALLS = "/en/funds/calls/"
 GRANTS = "/en/funds/grants/"
+CALL_ZONE = FundingCall._meta.get_field("tz").default  # a call's zone unless told
 
 
 # --- The records ----------------------------------------------------------------------------------
@@ -53,8 +56,9 @@ def grant(
     )
 
 
-def in_days(n: int) -> dt.date:
-    return timezone.localdate() + dt.timedelta(days=n)
+def in_days(n: int, tz: str = CALL_ZONE) -> dt.date:
+    """`n` days from today in `tz`: pass the call's zone when it is not the default one."""
+    return factories.in_days(n, tz)
 
 
 def call_ids(response) -> list[int]:
@@ -87,7 +91,7 @@ def for_universities_in_az(koica):
 
 
 def test_landing_lists_funders_programmes_and_the_next_calls(client, for_ministries, for_universities_in_az):
-    soon = call(for_ministries, "Soon", in_days(5), tz="Asia/Seoul")
+    soon = call(for_ministries, "Soon", in_days(5, "Asia/Seoul"), tz="Asia/Seoul")
     body = client.get("/en/funds/").content.decode()
     assert 'data-funder="koica"' in body
     assert 'href="/en/funds/funders/koica/"' in body
@@ -136,7 +140,8 @@ def test_calls_soonest_deadline_first_across_zones_and_closed_or_cancelled_left_
     later = call(for_ministries, "Later", in_days(30), tz="Europe/Brussels", state=CallState.TENTATIVE)
     earliest = call(for_ministries, "Earliest", in_days(2))
     call(for_ministries, "Closed", in_days(-1))
-    call(for_ministries, "Closed an hour ago", timezone.localdate(), tz="UTC", deadline_time=dt.time(0, 0))
+    an_hour_ago = timezone.now().astimezone(dt.UTC) - dt.timedelta(hours=1)
+    call(for_ministries, "Closed an hour ago", an_hour_ago.date(), tz="UTC", deadline_time=an_hour_ago.time())
     call(for_ministries, "Cancelled", in_days(3), state=CallState.CANCELLED)
 
     response = client.get(CALLS)
@@ -150,7 +155,7 @@ def test_a_call_deadline_is_shown_in_its_zone_and_the_viewers(client, contact_a,
     contact_a.time_zone = "Europe/Istanbul"
     contact_a.save()
     client.force_login(contact_a.user)
-    seoul = call(for_ministries, "Seoul", in_days(15), deadline_time=dt.time(17, 30), tz="Asia/Seoul")
+    seoul = call(for_ministries, "Seoul", in_days(15, "Asia/Seoul"), deadline_time=dt.time(17, 30), tz="Asia/Seoul")
     due_at = dt.datetime.combine(seoul.deadline, dt.time(17, 30), tzinfo=ZoneInfo("Asia/Seoul"))
     for url in (CALLS, f"/en/funds/calls/{seoul.pk}/"):
         body = client.get(url).content.decode()
@@ -164,7 +169,7 @@ def test_a_call_deadline_is_shown_in_its_zone_and_the_viewers(client, contact_a,
 
 
 def test_anonymous_viewer_sees_the_portal_zone(client, for_ministries):
-    seoul = call(for_ministries, "Seoul", in_days(15), tz="Asia/Seoul")
+    seoul = call(for_ministries, "Seoul", in_days(15, "Asia/Seoul"), tz="Asia/Seoul")
     body = client.get(f"/en/funds/calls/{seoul.pk}/").content.decode()
     assert 'data-zone="Asia/Seoul"' in body and 'data-zone="Europe/Istanbul"' in body
 
@@ -424,7 +429,7 @@ def test_project_page_lists_its_published_grants(client, agency_a, inventory):
 
 @pytest.mark.parametrize("path", ["funds/", "funds/calls/", "funds/grants/", "funds/programmes/koica-egov/"])
 def test_persian_pages_are_right_to_left(client, inventory, for_ministries, path):
-    call(for_ministries, "Open", in_days(9), tz="Asia/Seoul")
+    call(for_ministries, "Open", in_days(9, "Asia/Seoul"), tz="Asia/Seoul")
     response = client.get(f"/fa/{path}")
     assert response.status_code == 200
     assert re.search(r'<html lang="fa" dir="rtl">', response.content.decode())

@@ -309,8 +309,6 @@ def add_fund_records(count: int, start: int, agency: Agency) -> None:
     import datetime as dt
     from decimal import Decimal
 
-    from django.utils import timezone
-
     from funds.models import Funder, FundingCall, FundingProgramme, Grant
     from portal.models import ReviewState
 
@@ -340,7 +338,7 @@ def add_fund_records(count: int, start: int, agency: Agency) -> None:
             programme=programme,
             title=f"Çağrı {n}",
             title_en=f"Call {n}",
-            deadline=timezone.localdate() + dt.timedelta(days=5 + n),
+            deadline=factories.in_days(5 + n, zones[n % 3]),
             deadline_time=dt.time(12) if n % 2 else None,
             tz=zones[n % 3],
             state="tentative" if n % 4 == 0 else "announced",

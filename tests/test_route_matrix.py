@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 
 from portal import selectors
 from portal.models import Project, ReviewerSettings, Subscription
-from tests import routes
+from tests import factories, routes
 from tests.routes import LANGUAGES, ROLES, ROUTES
 
 PROJECT_APPS = ("portal", "awards", "funds", "events", "guides", "coordination")
@@ -483,7 +483,6 @@ def award_examples(world) -> dict:
 def funds_examples(world) -> dict:
     """A funder, its programme open to ministries and a call of it two months ahead, a grant agency A reported
     from that funder, and an invitation of agency A to the call."""
-    import datetime as dt
     from decimal import Decimal
 
     from funds.models import Funder, FundingCall, FundingProgramme, FundInvitation, Grant
@@ -501,7 +500,7 @@ def funds_examples(world) -> dict:
         )[0]
 
     def call():
-        deadline = timezone.localdate() + dt.timedelta(days=60)
+        deadline = factories.in_days(60, FundingCall._meta.get_field("tz").default)
         return FundingCall.objects.get_or_create(
             programme=programme(), defaults={"title": "Matris", "title_en": "Matrix", "deadline": deadline}
         )[0]
