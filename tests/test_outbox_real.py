@@ -16,7 +16,7 @@ from tests.test_accounts import registration_data
 
 pytest_plugins = ["tests.realstack"]  # the fixtures real_stack, redis_server, smtp_sink
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = [pytest.mark.realstack, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture
