@@ -1,5 +1,8 @@
 """Writes of the core: registration and approval of contacts, projects (through the review workflow)."""
 
+from pathlib import Path
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -18,14 +21,22 @@ from portal.reviews import Refusals, ReviewedKind
 CONFIRM_SALT = "portal.contact-confirm"
 _TRANSLIT = str.maketrans({"ı": "i", "İ": "i", "ş": "s", "Ş": "s", "ğ": "g", "Ğ": "g", "ə": "e", "Ə": "e"})
 
-# The models working-group admins manage in the back-office, by app label.
-ADMIN_GROUP_APPS = ("portal", "awards", "funds", "events", "guides", "coordination", "django_celery_beat")
+# Besides the portal's own apps, the working group manages the beat's schedule in the back-office.
+ADMIN_GROUP_THIRD_PARTY_APPS = ("django_celery_beat",)
+
+
+def admin_group_apps() -> list[str]:
+    """The labels of the apps whose models working-group admins manage: the core and every area (the apps that are
+    folders of the project itself, whatever areas are installed), and the beat's schedule."""
+    base = Path(settings.BASE_DIR).resolve()
+    own = [config.label for config in apps.get_app_configs() if Path(config.path).resolve().parent == base]
+    return [*own, *ADMIN_GROUP_THIRD_PARTY_APPS]
 
 
 def ensure_admin_group() -> Group:
     """Create or refresh the working-group admins' group with every permission on the portal's models."""
     group, _created = Group.objects.get_or_create(name=selectors.ADMIN_GROUP)
-    group.permissions.set(Permission.objects.filter(content_type__app_label__in=ADMIN_GROUP_APPS))
+    group.permissions.set(Permission.objects.filter(content_type__app_label__in=admin_group_apps()))
     return group
 
 
