@@ -3,7 +3,8 @@ from django.db import connection
 
 from tests import factories
 
-pytest_plugins = ["tests.clock"]  # --clock=HH:MM
+# --clock=HH:MM; the fixtures chromium and browser_page (Playwright); smtp_server (aiosmtpd on loopback).
+pytest_plugins = ["tests.clock", "tests.browser", "tests.smtp"]
 
 # The slow tiers run in processes of their own; a test that uses one of these fixtures carries its tier's marker,
 # so `make test-fast` (-m "not (browser or fuzz or realstack)") never starts Chromium, schemathesis or Celery.

@@ -84,6 +84,23 @@ def admin_user(**kwargs):
     return user
 
 
+def registration_data(agency, /, **overrides) -> dict:
+    """What a person fills in the registration form to become a contact of `agency` (`overrides` may change any
+    field, the agency too)."""
+    data = {
+        "name": "Xavier Yılmaz",
+        "email": "x@a.gov.tr",
+        "agency": str(agency.pk),
+        "title": "Daire Başkanı",
+        "language": "tr",
+        "time_zone": "Europe/Istanbul",
+        "password1": PASSWORD,
+        "password2": PASSWORD,
+    }
+    data.update(overrides)
+    return data
+
+
 class ProjectFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Project

@@ -1,14 +1,15 @@
 """A real SMTP server for tests: aiosmtpd on a free loopback port, in a background thread.
 
     server = SmtpServer().start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = server.host, server.port
+    use_smtp(settings, server.port)  # Django's SMTP backend pointed at it
     ...
     server.refuse("451", at="rcpt")  # or "550", at="data"; server.accept() to answer 250 again
     server.stop(); server.start()    # down and up again on the same port
 
 It records every accepted message (parsed, with the connection it came over) and counts the
 connections clients opened, so a test can tell one reused connection from one per mail.
+
+The fixture `smtp_server` (loaded by tests/conftest.py) does both for a test and stops the server afterwards.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import socket
 import threading
 from email.message import EmailMessage
 
+import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP
 
@@ -157,3 +159,24 @@ class SmtpServer:
             self.handler.messages.clear()
             self.handler.connections = 0
             self.handler.refused = 0
+
+
+def use_smtp(settings, port: int) -> None:
+    """Django's SMTP backend, pointed at `port` on loopback (where a server may or may not listen)."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = HOST
+    settings.EMAIL_PORT = port
+    settings.EMAIL_HOST_USER = ""
+    settings.EMAIL_HOST_PASSWORD = ""
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_USE_SSL = False
+    settings.EMAIL_TIMEOUT = 5
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real aiosmtpd server on loopback, and Django's SMTP backend pointed at it."""
+    server = SmtpServer().start()
+    use_smtp(settings, server.port)
+    yield server
+    server.stop()

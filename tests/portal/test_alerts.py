@@ -32,7 +32,6 @@ from portal.models import (
 )
 from portal.models.alerts import DEFAULT_LEAD_DAYS
 from tests import factories
-from tests.smtp import SmtpServer
 
 UTC = dt.UTC
 ZURICH = ZoneInfo("Europe/Zurich")
@@ -53,22 +52,6 @@ def _alert_settings(settings):
     settings.ALERT_MAX_ATTEMPTS = 12
     settings.ALERT_CLAIM_TIMEOUT = 600
     settings.ALERT_BATCH_SIZE = 200
-
-
-@pytest.fixture
-def smtp_server(settings):
-    """A real aiosmtpd server on loopback, and Django's SMTP backend pointed at it."""
-    server = SmtpServer().start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = server.host
-    settings.EMAIL_PORT = server.port
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 5
-    yield server
-    server.stop()
 
 
 # --- Helpers ----------------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.urls import reverse
 from funds.models import Funder, FundingProgramme, Grant
 from portal.models import ReviewState
 from tests import factories
-from tests.test_queries import LARGE, SMALL, count_queries
+from tests.queries import LARGE, SMALL, count_queries
 
 LIST = "/tr/funds/reports/"
 CREATE = "/tr/funds/reports/new/"

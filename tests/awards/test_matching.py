@@ -12,7 +12,6 @@ from awards.models import AwardEdition, AwardInvitation
 from portal import alerts
 from portal.models import AlertDelivery, Deadline, DeadlineKind, DeliveryState, Theme
 from tests import factories
-from tests.test_alerts import smtp_server  # noqa: F401 (a real aiosmtpd server on loopback)
 
 pytestmark = pytest.mark.clock  # suggested while the nomination is open, soonest first
 
@@ -227,7 +226,7 @@ def invite_world():
 def test_admin_action_invites_matching_agencies_and_the_alert_goes_once(
     invite_world,
     admin_client_wg,
-    smtp_server,  # noqa: F811
+    smtp_server,
     settings,
     django_capture_on_commit_callbacks,
 ):

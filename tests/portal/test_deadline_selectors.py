@@ -19,9 +19,9 @@ from funds.models import CallState, Funder, FundingCall, FundingProgramme
 from portal import deadline_selectors, deadlines
 from portal.models import Deadline, DeadlineKind
 from tests import factories
+from tests.queries import LARGE, SMALL, count_queries
 
 TEHRAN, ZURICH, SEOUL, ISTANBUL = "Asia/Tehran", "Europe/Zurich", "Asia/Seoul", "Europe/Istanbul"
-SMALL, LARGE = 3, 30
 
 
 def local_today(zone: str) -> dt.date:
@@ -34,13 +34,6 @@ def at(day: dt.date, time: dt.time, zone: str) -> dt.datetime:
 
 def registry_row(source, kind: str) -> Deadline:
     return deadline_selectors.deadline_of(source, kind, withdrawn=True)
-
-
-def count_queries(client, url: str) -> tuple[int, object]:
-    with CaptureQueriesContext(connection) as captured:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(captured), response
 
 
 # --- Awards: open for nominations -------------------------------------------------------------------

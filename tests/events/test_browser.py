@@ -12,13 +12,12 @@ from playwright.sync_api import Page, expect
 from events import selectors
 from portal.ics import host
 from tests import factories
-from tests.test_browser import browser_page  # noqa: F401 (Chromium through Playwright)
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_go_to_next_month_open_an_event_and_download_its_calendar_file(
-    browser_page: Page,  # noqa: F811
+    browser_page: Page,
     live_server,
 ):
     page = browser_page

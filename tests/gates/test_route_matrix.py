@@ -1,6 +1,6 @@
 """Permission matrix: every route of the URL conf and the API router, requested as every kind of user.
 
-The expectations live in tests/routes.py (`Route.expect` for GET, `Route.writes` for the unsafe requests
+The expectations live in tests/gates/routes.py (`Route.expect` for GET, `Route.writes` for the unsafe requests
 that matter); a route without one fails here. Each request runs on the same untouched world: it is sent
 inside a savepoint that is rolled back afterwards, so no request sees what an earlier one changed.
 The admin has one generic rule instead of a table: only working-group admins get in.
@@ -23,12 +23,13 @@ from django.utils import timezone, translation
 
 from portal import selectors
 from portal.models import Project, ReviewerSettings, Subscription
-from tests import factories, routes
-from tests.routes import LANGUAGES, ROLES, ROUTES
+from tests import factories
+from tests.gates import routes
+from tests.gates.routes import LANGUAGES, ROLES, ROUTES
 
 PROJECT_APPS = ("portal", "awards", "funds", "events", "guides", "coordination")
 # Who may see a page does not depend on its language: the GET matrix asks every role in the default language and
-# the right-to-left one. Every page is rendered in all six by the accessibility gate (tests/test_accessibility.py).
+# the right-to-left one. Every page is rendered in all six by the accessibility gate (tests/gates/test_accessibility.py).
 MATRIX_LANGUAGES = ("tr", "fa")
 assert set(MATRIX_LANGUAGES) <= set(LANGUAGES)
 ADMIN_LOGIN = "/admin/login/"
@@ -136,9 +137,9 @@ def test_every_route_has_a_declared_expectation():
     stale = sorted(ROUTES.keys() - present)
     assert not undeclared, (
         f"Routes without a declared expectation: {undeclared}. "
-        "Declare each in tests/routes.py ROUTES: what anonymous, contact_a, contact_b and admin get."
+        "Declare each in tests/gates/routes.py ROUTES: what anonymous, contact_a, contact_b and admin get."
     )
-    assert not stale, f"tests/routes.py ROUTES declares routes the URL conf no longer has: {stale}. Remove them."
+    assert not stale, f"tests/gates/routes.py ROUTES declares routes the URL conf no longer has: {stale}. Remove them."
 
 
 def test_every_unnamed_route_outside_the_admin_is_declared():
@@ -148,10 +149,10 @@ def test_every_unnamed_route_outside_the_admin_is_declared():
     undeclared = sorted(unnamed - examples.keys())
     assert not undeclared, (
         f"Unnamed routes without a declared expectation: {undeclared}. Give each a name and declare it in "
-        "tests/routes.py ROUTES, or declare an example address it answers in tests/routes.py UNNAMED."
+        "tests/gates/routes.py ROUTES, or declare an example address it answers in tests/gates/routes.py UNNAMED."
     )
     stale = sorted(path for route, path in examples.items() if route not in unnamed)
-    assert not stale, f"tests/routes.py UNNAMED addresses that reach no unnamed route: {stale}"
+    assert not stale, f"tests/gates/routes.py UNNAMED addresses that reach no unnamed route: {stale}"
 
 
 def test_every_expectation_names_each_role_once():
@@ -168,13 +169,13 @@ def test_every_expectation_names_each_role_once():
         for write in route.writes:
             if write.method not in UNSAFE:
                 problems.append(f"{name} {write.label}: not an unsafe method")
-    assert problems == [], f"Malformed expectations in tests/routes.py: {problems}"
+    assert problems == [], f"Malformed expectations in tests/gates/routes.py: {problems}"
 
 
 def test_the_unsafe_requests_that_matter_are_declared():
     declared = {(name, w.method) for name, route in ROUTES.items() for w in route.writes}
     missing = sorted(REQUIRED_WRITES - declared)
-    assert missing == [], f"Declare these writes in tests/routes.py (Route.writes): {missing}"
+    assert missing == [], f"Declare these writes in tests/gates/routes.py (Route.writes): {missing}"
 
 
 def test_every_unsafe_method_of_the_api_router_is_declared():
@@ -189,7 +190,9 @@ def test_every_unsafe_method_of_the_api_router_is_declared():
     declared = {(name, w.method) for name, route in ROUTES.items() for w in route.writes}
     undeclared = sorted(accepted - declared)
     assert accepted, "the API router offers no write at all: this test is looking at the wrong place"
-    assert undeclared == [], f"API writes without a declared expectation (tests/routes.py Route.writes): {undeclared}"
+    assert undeclared == [], (
+        f"API writes without a declared expectation (tests/gates/routes.py Route.writes): {undeclared}"
+    )
 
 
 # --- 2. GET matrix -------------------------------------------------------------------------------
@@ -230,7 +233,7 @@ def test_get_matrix():
                     mismatches.append(Mismatch(row, lang, role, f"no trace of {draft}", "shows it", path))
     assert sent >= len(ROUTES) * len(ROLES)
     assert not mismatches, table(
-        f"GET permission matrix: {len(mismatches)} of {sent} requests differ from tests/routes.py",
+        f"GET permission matrix: {len(mismatches)} of {sent} requests differ from tests/gates/routes.py",
         mismatches,
     )
 
@@ -361,7 +364,7 @@ def test_write_matrix():
     assert fingerprint() == pristine
     assert sent == sum(len(r.writes) for r in ROUTES.values()) * len(ROLES)
     assert not mismatches, table(
-        f"Write permission matrix: {len(mismatches)} of {sent} requests differ from tests/routes.py",
+        f"Write permission matrix: {len(mismatches)} of {sent} requests differ from tests/gates/routes.py",
         mismatches,
     )
 

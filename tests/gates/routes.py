@@ -6,7 +6,7 @@ a route missing from this table fails them, so a new page or endpoint is checked
 `Route.expect` is what a GET answers per role (`Route.examples`: the same route on other records of the
 world); `Route.writes` declares the unsafe requests that matter (POST to the pages' forms,
 POST/PUT/PATCH/DELETE on the API) the same way. The permission matrix
-(tests/test_route_matrix.py) sends each request on the untouched world (every request is rolled back
+(tests/gates/test_route_matrix.py) sends each request on the untouched world (every request is rolled back
 afterwards), so a GET that changes state, such as the first visit of a confirmation link, is declared
 as its first visit.
 """
@@ -754,7 +754,7 @@ ROUTES: dict[str, Route] = {
     ),
     "accounts:alerts_calendar": Route(POST_ONLY_LOGIN, writes=(Write("post", expect(302, 302, 302, 404)),)),
     # The address in contact A's alert mails: the signed token is the authority, no login needed. Its POST (the
-    # one-click unsubscribe, anonymous by design) is tested in tests/test_alert_pages.py.
+    # one-click unsubscribe, anonymous by design) is tested in tests/portal/test_alert_pages.py.
     "alerts_unsubscribe": Route(
         PUBLIC, lambda w: {"token": alerts.unsubscribe_token(w.contact_a.subscription)}, page=True
     ),

@@ -10,8 +10,6 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from events import selectors
@@ -20,6 +18,7 @@ from portal.ics import host
 from portal.models import ActionLine, DeadlineKind, ReviewState, Theme
 from portal.moments import days_before, days_left_text, format_moment
 from tests import factories
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.clock  # upcoming, past, open deadlines, this month, days left
 
@@ -95,13 +94,6 @@ def cells(response) -> dict[str, dict]:
 def link(body: str, rel: str) -> str:
     """The address of the calendar's `rel` ("prev"/"next") link, unescaped."""
     return html.unescape(re.search(rf'<a href="([^"]+)" rel="{rel}"', body).group(1))
-
-
-def count_queries(client, url: str) -> tuple[int, object]:
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries), response
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from portal import reviews
 from portal.models import OutboxMail, Project, ReviewerSettings, ReviewNotice, ReviewState
 from portal.reviews import notices
 from tests import factories
-from tests.test_queries import LARGE, SMALL, count_queries
+from tests.queries import LARGE, SMALL, count_queries
 
 QUEUE = "/en/reviews/"
 

@@ -13,26 +13,12 @@ from django.test import Client
 from portal import services
 from portal.models import Contact, ReviewState
 from tests import factories
+from tests.factories import registration_data
 
 REGISTER_URL = "/tr/accounts/register/"
 LOGIN_URL = "/tr/accounts/login/"
 PASSWORD = factories.PASSWORD
 CONFIRM_LINK = re.compile(re.escape(settings.SITE_URL) + r"(/[a-z]{2}/accounts/confirm/[^/\s]+/)")
-
-
-def registration_data(the_agency, **overrides):
-    data = {
-        "name": "Xavier Yılmaz",
-        "email": "x@a.gov.tr",
-        "agency": str(the_agency.pk),
-        "title": "Daire Başkanı",
-        "language": "tr",
-        "time_zone": "Europe/Istanbul",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
-    }
-    data.update(overrides)
-    return data
 
 
 def confirm_path(message) -> str:

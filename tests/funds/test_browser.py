@@ -11,13 +11,12 @@ from playwright.sync_api import Page, expect
 from funds.models import Funder, FundingCall, FundingProgramme
 from portal.moments import format_moment
 from tests import factories
-from tests.test_browser import browser_page  # noqa: F401 (Chromium through Playwright)
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_find_the_calls_an_agency_could_apply_to_and_see_a_deadline_in_both_zones(
-    browser_page: Page,  # noqa: F811
+    browser_page: Page,
     live_server,
 ):
     page = browser_page

@@ -4,23 +4,11 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.db import connections
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from portal.models import Contact, Project, ReviewState
 from tests import factories
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-TIMEOUT_MS = 15_000
 # A fixed, well-known place so a person can look at the Persian page after a run.
 FA_SCREENSHOT = "/tmp/fa-projects.png"  # noqa: S108
 
@@ -28,26 +16,6 @@ EMAIL = "deniz.yilmaz@bilgi.gov.tr"
 PASSWORD = "Tanitim-Portali-2025!"
 TITLE_TR = "Şehir Veri Platformu Çağrı Merkezi"
 SUMMARY_TR = "Belediyelerin açık verilerini tek yerde toplayan platform."
-
-
-@pytest.fixture
-def browser_page(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the test still reads the database directly.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="tr-TR")
-        context.set_default_timeout(TIMEOUT_MS)
-        page = context.new_page()
-        try:
-            yield page
-        finally:
-            context.close()
-            browser.close()
-            # While Playwright's event loop runs in this thread, Django keeps this thread's database
-            # connections in a context variable instead of the plain thread-local. Close them here, or
-            # the one the test used stays checked out of the pool and the test database cannot be dropped.
-            connections.close_all()
 
 
 def _log_in(page: Page, url: str, email: str, password: str) -> None:

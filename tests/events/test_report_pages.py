@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from events.models import EventParticipation, EventStatus
 from portal.models import ReviewState
 from tests import factories
-from tests.test_queries import LARGE, SMALL, count_queries
+from tests.queries import LARGE, SMALL, count_queries
 
 LIST = "/tr/events/participations/"
 CREATE = "/tr/events/participations/new/"

@@ -1,6 +1,6 @@
 """[real] The outbox on the real stack: a web request saves a change while the Redis broker is down; the page
 answers as usual, and once Redis is back the beat's tick has a Celery worker send the mail to the SMTP server
-(each its own process, as in tests/test_alerts_real.py)."""
+(each its own process, as in tests/portal/test_alerts_real.py)."""
 
 import email
 import email.policy
@@ -12,7 +12,6 @@ from config.celery import app as celery_app
 from portal.models import Contact, DeliveryState, OutboxMail
 from tests import factories
 from tests.realstack import tick_every_second
-from tests.test_accounts import registration_data
 
 pytest_plugins = ["tests.realstack"]  # the fixtures real_stack, redis_server, smtp_sink
 
@@ -37,7 +36,7 @@ def test_a_change_saved_while_the_broker_is_down_answers_and_its_mail_goes_out_o
     agency = factories.AgencyFactory()
 
     response = Client().post(
-        "/ru/accounts/register/", registration_data(agency, email="aibek@mail.example", language="ru")
+        "/ru/accounts/register/", factories.registration_data(agency, email="aibek@mail.example", language="ru")
     )
     assert (response.status_code, response["Location"]) == (302, "/ru/accounts/register/done/")
     contact = Contact.objects.get(email="aibek@mail.example")

@@ -12,7 +12,7 @@ from django.utils import timezone
 from tests import factories
 from tests.clock import destination
 
-TESTS = Path(__file__).parent
+TESTS = Path(__file__).parents[1]  # every test module, in every folder
 # Today in the portal's zone, today in UTC, or the UTC date of an instant reckoned from now.
 TODAY_OF_NO_ZONE = re.compile(
     r"timezone\.localdate\(\)|\bdate\.today\(\)|\bnow\(\)\.date\(\)|now\(\)\s*[-+][^()]*(\([^()]*\))?\)\.date\(\)"

@@ -10,7 +10,7 @@ from django.utils import translation
 
 from portal.markdown import render_markdown
 from tests import factories
-from tests.routes import ROUTES, build_world, page_routes, user_for
+from tests.gates.routes import ROUTES, build_world, page_routes, user_for
 
 INLINE_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>", re.IGNORECASE)
 INLINE_STYLE = re.compile(r"<style\b|\sstyle=", re.IGNORECASE)

@@ -10,12 +10,11 @@ from playwright.sync_api import Page, expect
 
 from awards.models import AwardResult
 from tests import factories
-from tests.test_browser import browser_page  # noqa: F401 (Chromium through Playwright)
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_filter_results_export_csv_and_see_where_a_project_could_apply(browser_page: Page, live_server):  # noqa: F811
+def test_filter_results_export_csv_and_see_where_a_project_could_apply(browser_page: Page, live_server):
     page = browser_page
     base = live_server.url
     agency_a = factories.AgencyFactory(slug="bilgi", name="Bilgi Ajansı", name_en="Information Agency")

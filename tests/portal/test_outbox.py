@@ -22,8 +22,7 @@ from portal.alerts.outbox import send_outbox
 from portal.mail import send_templated
 from portal.models import Contact, DeliveryState, MailKind, OutboxMail, ReviewState
 from tests import factories
-from tests.smtp import SmtpServer, free_port
-from tests.test_accounts import registration_data
+from tests.smtp import SmtpServer, free_port, use_smtp
 
 PENDING, SENDING, SENT, FAILED = DeliveryState.PENDING, DeliveryState.SENDING, DeliveryState.SENT, DeliveryState.FAILED
 
@@ -36,26 +35,6 @@ def _mail_settings(settings):
     settings.ALERT_MAX_ATTEMPTS = 12
     settings.ALERT_CLAIM_TIMEOUT = 600
     settings.ALERT_BATCH_SIZE = 200
-
-
-def use_smtp(settings, port: int) -> None:
-    """Django's SMTP backend, pointed at `port` on loopback (where a server may or may not listen)."""
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_HOST_USER = ""
-    settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_USE_SSL = False
-    settings.EMAIL_TIMEOUT = 5
-
-
-@pytest.fixture
-def smtp_server(settings):
-    server = SmtpServer().start()
-    use_smtp(settings, server.port)
-    yield server
-    server.stop()
 
 
 def queue(kind=MailKind.CONTACT_APPROVED, to=("ayse@a.example",), language="tr", **context) -> list[OutboxMail]:
@@ -83,7 +62,7 @@ def test_with_the_smtp_server_away_every_page_answers_and_the_mails_go_out_once_
 
     response = visitor.post(
         "/fa/accounts/register/",
-        registration_data(agency, email="farid@mail.example", language="fa", time_zone="Asia/Tehran"),
+        factories.registration_data(agency, email="farid@mail.example", language="fa", time_zone="Asia/Tehran"),
     )
     assert (response.status_code, response["Location"]) == (302, "/fa/accounts/register/done/")
     contact = Contact.objects.get(email="farid@mail.example")
@@ -174,7 +153,7 @@ def test_with_the_broker_away_a_page_answers_and_the_mail_waits(
     agency = factories.AgencyFactory()
     started = timezone.now()
     with caplog.at_level(logging.ERROR, logger="portal.dispatch"), django_capture_on_commit_callbacks(execute=True):
-        response = client.post("/tr/accounts/register/", registration_data(agency))
+        response = client.post("/tr/accounts/register/", factories.registration_data(agency))
     assert (response.status_code, response["Location"]) == (302, "/tr/accounts/register/done/")
     assert timezone.now() - started < dt.timedelta(seconds=5)
     [row] = OutboxMail.objects.all()

@@ -11,7 +11,7 @@ from awards import services
 from awards.forms import ApplicationForm
 from awards.models import AwardApplication, AwardProgramme, AwardResult
 from tests import factories
-from tests.test_queries import LARGE, SMALL, count_queries
+from tests.queries import LARGE, SMALL, count_queries
 
 LIST = "/tr/awards/applications/"
 CREATE = "/tr/awards/applications/new/"

@@ -1,7 +1,7 @@
 """Accessibility gate: axe-core (WCAG 2.1 A and AA rules) on every public page in all six languages,
 and the register and project-submission flows done with the keyboard alone.
 
-The pages come from the URL conf through tests/routes.py: every route flagged `page=True` is checked in
+The pages come from the URL conf through tests/gates/routes.py: every route flagged `page=True` is checked in
 every language, and a route under the language prefixes that answers an HTML page without that flag fails
 the discovery test, so a new page is checked from the day it is added.
 """
@@ -13,18 +13,17 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import connections
 from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from portal.models import Contact, Project, ReviewState
 from tests import factories
-from tests.routes import LANGUAGES, ROUTES, build_world, page_routes, route_names, user_for
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, TIMEOUT_MS
+from tests.browser import TIMEOUT_MS
+from tests.gates.routes import LANGUAGES, ROUTES, build_world, page_routes, route_names, user_for
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_VERSION = json.loads((ROOT / "package.json").read_text())["devDependencies"]["axe-core"]
 AXE_OPTIONS = {
@@ -98,20 +97,6 @@ def describe(where: str, results: dict) -> str:
             if related:
                 lines.append(f"         related: {', '.join(sorted(related))}")
     return "\n".join(lines)
-
-
-@pytest.fixture
-def chromium(monkeypatch):
-    # Playwright's sync API runs an event loop in this thread; the test still reads the database directly.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
-            # See tests/test_browser.py: the connection this thread used under Playwright must be closed.
-            connections.close_all()
 
 
 def new_context(browser: Browser, lang: str, *, axe: bool = False) -> BrowserContext:
@@ -256,7 +241,7 @@ def test_every_page_has_no_wcag_21_aa_violation(lang, chromium, live_server):
 def test_every_html_page_under_the_language_prefixes_is_declared_a_page():
     world = build_world()
     undeclared = sorted(route_names() - ROUTES.keys())
-    assert not undeclared, f"routes missing from tests/routes.py ROUTES: {undeclared}"
+    assert not undeclared, f"routes missing from tests/gates/routes.py ROUTES: {undeclared}"
 
     clients = {}
     for role in PAGE_ROLES:
@@ -281,7 +266,7 @@ def test_every_html_page_under_the_language_prefixes_is_declared_a_page():
                 if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
                     forgotten.append(f"{name} {path} ({role})")
     assert not outside, f"pages outside the language prefixes: {outside}"
-    assert not forgotten, f"HTML pages not flagged page=True in tests/routes.py: {forgotten}"
+    assert not forgotten, f"HTML pages not flagged page=True in tests/gates/routes.py: {forgotten}"
 
 
 # --- keyboard only -------------------------------------------------------------------------------

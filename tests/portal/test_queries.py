@@ -1,13 +1,11 @@
 """The number of queries of list pages and API lists does not grow with the data."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from portal.models import SDG, ActionLine, Agency, Theme
 from tests import factories
+from tests.queries import LARGE, SMALL, count_queries
 
-SMALL, LARGE = 3, 30
 LINES = ["C1", "C3", "C7", "C7.1", "C7.4", "C10"]
 SDG_NUMBERS = [4, 9, 16, 17]
 
@@ -41,13 +39,6 @@ def add_records(count: int, start: int, hub: Agency, themes: list) -> None:
         project.themes.set(themes)
         project.partner_agencies.set([parent, hub] if owner != hub else [parent, agency])
         factories.ProjectFactory(slug=f"draft-{n:03}", agency=agency, action_lines=LINES, sdgs=SDG_NUMBERS)
-
-
-def count_queries(client, url: str) -> tuple[int, object]:
-    with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(ctx.captured_queries), response
 
 
 def listed(url: str, response) -> int:
