@@ -386,6 +386,6 @@ def test_register_and_submit_a_project_with_the_keyboard_only(lang, chromium, li
         expect(page.locator(f"form[action='{submit}']")).to_have_count(0)
         project.refresh_from_db()
         assert project.review_state == ReviewState.SUBMITTED
-        assert project.submitted_by == colleague
+        assert project.submitted_by == colleague.user
     finally:
         context.close()
