@@ -1,7 +1,6 @@
-"""Factories for the core records, in one place."""
+"""Factories of the core: agencies, people and their accounts, projects."""
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 import factory
 from django.contrib.auth import get_user_model
@@ -10,17 +9,6 @@ from django.utils import timezone
 from portal.models import SDG, ActionLine, Agency, AgencyDomain, Contact, Project, ReviewState
 
 PASSWORD = "correct-horse-battery-staple"
-
-
-def today_in(zone: str) -> dt.date:
-    """Today's date in `zone`, the zone of the record under test; never the portal's date (Istanbul, UTC+3) nor
-    the UTC one: at 22:30 UTC it is already tomorrow in Istanbul and still today in Geneva."""
-    return timezone.localdate(timezone=ZoneInfo(zone))
-
-
-def in_days(n: int, zone: str) -> dt.date:
-    """The date `n` days from today in `zone` (see `today_in`)."""
-    return today_in(zone) + dt.timedelta(days=n)
 
 
 class AgencyFactory(factory.django.DjangoModelFactory):
@@ -128,75 +116,3 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     def sdgs(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.sdgs.set(SDG.objects.filter(number__in=extracted))
-
-
-# --- Awards ---------------------------------------------------------------------------------------
-
-
-def award_programme(slug="wsis-prizes"):
-    """A programme of the reference data (awards migration 0002)."""
-    from awards.models import AwardProgramme
-
-    return AwardProgramme.objects.get(slug=slug)
-
-
-def award_category(code, programme="wsis-prizes"):
-    from awards.models import AwardCategory
-
-    return AwardCategory.objects.get(programme__slug=programme, code=code)
-
-
-class AwardEditionFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "awards.AwardEdition"
-
-    programme = factory.LazyFunction(award_programme)
-    year = factory.Sequence(lambda n: 2030 + n)
-    nomination_deadline = factory.LazyAttribute(lambda edition: dt.date(edition.year, 3, 15))
-    tz = "Europe/Zurich"
-
-
-def award_result(edition, agency, code, outcome="winner", project=None, programme="wsis-prizes"):
-    """A line of the results inventory in the category `code` of `programme` (None: no category)."""
-    from awards.models import AwardResult
-
-    return AwardResult.objects.create(
-        edition=edition,
-        agency=agency,
-        category=award_category(code, programme) if code else None,
-        outcome=outcome,
-        project=project,
-        evidence_url=f"https://example.org/{agency.slug}/{code}",
-    )
-
-
-# --- Events ---------------------------------------------------------------------------------------
-
-
-class EventFactory(factory.django.DjangoModelFactory):
-    """A confirmed conference in Geneva (Europe/Zurich), four days from `starts_on`."""
-
-    class Meta:
-        model = "events.Event"
-
-    slug = factory.Sequence(lambda n: f"event-{n}")
-    name = factory.Sequence(lambda n: f"Etkinlik {n}")
-    name_en = factory.Sequence(lambda n: f"Event {n}")
-    kind = "conference"
-    organiser = "ITU"
-    city = "Cenevre"
-    city_en = "Geneva"
-    country = "CH"
-    tz = "Europe/Zurich"
-    starts_on = factory.LazyFunction(lambda: dt.date(2030, 7, 6))
-    ends_on = factory.LazyAttribute(lambda event: event.starts_on + dt.timedelta(days=4))
-    website = "https://event.example"
-
-
-class ParticipationFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = "events.EventParticipation"
-
-    event = factory.SubFactory(EventFactory)
-    agency = factory.SubFactory(AgencyFactory)
-    role = "attendee"

@@ -1,0 +1,38 @@
+"""Factories of the awards area: editions of the reference programmes, their results."""
+
+import datetime as dt
+
+import factory
+
+from awards.models import AwardCategory, AwardProgramme, AwardResult
+
+
+def award_programme(slug="wsis-prizes"):
+    """A programme of the reference data (awards migration 0002)."""
+    return AwardProgramme.objects.get(slug=slug)
+
+
+def award_category(code, programme="wsis-prizes"):
+    return AwardCategory.objects.get(programme__slug=programme, code=code)
+
+
+class AwardEditionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "awards.AwardEdition"
+
+    programme = factory.LazyFunction(award_programme)
+    year = factory.Sequence(lambda n: 2030 + n)
+    nomination_deadline = factory.LazyAttribute(lambda edition: dt.date(edition.year, 3, 15))
+    tz = "Europe/Zurich"
+
+
+def award_result(edition, agency, code, outcome="winner", project=None, programme="wsis-prizes"):
+    """A line of the results inventory in the category `code` of `programme` (None: no category)."""
+    return AwardResult.objects.create(
+        edition=edition,
+        agency=agency,
+        category=award_category(code, programme) if code else None,
+        outcome=outcome,
+        project=project,
+        evidence_url=f"https://example.org/{agency.slug}/{code}",
+    )

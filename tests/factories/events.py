@@ -1,0 +1,36 @@
+"""Factories of the events area: events in their own zone, agencies' participations."""
+
+import datetime as dt
+
+import factory
+
+from tests.factories.portal import AgencyFactory
+
+
+class EventFactory(factory.django.DjangoModelFactory):
+    """A confirmed conference in Geneva (Europe/Zurich), four days from `starts_on`."""
+
+    class Meta:
+        model = "events.Event"
+
+    slug = factory.Sequence(lambda n: f"event-{n}")
+    name = factory.Sequence(lambda n: f"Etkinlik {n}")
+    name_en = factory.Sequence(lambda n: f"Event {n}")
+    kind = "conference"
+    organiser = "ITU"
+    city = "Cenevre"
+    city_en = "Geneva"
+    country = "CH"
+    tz = "Europe/Zurich"
+    starts_on = factory.LazyFunction(lambda: dt.date(2030, 7, 6))
+    ends_on = factory.LazyAttribute(lambda event: event.starts_on + dt.timedelta(days=4))
+    website = "https://event.example"
+
+
+class ParticipationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "events.EventParticipation"
+
+    event = factory.SubFactory(EventFactory)
+    agency = factory.SubFactory(AgencyFactory)
+    role = "attendee"
