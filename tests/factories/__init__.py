@@ -4,6 +4,7 @@
 from tests.factories.awards import AwardEditionFactory, award_category, award_programme, award_result
 from tests.factories.dates import in_days, today_in
 from tests.factories.events import EventFactory, ParticipationFactory
+from tests.factories.funds import FunderFactory, FundingCallFactory, FundingProgrammeFactory, GrantFactory
 from tests.factories.portal import (
     PASSWORD,
     AgencyDomainFactory,
@@ -22,6 +23,10 @@ __all__ = [
     "AwardEditionFactory",
     "ContactFactory",
     "EventFactory",
+    "FunderFactory",
+    "FundingCallFactory",
+    "FundingProgrammeFactory",
+    "GrantFactory",
     "ParticipationFactory",
     "ProjectFactory",
     "UserFactory",

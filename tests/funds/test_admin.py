@@ -11,39 +11,11 @@ from django.contrib import admin, messages
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from funds.models import CallState, Funder, FundingCall, FundingProgramme, FundInvitation, Grant
+from funds.models import CallState, FundInvitation, Grant
 from portal.models import Deadline, ReviewState
 from tests import factories
 
 FUNDS_MODELS = [model for model in admin.site._registry if model._meta.app_label == "funds"]
-
-
-def funder(slug="donor", **kwargs):
-    return Funder.objects.create(
-        slug=slug, name=slug, name_en=slug, kind="bilateral", website="https://donor.example", **kwargs
-    )
-
-
-def programme(of=None, slug="donor-digital", **kwargs):
-    return FundingProgramme.objects.create(
-        funder=of or funder(), slug=slug, name="Dijital", name_en="Digital", **kwargs
-    )
-
-
-def call(of=None, days=60, **kwargs):
-    return FundingCall.objects.create(
-        programme=of or programme(),
-        title="Çağrı",
-        title_en="Call",
-        deadline=factories.in_days(days, "Asia/Seoul"),
-        tz="Asia/Seoul",
-        **kwargs,
-    )
-
-
-def grant(agency, of=None, review_state=ReviewState.SUBMITTED, **kwargs):
-    values = {"amount": Decimal("1000"), "currency": "USD", **kwargs}
-    return Grant.objects.create(funder=of or funder(), agency=agency, review_state=review_state, **values)
 
 
 def shown(response) -> list[int]:
@@ -64,12 +36,12 @@ def test_every_funds_model_has_an_admin():
 @pytest.mark.parametrize("model", FUNDS_MODELS, ids=lambda m: m._meta.model_name)
 def test_changelist_add_and_change_pages_open_for_a_working_group_admin(admin_client_wg, model):
     agency = factories.AgencyFactory()
-    fund_call = call()
+    fund_call = factories.FundingCallFactory()
     examples = {
         "funder": lambda: fund_call.programme.funder,
         "fundingprogramme": lambda: fund_call.programme,
         "fundingcall": lambda: fund_call,
-        "grant": lambda: grant(agency, of=fund_call.programme.funder),
+        "grant": lambda: factories.GrantFactory(agency=agency, programme=fund_call.programme),
         "fundinvitation": lambda: FundInvitation.objects.create(call=fund_call, agency=agency),
     }
     base = f"/admin/funds/{model._meta.model_name}/"
@@ -97,32 +69,32 @@ def test_staff_outside_the_working_group_is_refused_even_with_model_permissions(
 
 
 def test_the_grants_list_filters_by_state(admin_client_wg, agency_a):
-    wanted = grant(agency_a, review_state=ReviewState.SUBMITTED)
-    grant(agency_a, of=wanted.funder, review_state=ReviewState.PUBLISHED)
+    wanted = factories.GrantFactory(agency=agency_a, review_state=ReviewState.SUBMITTED)
+    factories.GrantFactory(agency=agency_a, funder=wanted.funder, published=True)
     response = admin_client_wg.get("/admin/funds/grant/", {"review_state__exact": "submitted"})
     assert list(response.context["cl"].result_list) == [wanted]
 
 
 def test_the_grants_list_runs_a_constant_number_of_queries(admin_client_wg, django_assert_max_num_queries):
-    donor = funder()
+    donor = factories.FunderFactory()
     for _ in range(3):
         project = factories.ProjectFactory()
-        grant(project.agency, of=donor, project=project)
+        factories.GrantFactory(agency=project.agency, funder=donor, project=project, review_state=ReviewState.SUBMITTED)
     admin_client_wg.get("/admin/funds/grant/")  # warm the session and content types
     with django_assert_max_num_queries(20) as few:
         admin_client_wg.get("/admin/funds/grant/")
     for _ in range(27):
         project = factories.ProjectFactory()
-        grant(project.agency, of=donor, project=project)
+        factories.GrantFactory(agency=project.agency, funder=donor, project=project, review_state=ReviewState.SUBMITTED)
     with django_assert_max_num_queries(len(few.captured_queries)):
         admin_client_wg.get("/admin/funds/grant/")
 
 
 def test_the_publish_action_publishes_the_selected_grants(admin_client_wg, agency_a, agency_b):
-    submitted = grant(agency_a)
-    draft = grant(agency_b, of=submitted.funder, review_state=ReviewState.DRAFT)
-    published = grant(agency_b, of=submitted.funder, review_state=ReviewState.PUBLISHED)
-    untouched = grant(agency_a, of=submitted.funder)
+    submitted = factories.GrantFactory(agency=agency_a, review_state=ReviewState.SUBMITTED)
+    draft = factories.GrantFactory(agency=agency_b, funder=submitted.funder)
+    published = factories.GrantFactory(agency=agency_b, funder=submitted.funder, published=True)
+    untouched = factories.GrantFactory(agency=agency_a, funder=submitted.funder, review_state=ReviewState.SUBMITTED)
     response = admin_client_wg.post(
         "/admin/funds/grant/",
         {"action": "publish", "_selected_action": [submitted.pk, draft.pk, published.pk]},
@@ -143,8 +115,10 @@ def test_the_publish_action_publishes_the_selected_grants(admin_client_wg, agenc
 def test_the_invite_action_invites_the_eligible_agencies_only(
     admin_client_wg, wg_admin, django_capture_on_commit_callbacks
 ):
-    ministries_in_turkey = programme(eligible_agency_kinds=["ministry"], eligible_countries=["TR"])
-    open_call = call(of=ministries_in_turkey)
+    ministries_in_turkey = factories.FundingProgrammeFactory(
+        eligible_agency_kinds=["ministry"], eligible_countries=["TR"]
+    )
+    open_call = factories.FundingCallFactory(programme=ministries_in_turkey)
     eligible = factories.AgencyFactory(slug="tr-ministry", kind="ministry", country="TR")
     factories.AgencyFactory(slug="az-ministry", kind="ministry", country="AZ")
     factories.AgencyFactory(slug="tr-university", kind="university", country="TR")
@@ -164,8 +138,8 @@ def test_the_invite_action_invites_the_eligible_agencies_only(
 @pytest.mark.clock
 def test_the_invite_action_refuses_a_closed_call(admin_client_wg):
     factories.AgencyFactory(kind="ministry", country="TR")
-    closed = call(days=-2)
-    cancelled = call(of=closed.programme, state=CallState.CANCELLED)
+    closed = factories.FundingCallFactory(days=-2)
+    cancelled = factories.FundingCallFactory(programme=closed.programme, state=CallState.CANCELLED)
     response = admin_client_wg.post(
         "/admin/funds/fundingcall/",
         {"action": "invite_eligible", "_selected_action": [closed.pk, cancelled.pk]},
@@ -177,7 +151,7 @@ def test_the_invite_action_refuses_a_closed_call(admin_client_wg):
 
 
 def test_an_invitation_is_read_only_but_can_be_deleted(admin_client_wg, agency_a):
-    invitation = FundInvitation.objects.create(call=call(), agency=agency_a)
+    invitation = FundInvitation.objects.create(call=factories.FundingCallFactory(), agency=agency_a)
     page = f"/admin/funds/fundinvitation/{invitation.pk}/"
     assert admin_client_wg.post(f"{page}change/", {"agency": agency_a.pk}).status_code == 403
     assert admin_client_wg.post(f"{page}delete/", {"post": "yes"}).status_code == 302
@@ -210,14 +184,18 @@ def grant_form(donor, agency, **changes) -> dict:
     ],
 )
 def test_a_grant_with_bad_money_is_refused_in_the_admin(admin_client_wg, agency_a, changes, field):
-    response = admin_client_wg.post("/admin/funds/grant/add/", grant_form(funder(), agency_a, **changes))
+    response = admin_client_wg.post(
+        "/admin/funds/grant/add/", grant_form(factories.FunderFactory(), agency_a, **changes)
+    )
     assert response.status_code == 200
     assert field in response.context["adminform"].form.errors
     assert not Grant.objects.exists()
 
 
 def test_a_grant_saved_in_the_admin_goes_through_the_service(admin_client_wg, wg_admin, agency_a):
-    response = admin_client_wg.post("/admin/funds/grant/add/", grant_form(funder(), agency_a, purpose_en="Centre"))
+    response = admin_client_wg.post(
+        "/admin/funds/grant/add/", grant_form(factories.FunderFactory(), agency_a, purpose_en="Centre")
+    )
     assert response.status_code == 302, response.context["adminform"].form.errors
     [saved] = Grant.objects.all()
     # The review is decided by the actions (publish, send back), not typed in the form: a new grant is a draft.
@@ -244,7 +222,7 @@ def upload_grants(client, text: str):
 
 
 def test_a_grants_file_is_previewed_then_imported_on_confirmation(admin_client_wg):
-    funder("koica")
+    factories.FunderFactory(slug="koica")
     mincom = factories.AgencyFactory(slug="mincom-az", acronym="MCIT", country="AZ")
     row = "koica,,MCIT,AZ,,3700000,USD,2013-04-18,24,e-Government education centre,\n"
     preview = upload_grants(admin_client_wg, GRANTS_HEADER + row)
@@ -266,7 +244,7 @@ def test_a_grants_file_is_previewed_then_imported_on_confirmation(admin_client_w
 
 
 def test_a_grants_file_with_bad_money_is_refused_whole(admin_client_wg):
-    funder("koica")
+    factories.FunderFactory(slug="koica")
     factories.AgencyFactory(acronym="MCIT", country="AZ")
     rows = "koica,,MCIT,AZ,,3700000,USD,2013-04-18,24,,\nkoica,,MCIT,AZ,,10.125,USD,2014-01-02,,,\n"
     preview = upload_grants(admin_client_wg, GRANTS_HEADER + rows)
@@ -276,10 +254,10 @@ def test_a_grants_file_with_bad_money_is_refused_whole(admin_client_wg):
 
 
 def test_the_grants_export_is_the_filtered_published_list(admin_client_wg, agency_a, agency_b):
-    donor = funder("koica")
-    wanted = grant(agency_a, of=donor, review_state=ReviewState.PUBLISHED, signed_on=dt.date(2013, 4, 18))
-    grant(agency_b, of=donor, review_state=ReviewState.PUBLISHED, currency="EUR")
-    grant(agency_a, of=donor, review_state=ReviewState.DRAFT)  # not in the inventory: never exported
+    donor = factories.FunderFactory(slug="koica")
+    wanted = factories.GrantFactory(agency=agency_a, funder=donor, published=True, signed_on=dt.date(2013, 4, 18))
+    factories.GrantFactory(agency=agency_b, funder=donor, published=True, currency="EUR")
+    factories.GrantFactory(agency=agency_a, funder=donor)  # a draft, not in the inventory: never exported
     response = admin_client_wg.post(f"{GRANTS}export/?currency__exact=USD", {"format": "0", "resource": "0"})
     assert response.status_code == 200
     [header, *rows] = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))

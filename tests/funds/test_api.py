@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from funds.models import Funder, FundingCall, FundingProgramme, Grant
-from portal.models import ActionLine, ReviewState, Theme
+from funds.models import Funder, Grant
+from portal.models import ReviewState, Theme
 from tests import factories
 
 FUNDERS = "/api/v1/funds/funders/"
@@ -34,21 +34,19 @@ def slugs(response) -> list:
 @pytest.fixture
 def funds():
     theme = Theme.objects.create(slug="fund-api-theme", title="Tema", title_en="Theme")
-    koica = Funder.objects.create(
+    koica = factories.FunderFactory(
         slug="koica",
         acronym="KOICA",
         name="Kore Uluslararası İşbirliği Ajansı",
-        name_tr="Kore Uluslararası İşbirliği Ajansı",
         name_en="Korea International Cooperation Agency",
-        kind=Funder.Kind.BILATERAL,
         country="KR",
         website="https://www.koica.go.kr",
     )
-    eu = Funder.objects.create(
+    eu = factories.FunderFactory(
         slug="eu", acronym="EU", name="Avrupa Birliği", name_en="European Union", kind=Funder.Kind.EU,
         website="https://commission.europa.eu",
     )  # fmt: skip
-    koica_egov = FundingProgramme.objects.create(
+    koica_egov = factories.FundingProgrammeFactory(
         funder=koica,
         slug="koica-egov",
         name="e-Devlet kapasite",
@@ -59,35 +57,30 @@ def funds():
         amount_max=Decimal(5000000),
         currency="USD",
         scope="international",
+        themes=[theme],
+        action_lines=["C7.1"],
     )
-    koica_egov.themes.add(theme)
-    koica_egov.action_lines.set(ActionLine.objects.filter(code="C7.1"))
-    eu_digital = FundingProgramme.objects.create(
-        funder=eu, slug="digital-europe", name="Dijital Avrupa", name_en="Digital Europe", scope="national"
+    eu_digital = factories.FundingProgrammeFactory(
+        funder=eu,
+        slug="digital-europe",
+        name="Dijital Avrupa",
+        name_en="Digital Europe",
+        scope="national",
+        action_lines=["C4"],
     )
-    eu_digital.action_lines.set(ActionLine.objects.filter(code="C4"))
-    in_seoul, in_brussels = factories.today_in("Asia/Seoul"), factories.today_in("Europe/Brussels")  # the calls' zones
-    calls = {
-        "soon": FundingCall.objects.create(
+    calls = {  # each closing in its zone: Seoul's, or Brussels' (a call's zone unless told)
+        "soon": factories.FundingCallFactory(
             programme=koica_egov,
             title="Çağrı",
             title_en="Call 2026",
-            deadline=in_seoul + dt.timedelta(days=20),
+            days=20,
             deadline_time=dt.time(18),
             tz="Asia/Seoul",
         ),
-        "later": FundingCall.objects.create(
-            programme=eu_digital, title="Sonra", title_en="Later", deadline=in_brussels + dt.timedelta(days=90)
-        ),
-        "closed": FundingCall.objects.create(
-            programme=eu_digital, title="Kapandı", title_en="Closed", deadline=in_brussels - dt.timedelta(days=3)
-        ),
-        "cancelled": FundingCall.objects.create(
-            programme=koica_egov,
-            title="İptal",
-            title_en="Cancelled",
-            deadline=in_brussels + dt.timedelta(days=10),
-            state="cancelled",
+        "later": factories.FundingCallFactory(programme=eu_digital, title="Sonra", title_en="Later", days=90),
+        "closed": factories.FundingCallFactory(programme=eu_digital, title="Kapandı", title_en="Closed", days=-3),
+        "cancelled": factories.FundingCallFactory(
+            programme=koica_egov, title="İptal", title_en="Cancelled", days=10, state="cancelled"
         ),
     }
     return {"koica": koica, "eu": eu, "koica_egov": koica_egov, "eu_digital": eu_digital, "calls": calls}
@@ -95,14 +88,14 @@ def funds():
 
 @pytest.fixture
 def grants(funds, agency_a, agency_b):
-    def grant(funder, agency, amount, currency, signed_on, review_state=ReviewState.PUBLISHED, **extra):
-        return Grant.objects.create(
+    def grant(funder, agency, amount, currency, signed_on, published=True, **extra):
+        return factories.GrantFactory(
             funder=funds[funder],
             agency=agency,
             amount=Decimal(amount),
             currency=currency,
             signed_on=signed_on,
-            review_state=review_state,
+            published=published,
             **extra,
         )
 
@@ -112,8 +105,10 @@ def grants(funds, agency_a, agency_b):
         ),
         "a_eu": grant("eu", agency_a, "250000.50", "EUR", dt.date(2024, 5, 2), programme=funds["eu_digital"]),
         "a_krw": grant("koica", agency_a, "150000000", "KRW", dt.date(2021, 9, 1)),
-        "a_draft": grant("eu", agency_a, "1000", "EUR", None, review_state=ReviewState.DRAFT),
-        "b_draft": grant("koica", agency_b, "2000", "USD", dt.date(2025, 1, 1), review_state=ReviewState.SUBMITTED),
+        "a_draft": grant("eu", agency_a, "1000", "EUR", None, published=False),
+        "b_draft": grant(
+            "koica", agency_b, "2000", "USD", dt.date(2025, 1, 1), published=False, review_state=ReviewState.SUBMITTED
+        ),
     }
 
 
@@ -461,39 +456,34 @@ def add_records(count: int, start: int, agency) -> None:
     """`count` funders, each with a programme (themes, action lines), two calls and three grants (one a draft of
     `agency`, one with a draft project)."""
     theme = Theme.objects.get_or_create(slug="q-theme", defaults={"title": "Tema", "title_en": "Theme"})[0]
-    lines = list(ActionLine.objects.filter(code__in=["C4", "C7.1"]))
     for n in range(start, start + count):
-        funder = Funder.objects.create(
-            slug=f"q-funder-{n:03}", name=f"Fon {n}", kind="bilateral", website="https://f.example"
+        programme = factories.FundingProgrammeFactory(
+            funder=factories.FunderFactory(slug=f"q-funder-{n:03}", name=f"Fon {n}", website="https://f.example"),
+            slug=f"q-programme-{n:03}",
+            name=f"Program {n}",
+            eligible_countries=["TR", "AZ"],
+            themes=[theme],
+            action_lines=["C4", "C7.1"],
         )
-        programme = FundingProgramme.objects.create(
-            funder=funder, slug=f"q-programme-{n:03}", name=f"Program {n}", eligible_countries=["TR", "AZ"]
-        )
-        programme.themes.add(theme)
-        programme.action_lines.set(lines)
         for days in (5 + n, -5 - n):
-            FundingCall.objects.create(
-                programme=programme,
-                title=f"Çağrı {n}",
-                deadline=factories.in_days(days, ("Asia/Seoul", "Europe/Brussels")[n % 2]),
-                tz=("Asia/Seoul", "Europe/Brussels")[n % 2],
+            factories.FundingCallFactory(
+                programme=programme, title=f"Çağrı {n}", days=days, tz=("Asia/Seoul", "Europe/Brussels")[n % 2]
             )
         recipient = factories.AgencyFactory(slug=f"q-grantee-{n:03}")
         project = factories.ProjectFactory(slug=f"q-project-{n:03}", agency=recipient, published=n % 2 == 0)
-        for grant_agency, state, grant_project in (
-            (recipient, ReviewState.PUBLISHED, project),
-            (agency, ReviewState.DRAFT, None),
-            (agency, ReviewState.PUBLISHED, None),
+        for grant_agency, published, grant_project in (
+            (recipient, True, project),
+            (agency, False, None),
+            (agency, True, None),
         ):
-            Grant.objects.create(
-                funder=funder,
+            factories.GrantFactory(
                 programme=programme,
                 agency=grant_agency,
                 project=grant_project,
                 amount=Decimal(1000 + n),
                 currency="EUR",
                 signed_on=dt.date(2010 + n % 10, 1, 1),
-                review_state=state,
+                published=published,
             )
 
 

@@ -8,7 +8,6 @@ import pytest
 from django.utils import translation
 from playwright.sync_api import Page, expect
 
-from funds.models import Funder, FundingCall, FundingProgramme
 from portal.moments import format_moment
 from tests import factories
 
@@ -23,26 +22,23 @@ def test_find_the_calls_an_agency_could_apply_to_and_see_a_deadline_in_both_zone
     base = live_server.url
     ministry = factories.AgencyFactory(slug="bilgi", name="Bilgi Bakanlığı", name_en="Ministry of Information")
     factories.AgencyFactory(slug="kampus", name="Kampüs", name_en="Campus University", kind="university")
-    koica = Funder.objects.create(
-        slug="koica", name="KOICA", name_en="KOICA", kind="bilateral", country="KR", website="https://koica.example"
-    )
-    for_ministries = FundingProgramme.objects.create(
+    koica = factories.FunderFactory(slug="koica", name="KOICA", country="KR")
+    for_ministries = factories.FundingProgrammeFactory(
         funder=koica, slug="koica-egov", name="E-devlet", name_en="E-government", eligible_agency_kinds=["ministry"]
     )
-    for_universities = FundingProgramme.objects.create(
+    for_universities = factories.FundingProgrammeFactory(
         funder=koica, slug="koica-campus", name="Kampüs", name_en="Campus", eligible_agency_kinds=["university"]
     )
-    deadline = factories.in_days(20, "Asia/Seoul")
-    seoul = FundingCall.objects.create(
+    seoul = factories.FundingCallFactory(
         programme=for_ministries,
         title="E-devlet merkezi",
         title_en="E-government centre",
-        deadline=deadline,
+        days=20,
         deadline_time=dt.time(17, 0),
         tz="Asia/Seoul",
     )
-    campus = FundingCall.objects.create(
-        programme=for_universities, title="Kampüs", title_en="Campus labs", deadline=deadline, tz="Asia/Seoul"
+    campus = factories.FundingCallFactory(
+        programme=for_universities, title="Kampüs", title_en="Campus labs", deadline=seoul.deadline, tz="Asia/Seoul"
     )
 
     # 1. Every open call, then only those the ministry could apply to, with the reasons.
@@ -60,7 +56,7 @@ def test_find_the_calls_an_agency_could_apply_to_and_see_a_deadline_in_both_zone
     # 2. The call's page: its deadline in Seoul and in the portal's zone (Istanbul), and the days left.
     calls.first.locator(f"a[href='/en/funds/calls/{seoul.pk}/']").click()
     expect(page).to_have_url(f"{base}/en/funds/calls/{seoul.pk}/")
-    due_at = dt.datetime.combine(deadline, dt.time(17, 0), tzinfo=ZoneInfo("Asia/Seoul"))
+    due_at = dt.datetime.combine(seoul.deadline, dt.time(17, 0), tzinfo=ZoneInfo("Asia/Seoul"))
     with translation.override("en"):
         in_seoul, in_istanbul = format_moment(due_at, "Asia/Seoul"), format_moment(due_at, "Europe/Istanbul")
     expect(page.locator("dd[data-zone='Asia/Seoul']")).to_have_text(in_seoul)

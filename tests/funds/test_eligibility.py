@@ -3,46 +3,18 @@ in the registry; invitations of eligible agencies sent once through the alerts."
 
 import datetime as dt
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
 from funds import selectors, services
-from funds.models import CallState, Funder, FundingCall, FundingProgramme, FundInvitation, Grant
+from funds.models import CallState, FundInvitation, Grant
 from portal import alerts
 from portal.models import AlertDelivery, Deadline, DeadlineKind, DeliveryState, Theme
 from tests import factories
 
 pytestmark = pytest.mark.clock  # open and closed calls
-
-
-def programme(**kwargs) -> FundingProgramme:
-    funder, _ = Funder.objects.get_or_create(
-        slug="koica",
-        defaults={
-            "name": "KOICA",
-            "kind": Funder.Kind.BILATERAL,
-            "country": "KR",
-            "website": "https://www.koica.go.kr/",
-        },
-    )
-    kwargs.setdefault("slug", f"programme-{FundingProgramme.objects.count()}")
-    themes = kwargs.pop("themes", [])
-    lines = kwargs.pop("action_lines", [])
-    made = FundingProgramme.objects.create(funder=funder, name=kwargs["slug"], **kwargs)
-    made.themes.set(Theme.objects.filter(slug__in=themes))
-    from portal.models import ActionLine
-
-    made.action_lines.set(ActionLine.objects.filter(code__in=lines))
-    return made
-
-
-def call(prog, days=40, **kwargs) -> FundingCall:
-    kwargs.setdefault("tz", "Asia/Seoul")
-    deadline = timezone.localdate(timezone=ZoneInfo(kwargs["tz"])) + dt.timedelta(days=days)
-    return FundingCall.objects.create(programme=prog, title=f"Call of {prog.slug}", deadline=deadline, **kwargs)
 
 
 def reasons(found) -> list[tuple[str, str]]:
@@ -53,8 +25,13 @@ def reasons(found) -> list[tuple[str, str]]:
 
 
 def test_kind_and_country_decide_with_reasons():
-    ministries_in_az = call(programme(eligible_agency_kinds=["ministry"], eligible_countries=["AZ", "KG"]))
-    everyone = call(programme(), days=10)
+    ministries_in_az = factories.FundingCallFactory(
+        programme=factories.FundingProgrammeFactory(
+            eligible_agency_kinds=["ministry"], eligible_countries=["AZ", "KG"]
+        ),
+        days=40,
+    )
+    everyone = factories.FundingCallFactory(days=10)
     ministry = factories.AgencyFactory(kind="ministry", country="AZ")
     ngo = factories.AgencyFactory(kind="ngo", country="AZ")
     turkish = factories.AgencyFactory(kind="ministry", country="TR")
@@ -73,7 +50,11 @@ def test_kind_and_country_decide_with_reasons():
 
 
 def test_a_themed_programme_needs_a_matching_published_project():
-    themed = call(programme(themes=["e-government"], action_lines=["C4"]))
+    themed = factories.FundingCallFactory(
+        programme=factories.FundingProgrammeFactory(
+            themes=Theme.objects.filter(slug="e-government"), action_lines=["C4"]
+        )
+    )
     with_project = factories.AgencyFactory()
     partner = factories.AgencyFactory()
     project = factories.ProjectFactory(agency=with_project, published=True, action_lines=["C4"])
@@ -93,22 +74,22 @@ def test_a_themed_programme_needs_a_matching_published_project():
 
 
 def test_closed_and_cancelled_calls_are_not_offered():
-    prog = programme()
-    call(prog, days=-1)
-    call(prog, state=CallState.CANCELLED)
+    prog = factories.FundingProgrammeFactory()
+    factories.FundingCallFactory(programme=prog, days=-1)
+    factories.FundingCallFactory(programme=prog, state=CallState.CANCELLED)
     # An hour ago, at its local time in Seoul: passed.
     past = (timezone.now() - dt.timedelta(hours=1)).astimezone(dt.timezone(dt.timedelta(hours=9)))
-    FundingCall.objects.create(
+    factories.FundingCallFactory(
         programme=prog, title="Closed an hour ago", deadline=past.date(), deadline_time=past.time(), tz="Asia/Seoul"
     )
-    tentative = call(prog, days=5, state=CallState.TENTATIVE)
+    tentative = factories.FundingCallFactory(programme=prog, days=5, state=CallState.TENTATIVE)
     agency = factories.AgencyFactory()
     assert [e.call for e in selectors.calls_for_agency(agency)] == [tentative]
 
 
 def test_eligible_agencies_query_count_is_flat(django_assert_max_num_queries):
-    themed = call(programme(themes=["e-government"]))
     theme = Theme.objects.get(slug="e-government")
+    themed = factories.FundingCallFactory(programme=factories.FundingProgrammeFactory(themes=[theme]))
 
     def add(n):
         for _ in range(n):
@@ -137,7 +118,7 @@ def test_eligible_agencies_query_count_is_flat(django_assert_max_num_queries):
     ],
 )
 def test_money_is_validated_with_its_currency(amount, currency, field):
-    grant = Grant(funder=programme().funder, agency=factories.AgencyFactory(), amount=amount, currency=currency)
+    grant = Grant(funder=factories.FunderFactory(), agency=factories.AgencyFactory(), amount=amount, currency=currency)
     with pytest.raises(ValidationError) as refused:
         grant.full_clean()
     assert field in refused.value.message_dict
@@ -146,7 +127,7 @@ def test_money_is_validated_with_its_currency(amount, currency, field):
 
 def test_whole_amounts_and_cents_are_money():
     agency = factories.AgencyFactory()
-    funder = programme().funder
+    funder = factories.FunderFactory()
     Grant(funder=funder, agency=agency, amount=Decimal("3700000"), currency="USD").full_clean()
     Grant(funder=funder, agency=agency, amount=Decimal("1500000000"), currency="KRW").full_clean()
     Grant(funder=funder, agency=agency, amount=Decimal("12.50"), currency="EUR").full_clean()
@@ -156,8 +137,8 @@ def test_whole_amounts_and_cents_are_money():
 
 
 def test_call_deadlines_are_registered_moved_and_withdrawn():
-    opened = call(
-        programme(), opens_on=timezone.localdate(timezone=ZoneInfo("Asia/Seoul")), deadline_time=dt.time(18, 0)
+    opened = factories.FundingCallFactory(
+        opens_on=factories.today_in("Asia/Seoul"), days=40, deadline_time=dt.time(18, 0), tz="Asia/Seoul"
     )
     rows = {d.kind: d for d in Deadline.objects.filter(object_id=opened.pk, topic="funds")}
     assert set(rows) == {DeadlineKind.FUND_CALL_OPENS, DeadlineKind.FUND_CALL}
@@ -170,7 +151,9 @@ def test_call_deadlines_are_registered_moved_and_withdrawn():
 
 def test_invitation_goes_once_to_the_eligible_agencies_contacts(wg_admin, mailoutbox, settings):
     settings.SEND_ALERTS = True
-    offered = call(programme(eligible_agency_kinds=["university"]), days=60)
+    offered = factories.FundingCallFactory(
+        programme=factories.FundingProgrammeFactory(eligible_agency_kinds=["university"]), days=60
+    )
     university = factories.AgencyFactory(kind="university")
     ministry = factories.AgencyFactory(kind="ministry")
     reader = factories.ContactFactory(agency=university, language="ky", time_zone="Asia/Bishkek")
@@ -197,7 +180,9 @@ def test_invitation_goes_once_to_the_eligible_agencies_contacts(wg_admin, mailou
 
 
 def test_an_invitation_follows_its_call_and_programme_and_is_withdrawn_when_deleted(wg_admin):
-    offered = call(programme(eligible_agency_kinds=["university"]), days=60)
+    offered = factories.FundingCallFactory(
+        programme=factories.FundingProgrammeFactory(eligible_agency_kinds=["university"]), days=60
+    )
     university = factories.AgencyFactory(kind="university")
     services.invite_eligible_agencies(offered, wg_admin)
     notice = Deadline.objects.get(kind=DeadlineKind.FUND_SUGGESTION)
@@ -205,7 +190,7 @@ def test_an_invitation_follows_its_call_and_programme_and_is_withdrawn_when_dele
     offered.programme.name_en = "Campus Fund"
     offered.programme.save()
     notice.refresh_from_db()
-    assert notice.title_en.startswith(f"Campus Fund: {offered.title}")
+    assert notice.title_en.startswith(f"Campus Fund: {offered.title_en}")
     offered.deadline += dt.timedelta(days=5)
     offered.save()
     notice.refresh_from_db()
@@ -218,8 +203,11 @@ def test_an_invitation_follows_its_call_and_programme_and_is_withdrawn_when_dele
 
 
 def test_no_invitation_to_a_closed_or_cancelled_call(wg_admin):
-    prog = programme()
-    for made, code in ((call(prog, days=-2), "closed"), (call(prog, state=CallState.CANCELLED), "cancelled")):
+    prog = factories.FundingProgrammeFactory()
+    for made, code in (
+        (factories.FundingCallFactory(programme=prog, days=-2), "closed"),
+        (factories.FundingCallFactory(programme=prog, state=CallState.CANCELLED), "cancelled"),
+    ):
         with pytest.raises(ValidationError) as refused:
             services.invite_eligible_agencies(made, wg_admin)
         assert refused.value.code == code

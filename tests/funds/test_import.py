@@ -12,7 +12,7 @@ from funds.imports import PublicGrantExporter
 from funds.models import Funder, FundingProgramme, Grant
 from portal import imports
 from portal.models import Agency, Project, ReviewState
-from tests.factories import AgencyFactory, ProjectFactory
+from tests.factories import AgencyFactory, FunderFactory, FundingProgrammeFactory, GrantFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,38 +33,24 @@ def counts() -> dict[str, int]:
 
 @pytest.fixture
 def koica():
-    funder = Funder.objects.create(
+    funder = FunderFactory(
         slug="koica",
         acronym="KOICA",
         name="Korea International Cooperation Agency",
-        name_en="Korea International Cooperation Agency",
         name_tr="Kore Uluslararası İşbirliği Ajansı",
-        kind=Funder.Kind.BILATERAL,
         country="KR",
         website="https://www.koica.go.kr",
     )
-    FundingProgramme.objects.create(
-        funder=funder,
-        slug="koica-egov",
-        name="e-Government capacity building",
-        name_en="e-Government capacity building",
-    )
+    FundingProgrammeFactory(funder=funder, slug="koica-egov", name="e-Government capacity building")
     return funder
 
 
 @pytest.fixture
 def eu():
-    funder = Funder.objects.create(
-        slug="eu",
-        acronym="EU",
-        name="European Union",
-        name_en="European Union",
-        kind=Funder.Kind.EU,
-        website="https://commission.europa.eu",
+    funder = FunderFactory(
+        slug="eu", acronym="EU", name="European Union", kind=Funder.Kind.EU, website="https://commission.europa.eu"
     )
-    FundingProgramme.objects.create(
-        funder=funder, slug="digital-europe", name="Digital Europe", name_en="Digital Europe"
-    )
+    FundingProgrammeFactory(funder=funder, slug="digital-europe", name="Digital Europe")
     return funder
 
 
@@ -257,7 +243,7 @@ EXPORTED = [
 def test_the_export_equals_the_rows_and_imports_again_unchanged(tmp_path, world):
     assert run("\n".join(reversed(EXPORTED)) + "\n").counts["created"] == 4
     # A draft reported by a contact is not in the inventory, nor in its export.
-    Grant.objects.create(funder=world["eu"], agency=world["mincom"], amount=Decimal(7), currency="EUR")
+    GrantFactory(funder=world["eu"], agency=world["mincom"], amount=Decimal(7), currency="EUR")
     target = tmp_path / "out.csv"
     call_command("export_inventory", "grants", "--output", str(target))
     assert target.read_text(encoding="utf-8").splitlines() == [HEADER.strip(), *EXPORTED]

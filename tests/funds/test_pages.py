@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from funds import selectors
-from funds.models import CallState, Funder, FundingCall, FundingProgramme, Grant
+from funds.models import CallState, Funder, FundingCall, FundingProgramme
 from portal.models import ReviewState, Theme
 from portal.moments import format_moment
 from tests import factories
@@ -29,28 +29,20 @@ CALL_ZONE = FundingCall._meta.get_field("tz").default  # a call's zone unless to
 # --- The records ----------------------------------------------------------------------------------
 
 
-def funder(slug="koica", **fields) -> Funder:
-    values = {"name": slug.upper(), "name_en": slug.upper(), "kind": "bilateral", "website": f"https://{slug}.example"}
-    return Funder.objects.create(slug=slug, **{**values, **fields})
-
-
-def programme(of: Funder, slug: str, **fields) -> FundingProgramme:
-    return FundingProgramme.objects.create(funder=of, slug=slug, name=slug, name_en=slug.title(), **fields)
-
-
 def call(of: FundingProgramme, title: str, deadline: dt.date, **fields) -> FundingCall:
-    return FundingCall.objects.create(programme=of, title=title, title_en=title, deadline=deadline, **fields)
+    """A call of `of` with one title in every language, closing on `deadline` in its zone."""
+    return factories.FundingCallFactory(programme=of, title=title, title_en=title, deadline=deadline, **fields)
 
 
-def grant(
-    agency, of: Funder, amount: str, currency: str, signed_on, review_state=ReviewState.PUBLISHED, **fields
-) -> Grant:
-    return Grant.objects.create(
+def grant(agency, of: Funder, amount: str, currency: str, signed_on, review_state=ReviewState.PUBLISHED, **fields):
+    """A line of the inventory, published unless told."""
+    return factories.GrantFactory(
         agency=agency,
         funder=of,
         amount=Decimal(amount),
         currency=currency,
         signed_on=signed_on,
+        published=review_state == ReviewState.PUBLISHED,
         review_state=review_state,
         **fields,
     )
@@ -71,20 +63,28 @@ def page_ids(response) -> list[int]:
 
 @pytest.fixture
 def koica():
-    return funder("koica", name_en="Korea International Cooperation Agency", acronym="KOICA", country="KR")
+    return factories.FunderFactory(
+        slug="koica", name="KOICA", name_en="Korea International Cooperation Agency", acronym="KOICA", country="KR"
+    )
 
 
 @pytest.fixture
 def for_ministries(koica):
     """Open to ministries in every country."""
-    return programme(
-        koica, "koica-egov", eligible_agency_kinds=["ministry"], amount_max=Decimal("5000000"), currency="USD"
+    return factories.FundingProgrammeFactory(
+        funder=koica,
+        slug="koica-egov",
+        eligible_agency_kinds=["ministry"],
+        amount_max=Decimal("5000000"),
+        currency="USD",
     )
 
 
 @pytest.fixture
 def for_universities_in_az(koica):
-    return programme(koica, "koica-campus", eligible_agency_kinds=["university"], eligible_countries=["AZ"])
+    return factories.FundingProgrammeFactory(
+        funder=koica, slug="koica-campus", eligible_agency_kinds=["university"], eligible_countries=["AZ"]
+    )
 
 
 # --- Landing page, funder, programme -------------------------------------------------------------------
@@ -177,7 +177,9 @@ def test_anonymous_viewer_sees_the_portal_zone(client, for_ministries):
 def test_calls_for_an_agency_with_the_reasons(client, agency_a, agency_b, for_ministries, for_universities_in_az):
     """Agency A is a Turkish ministry: the ministries' programme, not the Azerbaijani universities'."""
     theme = Theme.objects.create(slug="e-learning", title="E-öğrenme", title_en="E-learning")
-    topical = programme(for_ministries.funder, "koica-learning", eligible_agency_kinds=["ministry"])
+    topical = factories.FundingProgrammeFactory(
+        funder=for_ministries.funder, slug="koica-learning", eligible_agency_kinds=["ministry"]
+    )
     topical.themes.add(theme)
     for_ministries_call = call(for_ministries, "Ministries", in_days(9))
     call(for_universities_in_az, "Universities", in_days(8))
@@ -250,7 +252,7 @@ def test_closed_and_cancelled_calls_still_have_a_page_without_eligible_agencies(
 
 @pytest.fixture
 def inventory(agency_a, agency_b, koica, for_ministries):
-    bank = funder("world-bank", kind="multilateral")
+    bank = factories.FunderFactory(slug="world-bank", name="WORLD-BANK", kind="multilateral")
     published = factories.ProjectFactory(agency=agency_a, slug="e-gov-centre", published=True)
     secret = factories.ProjectFactory(agency=agency_a, slug="secret-draft", title="Gizli taslak", title_en="Secret")
     return {

@@ -7,7 +7,7 @@ import pytest
 from django.contrib import messages
 from django.urls import reverse
 
-from funds.models import Funder, FundingProgramme, Grant
+from funds.models import Grant
 from portal.models import ReviewState
 from tests import factories
 from tests.queries import LARGE, SMALL, count_queries
@@ -26,12 +26,11 @@ def submit_url(grant) -> str:
 
 @pytest.fixture
 def koica():
-    return Funder.objects.create(
+    return factories.FunderFactory(
         slug="koica",
         name="Kore Uluslararası İşbirliği Ajansı",
         name_en="Korea International Cooperation Agency",
         acronym="KOICA",
-        kind="bilateral",
         country="KR",
         website="https://www.koica.go.kr",
     )
@@ -39,19 +38,19 @@ def koica():
 
 @pytest.fixture
 def world_bank():
-    return Funder.objects.create(
+    return factories.FunderFactory(
         slug="world-bank", name="Dünya Bankası", name_en="World Bank", kind="multilateral", website="https://wb.example"
     )
 
 
 @pytest.fixture
 def koica_programme(koica):
-    return FundingProgramme.objects.create(funder=koica, slug="koica-projects", name_en="Project aid")
+    return factories.FundingProgrammeFactory(funder=koica, slug="koica-projects", name_en="Project aid")
 
 
 @pytest.fixture
 def bank_programme(world_bank):
-    return FundingProgramme.objects.create(funder=world_bank, slug="bank-digital", name_en="Digital development")
+    return factories.FundingProgrammeFactory(funder=world_bank, slug="bank-digital", name_en="Digital development")
 
 
 @pytest.fixture
@@ -64,9 +63,10 @@ def project_b(agency_b):
     return factories.ProjectFactory(agency=agency_b, slug="b-centre", published=True)
 
 
-def make_grant(agency, funder, review_state=ReviewState.DRAFT, **fields) -> Grant:
+def make_grant(agency, funder, **fields) -> Grant:
+    """A draft of 3,700,000 USD signed on 18 April 2013, unless told."""
     values = {"amount": Decimal("3700000"), "currency": "USD", "signed_on": dt.date(2013, 4, 18), **fields}
-    return Grant.objects.create(agency=agency, funder=funder, review_state=review_state, **values)
+    return factories.GrantFactory(agency=agency, funder=funder, **values)
 
 
 @pytest.fixture
@@ -326,10 +326,10 @@ def add_grants(count: int, start: int, agency_a, agency_b) -> None:
     """`count` grants of their own funders, half of each agency, with programmes and projects on some."""
     for n in range(start, start + count):
         agency = agency_a if n % 2 else agency_b
-        funder = Funder.objects.create(
+        funder = factories.FunderFactory(
             slug=f"funder-{n:03}", name=f"Fon {n}", name_en=f"Fund {n}", kind="foundation", website="https://f.example"
         )
-        programme = FundingProgramme.objects.create(funder=funder, slug=f"programme-{n:03}", name_en=f"P{n}")
+        programme = factories.FundingProgrammeFactory(funder=funder, slug=f"programme-{n:03}", name_en=f"P{n}")
         project = factories.ProjectFactory(agency=agency, slug=f"funded-{n:03}", published=n % 3 == 0)
         make_grant(
             agency,

@@ -136,27 +136,18 @@ def _shared_project(agency_a, agency_b):
 def _world_fund_reports(agency_a) -> dict:
     from decimal import Decimal
 
-    from funds.models import Funder, Grant
-
-    funder = Funder.objects.create(
-        slug="world-donor",
-        name="Bağışçı",
-        name_tr="Bağışçı",
-        name_en="Donor",
-        kind="bilateral",
-        country="KR",
-        website="https://donor.example",
-    )
     from django.utils import timezone
 
-    grant = Grant.objects.create(
-        funder=funder, agency=agency_a, amount=Decimal("3700000"), currency="USD", purpose_en="Training centre"
+    funder = factories.FunderFactory(
+        slug="world-donor", name="Bağışçı", name_en="Donor", country="KR", website="https://donor.example"
     )
-    submitted = Grant.objects.create(
+    grant = factories.GrantFactory(
+        funder=funder, agency=agency_a, amount=Decimal("3700000"), purpose_en="Training centre"
+    )
+    submitted = factories.GrantFactory(
         funder=funder,
         agency=agency_a,
         amount=Decimal("250000"),
-        currency="USD",
         purpose_en="Open data portal",
         review_state="submitted",
         submitted_at=timezone.now(),
@@ -208,13 +199,10 @@ def _world_funds(agency_a, project_a_published) -> dict:
     import datetime as dt
     from decimal import Decimal
 
-    from funds.models import Funder, FundingCall, FundingProgramme, Grant
-    from portal.models import ReviewState
-
-    funder = Funder.objects.create(
+    funder = factories.FunderFactory(
         slug="world-fund", name="Fon", name_en="Fund", kind="multilateral", website="https://fund.example"
     )
-    programme = FundingProgramme.objects.create(
+    programme = factories.FundingProgrammeFactory(
         funder=funder,
         slug="world-fund-digital",
         name="Dijital devlet",
@@ -224,24 +212,23 @@ def _world_funds(agency_a, project_a_published) -> dict:
         amount_max=Decimal("500000"),
         currency="EUR",
     )
-    call = FundingCall.objects.create(
+    call = factories.FundingCallFactory(
         programme=programme,
         title="Çağrı",
         title_en="Call for proposals",
-        deadline=factories.in_days(60, "Asia/Seoul"),
+        days=60,
         tz="Asia/Seoul",
         budget=Decimal("2000000"),
         currency="EUR",
     )
-    grant = Grant.objects.create(
-        funder=funder,
+    grant = factories.GrantFactory(
         programme=programme,
         agency=agency_a,
         project=project_a_published,
         amount=Decimal("250000"),
         currency="EUR",
         signed_on=dt.date(2024, 5, 2),
-        review_state=ReviewState.PUBLISHED,
+        published=True,
     )
     return {"fund_funder": funder, "fund_programme": programme, "fund_call": call, "grant_a_published": grant}
 

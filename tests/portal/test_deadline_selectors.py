@@ -15,7 +15,7 @@ from awards.models import AwardEdition, AwardProgramme
 from events import selectors as event_selectors
 from events.models import Event, EventStatus
 from funds import selectors as fund_selectors
-from funds.models import CallState, Funder, FundingCall, FundingProgramme
+from funds.models import CallState, FundingCall, FundingProgramme
 from portal import deadline_selectors, deadlines
 from portal.models import Deadline, DeadlineKind
 from tests import factories
@@ -108,14 +108,16 @@ def test_the_programmes_page_shows_the_soonest_open_edition_by_its_instant(clien
 
 @pytest.fixture
 def fund_programme():
-    funder = Funder.objects.create(
-        slug="koica", name="KOICA", name_en="KOICA", kind="bilateral", website="https://k.example"
+    return factories.FundingProgrammeFactory(
+        funder=factories.FunderFactory(slug="koica", name="KOICA", website="https://k.example"),
+        slug="koica-egov",
+        name="e-Dev",
     )
-    return FundingProgramme.objects.create(funder=funder, slug="koica-egov", name="e-Dev", name_en="e-Dev")
 
 
 def call(programme, title, deadline, **fields) -> FundingCall:
-    return FundingCall.objects.create(programme=programme, title=title, title_en=title, deadline=deadline, **fields)
+    """A call of `programme` with one title in every language, closing on `deadline` in its zone."""
+    return factories.FundingCallFactory(programme=programme, title=title, title_en=title, deadline=deadline, **fields)
 
 
 def test_open_calls_are_ordered_by_the_registry_instant_in_sql(fund_programme):

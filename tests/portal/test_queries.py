@@ -300,21 +300,16 @@ def add_fund_records(count: int, start: int, agency: Agency) -> None:
     import datetime as dt
     from decimal import Decimal
 
-    from funds.models import Funder, FundingCall, FundingProgramme, Grant
-    from portal.models import ReviewState
-
     theme = Theme.objects.get_or_create(slug="fund-theme", defaults={"title": "Tema", "title_en": "Theme"})[0]
     if not agency.projects.exists():
         project = factories.ProjectFactory(slug="fund-eligible", agency=agency, published=True, action_lines=LINES)
         project.themes.add(theme)
-    lines = list(ActionLine.objects.filter(code__in=LINES))
     zones = ("Asia/Seoul", "Europe/Brussels", "America/New_York")
     for n in range(start, start + count):
-        funder = Funder.objects.create(
-            slug=f"funder-{n:03}", name=f"Fon {n}", name_en=f"Funder {n}", kind="bilateral", website="https://f.example"
-        )
-        programme = FundingProgramme.objects.create(
-            funder=funder,
+        programme = factories.FundingProgrammeFactory(
+            funder=factories.FunderFactory(
+                slug=f"funder-{n:03}", name=f"Fon {n}", name_en=f"Funder {n}", website="https://f.example"
+            ),
             slug=f"programme-{n:03}",
             name=f"Program {n}",
             name_en=f"Programme {n}",
@@ -322,28 +317,27 @@ def add_fund_records(count: int, start: int, agency: Agency) -> None:
             eligible_countries=["TR", "KG"],
             amount_max=Decimal(100000 + n),
             currency="EUR",
+            themes=[theme],
+            action_lines=LINES[n % 2 :],
         )
-        programme.themes.add(theme)
-        programme.action_lines.set(lines[n % 2 :])
-        FundingCall.objects.create(
+        factories.FundingCallFactory(
             programme=programme,
             title=f"Çağrı {n}",
             title_en=f"Call {n}",
-            deadline=factories.in_days(5 + n, zones[n % 3]),
+            days=5 + n,
             deadline_time=dt.time(12) if n % 2 else None,
             tz=zones[n % 3],
             state="tentative" if n % 4 == 0 else "announced",
         )
         recipient = factories.AgencyFactory(slug=f"grantee-{n:03}")
-        Grant.objects.create(
-            funder=funder,
+        factories.GrantFactory(
             programme=programme,
             agency=recipient,
             project=factories.ProjectFactory(slug=f"grant-project-{n:03}", agency=recipient, published=n % 3 != 0),
             amount=Decimal(1000 + n),
             currency=("USD", "EUR", "KRW")[n % 3],
             signed_on=dt.date(2000 + n % 7, 1, 1),
-            review_state=ReviewState.PUBLISHED,
+            published=True,
         )
 
 

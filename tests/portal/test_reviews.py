@@ -15,7 +15,7 @@ from django.utils.translation import gettext
 
 from awards.models import AwardApplication, AwardResult
 from events.models import EventParticipation
-from funds.models import Funder, Grant
+from funds.models import Grant
 from portal import reviews
 from portal.models import OutboxMail, Project, ReviewerSettings, ReviewNotice, ReviewState
 from portal.reviews import notices
@@ -23,12 +23,6 @@ from tests import factories
 from tests.queries import LARGE, SMALL, count_queries
 
 QUEUE = "/en/reviews/"
-
-
-def _funder():
-    return Funder.objects.get_or_create(
-        slug="koica", defaults={"name": "KOICA", "name_en": "KOICA", "kind": "bilateral", "country": "KR"}
-    )[0]
 
 
 def make(kind: str, contact, *, state=ReviewState.SUBMITTED, submitted_at=None):
@@ -43,9 +37,7 @@ def make(kind: str, contact, *, state=ReviewState.SUBMITTED, submitted_at=None):
     if kind == "project":
         return factories.ProjectFactory(agency=agency, **review)
     if kind == "grant":
-        return Grant.objects.create(
-            funder=_funder(), agency=agency, amount=Decimal("3700000"), currency="USD", purpose_en="Centre", **review
-        )
+        return factories.GrantFactory(agency=agency, amount=Decimal("3700000"), purpose_en="Centre", **review)
     if kind == "participation":
         return EventParticipation.objects.create(
             event=factories.EventFactory(), agency=agency, role="exhibitor", lessons_en="Bring leaflets.", **review
