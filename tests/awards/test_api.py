@@ -237,10 +237,10 @@ def test_results_are_read_only(client_a, edition, agency_a):
 
 @pytest.fixture
 def applications(edition, agency_a, agency_b, project_a, project_b):
-    a = AwardApplication.objects.create(
+    a = factories.AwardApplicationFactory(
         agency=agency_a, project=project_a, edition=edition, category=factories.award_category("C7-E-health")
     )
-    b = AwardApplication.objects.create(
+    b = factories.AwardApplicationFactory(
         agency=agency_b, project=project_b, edition=edition, category=factories.award_category("C4")
     )
     return a, b

@@ -38,7 +38,7 @@ def project_b(agency_b):
 
 @pytest.fixture
 def application_a(edition, agency_a, project_a):
-    return AwardApplication.objects.create(
+    return factories.AwardApplicationFactory(
         agency=agency_a,
         project=project_a,
         edition=edition,
@@ -50,7 +50,7 @@ def application_a(edition, agency_a, project_a):
 
 @pytest.fixture
 def application_b(edition, agency_b, project_b):
-    return AwardApplication.objects.create(agency=agency_b, project=project_b, edition=edition, state="planned")
+    return factories.AwardApplicationFactory(agency=agency_b, project=project_b, edition=edition, state="planned")
 
 
 def form_data(application=None, **changes) -> dict:
@@ -182,7 +182,7 @@ def test_admin_sees_every_agency_and_filters_by_edition(
     admin_client_wg, client, contact_a, edition, application_a, application_b, agency_a, project_a
 ):
     other_edition = factories.AwardEditionFactory(year=2025)
-    older = AwardApplication.objects.create(agency=agency_a, project=project_a, edition=other_edition)
+    older = factories.AwardApplicationFactory(agency=agency_a, project=project_a, edition=other_edition)
 
     rows = admin_client_wg.get(LIST).context["rows"]
     assert [a.pk for a, _may in rows] == [application_a.pk, application_b.pk, older.pk]  # latest edition first
@@ -238,7 +238,7 @@ def add_applications(count: int, start: int, agency_a, agency_b) -> None:
         agency = agency_a if n % 2 else agency_b
         edition = factories.AwardEditionFactory(year=1995 + n)
         project = factories.ProjectFactory(agency=agency, slug=f"applying-{n:03}", published=n % 3 == 0)
-        AwardApplication.objects.create(
+        factories.AwardApplicationFactory(
             agency=agency,
             project=project,
             edition=edition,

@@ -25,7 +25,7 @@ def shown(response) -> list[int]:
 
 
 def participation(agency, event=None, review_state=ReviewState.SUBMITTED, **kwargs) -> EventParticipation:
-    return EventParticipation.objects.create(
+    return factories.ParticipationFactory(
         agency=agency, event=event or factories.EventFactory(), review_state=review_state, role="exhibitor", **kwargs
     )
 

@@ -316,7 +316,7 @@ def participations(events, agency_a, agency_b):
     project = factories.ProjectFactory(agency=agency_a, slug="a-project", published=True)
 
     def participation(agency, state, **extra):
-        return EventParticipation.objects.create(event=events["past"], agency=agency, review_state=state, **extra)
+        return factories.ParticipationFactory(event=events["past"], agency=agency, review_state=state, **extra)
 
     return {
         "a_draft": participation(agency_a, ReviewState.DRAFT, role="attendee", lessons_en="Register early."),

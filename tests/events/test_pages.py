@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone, translation
 
 from events import selectors
-from events.models import EventParticipation, EventStatus
+from events.models import EventStatus
 from portal.ics import host
 from portal.models import ActionLine, DeadlineKind, ReviewState, Theme
 from portal.moments import days_before, days_left_text, format_moment
@@ -472,7 +472,7 @@ def test_an_event_page_lists_published_participations_only_and_no_personal_data(
     past = event("past-fair", dt.date(2025, 7, 7), days=5, kind="fair")
     published_project = factories.ProjectFactory(agency=contact_a.agency, slug="shown-project", published=True)
     draft_project = factories.ProjectFactory(agency=contact_b.agency, slug="draft-project")
-    shown = EventParticipation.objects.create(
+    shown = factories.ParticipationFactory(
         event=past,
         agency=contact_a.agency,
         project=published_project,
@@ -484,7 +484,7 @@ def test_an_event_page_lists_published_participations_only_and_no_personal_data(
         review_state=ReviewState.PUBLISHED,
         reported_by=contact_a.user,
     )
-    with_draft_project = EventParticipation.objects.create(
+    with_draft_project = factories.ParticipationFactory(
         event=past,
         agency=contact_b.agency,
         project=draft_project,
@@ -494,7 +494,7 @@ def test_an_event_page_lists_published_participations_only_and_no_personal_data(
         reported_by=contact_b.user,
     )
     hidden = [
-        EventParticipation.objects.create(
+        factories.ParticipationFactory(
             event=past, agency=contact_a.agency, role="attendee", lessons_en=f"Secret {state}.", review_state=state
         )
         for state in (ReviewState.DRAFT, ReviewState.SUBMITTED)
@@ -572,10 +572,10 @@ def test_past_events_latest_first_with_their_published_participations(client, ag
     newer = event("newer", dt.date(2025, 7, 7), days=5, kind="fair", country="TR", city_en="Istanbul")
     event("cancelled-past", dt.date(2025, 3, 3), status=EventStatus.CANCELLED)
     event("upcoming", in_days(10))
-    published = EventParticipation.objects.create(
+    published = factories.ParticipationFactory(
         event=newer, agency=agency_a, role="exhibitor", lessons_en="Bring leaflets.", review_state=ReviewState.PUBLISHED
     )
-    draft = EventParticipation.objects.create(
+    draft = factories.ParticipationFactory(
         event=newer, agency=agency_b, role="attendee", lessons_en="Draft lesson.", review_state=ReviewState.DRAFT
     )
     response = client.get(PAST)
@@ -636,7 +636,7 @@ def _past(n: int, start: int, agency, project) -> None:
     for i in range(start, start + n):
         e = event(f"past-{i:03}", dt.date(2025, 1, 1) + dt.timedelta(days=i * 3))
         for state in (ReviewState.PUBLISHED, ReviewState.DRAFT):
-            EventParticipation.objects.create(
+            factories.ParticipationFactory(
                 event=e, agency=agency, project=project, role="exhibitor", review_state=state
             )
 

@@ -66,7 +66,7 @@ def project_b(agency_b):
 
 def make(agency, event, review_state=ReviewState.DRAFT, **fields) -> EventParticipation:
     values = {"role": "exhibitor", "people": 2, **fields}
-    return EventParticipation.objects.create(agency=agency, event=event, review_state=review_state, **values)
+    return factories.ParticipationFactory(agency=agency, event=event, review_state=review_state, **values)
 
 
 @pytest.fixture

@@ -1,7 +1,13 @@
 """Factories per area (tests/factories/<area>.py), every public name re-exported here:
 `from tests import factories; factories.ProjectFactory(...)`."""
 
-from tests.factories.awards import AwardEditionFactory, award_category, award_programme, award_result
+from tests.factories.awards import (
+    AwardApplicationFactory,
+    AwardEditionFactory,
+    award_category,
+    award_programme,
+    award_result,
+)
 from tests.factories.dates import in_days, today_in
 from tests.factories.events import EventFactory, ParticipationFactory
 from tests.factories.funds import FunderFactory, FundingCallFactory, FundingProgrammeFactory, GrantFactory
@@ -20,6 +26,7 @@ __all__ = [
     "PASSWORD",
     "AgencyDomainFactory",
     "AgencyFactory",
+    "AwardApplicationFactory",
     "AwardEditionFactory",
     "ContactFactory",
     "EventFactory",

@@ -1,10 +1,11 @@
-"""Factories of the awards area: editions of the reference programmes, their results."""
+"""Factories of the awards area: editions of the reference programmes, their results, agencies' applications."""
 
 import datetime as dt
 
 import factory
 
-from awards.models import AwardCategory, AwardProgramme, AwardResult
+from awards.models import AwardApplication, AwardCategory, AwardEdition, AwardProgramme, AwardResult
+from tests.factories.portal import AgencyFactory, ProjectFactory
 
 
 def award_programme(slug="wsis-prizes"):
@@ -18,7 +19,7 @@ def award_category(code, programme="wsis-prizes"):
 
 class AwardEditionFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = "awards.AwardEdition"
+        model = AwardEdition
 
     programme = factory.LazyFunction(award_programme)
     year = factory.Sequence(lambda n: 2030 + n)
@@ -36,3 +37,15 @@ def award_result(edition, agency, code, outcome="winner", project=None, programm
         project=project,
         evidence_url=f"https://example.org/{agency.slug}/{code}",
     )
+
+
+class AwardApplicationFactory(factory.django.DjangoModelFactory):
+    """A planned application, not yet reported to the working group (a draft), of a published project of the agency
+    to a new WSIS Prizes edition, in no category."""
+
+    class Meta:
+        model = AwardApplication
+
+    agency = factory.SubFactory(AgencyFactory)
+    project = factory.SubFactory(ProjectFactory, agency=factory.SelfAttribute("..agency"), published=True)
+    edition = factory.SubFactory(AwardEditionFactory)

@@ -3,7 +3,10 @@
 import datetime as dt
 
 import factory
+from django.utils import timezone
 
+from events.models import Event, EventParticipation
+from portal.models import ReviewState
 from tests.factories.portal import AgencyFactory
 
 
@@ -11,7 +14,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     """A confirmed conference in Geneva (Europe/Zurich), four days from `starts_on`."""
 
     class Meta:
-        model = "events.Event"
+        model = Event
 
     slug = factory.Sequence(lambda n: f"event-{n}")
     name = factory.Sequence(lambda n: f"Etkinlik {n}")
@@ -28,9 +31,15 @@ class EventFactory(factory.django.DjangoModelFactory):
 
 
 class ParticipationFactory(factory.django.DjangoModelFactory):
+    """A draft report of a new agency's attendance at a new event; `published=True` makes it public."""
+
     class Meta:
-        model = "events.EventParticipation"
+        model = EventParticipation
+
+    class Params:
+        published = factory.Trait(review_state=ReviewState.PUBLISHED, published_at=factory.LazyFunction(timezone.now))
 
     event = factory.SubFactory(EventFactory)
     agency = factory.SubFactory(AgencyFactory)
     role = "attendee"
+    review_state = ReviewState.DRAFT

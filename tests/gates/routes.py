@@ -158,7 +158,6 @@ def _world_fund_reports(agency_a) -> dict:
 def _world_events(agency_a, project_a_published) -> dict:
     import datetime as dt
 
-    from events.models import EventParticipation
     from portal.models import ReviewState
 
     today = factories.today_in(factories.EventFactory.tz)
@@ -179,10 +178,10 @@ def _world_events(agency_a, project_a_published) -> dict:
         starts_on=dt.date(2025, 7, 7),
         ends_on=dt.date(2025, 7, 11),
     )
-    draft = EventParticipation.objects.create(
+    draft = factories.ParticipationFactory(
         event=past, agency=agency_a, role="attendee", lessons_en="Register early.", review_state=ReviewState.DRAFT
     )
-    published = EventParticipation.objects.create(
+    published = factories.ParticipationFactory(
         event=past,
         agency=agency_a,
         project=project_a_published,
@@ -236,7 +235,7 @@ def _world_funds(agency_a, project_a_published) -> dict:
 def _world_awards(agency_a, project_a_published) -> dict:
     import datetime as dt
 
-    from awards.models import AwardApplication, AwardResult
+    from awards.models import AwardResult
 
     edition = factories.AwardEditionFactory(year=2025, nomination_deadline=dt.date(2025, 3, 15))
     category = factories.award_category("C4")
@@ -245,7 +244,7 @@ def _world_awards(agency_a, project_a_published) -> dict:
         "award_result": AwardResult.objects.create(
             edition=edition, category=category, agency=agency_a, project=project_a_published, outcome="finalist"
         ),
-        "award_application": AwardApplication.objects.create(
+        "award_application": factories.AwardApplicationFactory(
             agency=agency_a, project=project_a_published, edition=edition, category=category, state="submitted"
         ),
     }

@@ -202,7 +202,7 @@ def test_query_count_of_the_private_feed_is_constant(client, contact_a, django_a
 def add_award_records(count: int, start: int, agency_a: Agency) -> None:
     """`count` editions, each with a result and an application (half of them agency A's, with a project that has
     action lines and SDGs), and a theme on every category touched."""
-    from awards.models import AwardApplication, AwardCategory, AwardResult
+    from awards.models import AwardCategory, AwardResult
 
     categories = list(AwardCategory.objects.filter(programme__slug="wsis-prizes"))
     theme = Theme.objects.get_or_create(slug="award-theme", defaults={"title": "Tema", "title_en": "Theme"})[0]
@@ -215,7 +215,7 @@ def add_award_records(count: int, start: int, agency_a: Agency) -> None:
         category = categories[n % len(categories)]
         category.themes.add(theme)
         AwardResult.objects.create(edition=edition, category=category, agency=agency, project=project, outcome="winner")
-        AwardApplication.objects.create(agency=agency, project=project, edition=edition, category=category)
+        factories.AwardApplicationFactory(agency=agency, project=project, edition=edition, category=category)
 
 
 AWARD_URLS = [

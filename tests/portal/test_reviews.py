@@ -39,13 +39,10 @@ def make(kind: str, contact, *, state=ReviewState.SUBMITTED, submitted_at=None):
     if kind == "grant":
         return factories.GrantFactory(agency=agency, amount=Decimal("3700000"), purpose_en="Centre", **review)
     if kind == "participation":
-        return EventParticipation.objects.create(
+        return factories.ParticipationFactory(
             event=factories.EventFactory(), agency=agency, role="exhibitor", lessons_en="Bring leaflets.", **review
         )
-    project = factories.ProjectFactory(agency=agency, published=True)
-    return AwardApplication.objects.create(
-        agency=agency, project=project, edition=factories.AwardEditionFactory(), state="won", **review
-    )
+    return factories.AwardApplicationFactory(agency=agency, state="won", **review)
 
 
 KINDS = {
