@@ -15,6 +15,26 @@ TIER_FIXTURES = {
 }
 
 
+DATABASE_FIXTURES = {
+    "db",
+    "transactional_db",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+    "live_server",
+}
+
+
+def pytest_itemcollected(item):
+    """Every test has the database (PostgreSQL) but those marked `pure` (a function of its arguments, or the code's own
+    declarations): pytest-django refuses them any query. A `django_db(...)` marker of the test or its module is kept
+    as it is (e.g. transaction=True)."""
+    if item.get_closest_marker("pure"):
+        if item.get_closest_marker("django_db") or DATABASE_FIXTURES & set(getattr(item, "fixturenames", ())):
+            raise pytest.UsageError(f"{item.nodeid}: marked pure, yet asks for the database")
+    elif not item.get_closest_marker("django_db"):
+        item.add_marker(pytest.mark.django_db)
+
+
 def pytest_collection_modifyitems(items):
     unmarked = [
         f"{item.nodeid} (mark it {tier})"
@@ -27,9 +47,10 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture(autouse=True)
-def _on_postgresql(db):
+def _on_postgresql(request):
     """Database behaviour is tested on PostgreSQL only, never silently on SQLite."""
-    assert connection.vendor == "postgresql"
+    if request.node.get_closest_marker("django_db"):
+        assert connection.vendor == "postgresql"
 
 
 @pytest.fixture

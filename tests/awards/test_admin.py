@@ -13,6 +13,7 @@ from tests.factories import AwardEditionFactory, award_category, award_programme
 AWARD_MODELS = [model for model in admin.site._registry if model._meta.app_label == "awards"]
 
 
+@pytest.mark.pure
 def test_every_awards_model_has_an_admin():
     assert {m._meta.model_name for m in AWARD_MODELS} == {
         "awardprogramme",

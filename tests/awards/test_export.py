@@ -93,6 +93,7 @@ def test_a_formula_looking_cell_stays_text(client, award_inventory, agency_b):
     assert b't="e"' not in sheet  # nor an error cell
 
 
+@pytest.mark.pure
 def test_values_keep_their_type():
     instant = dt.datetime(2026, 3, 15, 22, 59, tzinfo=dt.UTC)
     out = io.BytesIO()

@@ -63,6 +63,7 @@ def participation_form(event, agency, /, **changes) -> dict:
     return {**data, **changes}
 
 
+@pytest.mark.pure
 def test_every_events_model_has_an_admin():
     assert {m._meta.model_name for m in EVENTS_MODELS} == {"event", "eventparticipation"}
 

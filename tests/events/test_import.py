@@ -20,8 +20,6 @@ from portal import imports
 from portal.models import Deadline
 from tests import factories
 
-pytestmark = pytest.mark.django_db
-
 HEADER = "name,kind,organiser,city,country,starts_on,ends_on,timezone,website,registration_deadline,proposal_deadline\n"
 WSIS = "WSIS Forum,conference,ITU,Geneva,CH,2026-07-06,2026-07-10,Europe/Zurich,https://www.itu.int/wsis,2026-06-15,"
 GITEX = "GITEX Global 2025,fair,Dubai World Trade Centre,Dubai,AE,2025-10-13,2025-10-17,Asia/Dubai,,,2025-08-01"
@@ -78,6 +76,7 @@ def test_a_file_adds_confirmed_events_held_in_person_with_their_deadlines():
     assert registry(gitex)["event.proposal"] == "2025-08-01T19:59:00+00:00"  # Dubai: UTC+4
 
 
+@pytest.mark.pure
 def test_the_slug_is_made_of_the_name_and_the_year():
     assert event_slug("WSIS Forum", 2026) == "wsis-forum-2026"
     assert event_slug("WSIS Forum 2026", 2026) == "wsis-forum-2026"

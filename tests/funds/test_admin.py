@@ -23,6 +23,7 @@ def shown(response) -> list[int]:
     return [m.level for m in response.context["messages"]]
 
 
+@pytest.mark.pure
 def test_every_funds_model_has_an_admin():
     assert {m._meta.model_name for m in FUNDS_MODELS} == {
         "funder",

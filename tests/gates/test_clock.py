@@ -12,6 +12,8 @@ from django.utils import timezone
 from tests import factories
 from tests.clock import destination
 
+pytestmark = pytest.mark.pure  # the rule reads the test files; the dates are computed, never stored
+
 TESTS = Path(__file__).parents[1]  # every test module, in every folder
 # Today in the portal's zone, today in UTC, or the UTC date of an instant reckoned from now.
 TODAY_OF_NO_ZONE = re.compile(

@@ -12,6 +12,7 @@ import contextlib
 import dataclasses
 from zoneinfo import ZoneInfo
 
+import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
@@ -131,6 +132,7 @@ def resolved_route(path: str) -> str:
 # --- 1. completeness -----------------------------------------------------------------------------
 
 
+@pytest.mark.pure
 def test_every_route_has_a_declared_expectation():
     present = routes.route_names()
     undeclared = sorted(present - ROUTES.keys())
@@ -142,6 +144,7 @@ def test_every_route_has_a_declared_expectation():
     assert not stale, f"tests/gates/routes.py ROUTES declares routes the URL conf no longer has: {stale}. Remove them."
 
 
+@pytest.mark.pure
 def test_every_unnamed_route_outside_the_admin_is_declared():
     """There should be none; one that cannot have a name (a catch-all) is declared by an example address."""
     unnamed = {route for name, route in all_patterns() if name is None and not route.startswith("admin/")}
@@ -155,6 +158,7 @@ def test_every_unnamed_route_outside_the_admin_is_declared():
     assert not stale, f"tests/gates/routes.py UNNAMED addresses that reach no unnamed route: {stale}"
 
 
+@pytest.mark.pure
 def test_every_expectation_names_each_role_once():
     problems = []
     for name, route in {**ROUTES, **routes.UNNAMED}.items():
@@ -172,6 +176,7 @@ def test_every_expectation_names_each_role_once():
     assert problems == [], f"Malformed expectations in tests/gates/routes.py: {problems}"
 
 
+@pytest.mark.pure
 def test_the_unsafe_requests_that_matter_are_declared():
     declared = {(name, w.method) for name, route in ROUTES.items() for w in route.writes}
     missing = sorted(REQUIRED_WRITES - declared)

@@ -183,6 +183,7 @@ XSS_PAYLOADS = [
 ]
 
 
+@pytest.mark.pure
 @pytest.mark.parametrize("payload", XSS_PAYLOADS)
 def test_markdown_is_sanitised(payload):
     html = render_markdown(f"Intro **bold**\n\n{payload}").lower()
@@ -191,6 +192,7 @@ def test_markdown_is_sanitised(payload):
     assert "<strong>bold</strong>" in html
 
 
+@pytest.mark.pure
 def test_markdown_keeps_formatting_and_marks_links():
     html = render_markdown("## Goals\n\n- one\n- [site](https://example.org)\n\n| a | b |\n|---|---|\n| 1 | 2 |")
     assert "<h2>Goals</h2>" in html

@@ -19,12 +19,14 @@ def spec(kind=DeadlineKind.AWARD_NOMINATION, due=dt.date(2026, 3, 15), tz=ZURICH
     return DeadlineSpec(kind=kind, due=due, tz=tz, **kwargs)
 
 
+@pytest.mark.pure
 def test_a_date_means_2359_in_the_deadlines_own_zone():
     instant, date_only = deadlines.due_instant(dt.date(2026, 3, 15), ZURICH)
     assert date_only is True
     assert instant == dt.datetime(2026, 3, 15, 22, 59, tzinfo=dt.UTC)  # CET, UTC+1
 
 
+@pytest.mark.pure
 def test_a_date_on_the_dst_change_day_in_zurich():
     # 29 March 2026: clocks go from 02:00 to 03:00 in Zurich; 23:59 that day is CEST, UTC+2.
     instant, _ = deadlines.due_instant(dt.date(2026, 3, 29), ZURICH)
@@ -34,6 +36,7 @@ def test_a_date_on_the_dst_change_day_in_zurich():
     )
 
 
+@pytest.mark.pure
 def test_an_aware_time_is_kept_and_a_naive_one_refused():
     aware = dt.datetime(2026, 7, 6, 9, 0, tzinfo=ZoneInfo(ZURICH))
     assert deadlines.due_instant(aware, ZURICH) == (aware, False)
@@ -41,6 +44,7 @@ def test_an_aware_time_is_kept_and_a_naive_one_refused():
         deadlines.due_instant(dt.datetime(2026, 7, 6, 9, 0), ZURICH)  # noqa: DTZ001 - the naive input under test
 
 
+@pytest.mark.pure
 def test_an_unknown_zone_is_refused():
     from django.core.exceptions import ValidationError
 
