@@ -122,5 +122,4 @@ def review_settings(request):
             "comment_form": RequestChangesForm(),
             "settings_form": form,
         },
-        status=400,
     )
