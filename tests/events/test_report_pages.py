@@ -1,5 +1,7 @@
-"""The event participation report pages: a contact reports its agency's participations (draft → submitted), an
-admin sees every agency's; and the published ones on the agency profile and the project page."""
+"""The event participation report pages, what is a participation's own: its fields, the events offered and the one
+in the address, links and people, the project an agency may name; and the published ones on the agency profile and
+the project page. Who opens what, the review states, admins and the list's query count are every kind's:
+tests/portal/test_report_pages.py."""
 
 import datetime as dt
 import re
@@ -8,7 +10,6 @@ import pytest
 from django.contrib import messages
 from django.urls import reverse
 from django.utils import formats, translation
-from django.utils.translation import gettext
 
 from events.models import EventParticipation, EventStatus
 from portal.models import ReviewState
@@ -21,10 +22,6 @@ CREATE = "/tr/events/participations/new/"
 
 def edit_url(participation) -> str:
     return f"/tr/events/participations/{participation.pk}/edit/"
-
-
-def submit_url(participation) -> str:
-    return f"/tr/events/participations/{participation.pk}/submit/"
 
 
 @pytest.fixture
@@ -74,26 +71,7 @@ def participation_a(agency_a, forum):
     return make(agency_a, forum, lessons_en="Bring leaflets in English.")
 
 
-@pytest.fixture
-def participation_b(agency_b, forum):
-    return make(agency_b, forum, role="attendee")
-
-
-def form_data(participation=None, **changes) -> dict:
-    data = {}
-    if participation is not None:
-        data = {
-            "event": participation.event_id,
-            "project": participation.project_id or "",
-            "role": participation.role,
-            "people": str(participation.people),
-            "outcome_tr": participation.outcome_tr or "",
-            "outcome_en": participation.outcome_en or "",
-            "lessons_tr": participation.lessons_tr or "",
-            "lessons_en": participation.lessons_en or "",
-            "material_links": participation.material_links,
-        }
-    return {**data, **changes}
+form_data = factories.participation_report_data  # the form as a participation stands, with changes
 
 
 def message_levels(response) -> list[int]:
@@ -105,18 +83,6 @@ def listed(client, url=LIST) -> list[tuple[int, bool]]:
 
 
 # --- Who reports what ------------------------------------------------------------------------------
-
-
-def test_pages_require_login(client, participation_a):
-    for url in (LIST, CREATE, edit_url(participation_a)):
-        response = client.get(url)
-        assert response.status_code == 302
-        assert response["Location"].startswith(reverse("accounts:login"))
-    assert client.post(submit_url(participation_a)).status_code == 302
-    assert client.post(CREATE, form_data(participation_a)).status_code == 302
-    participation_a.refresh_from_db()
-    assert participation_a.review_state == ReviewState.DRAFT
-    assert EventParticipation.objects.count() == 1
 
 
 def test_contact_reports_a_draft_for_its_own_agency(client_a, contact_a, agency_b, forum, project_a):
@@ -208,23 +174,6 @@ def test_project_is_the_agencys_own_or_one_it_is_a_partner_in(client_a, agency_a
     assert EventParticipation.objects.get().project == shared
 
 
-def test_contact_cannot_see_or_change_another_agencys_participation(client, contact_b, participation_a):
-    client.force_login(contact_b.user)
-    assert client.get(edit_url(participation_a)).status_code == 404
-    assert client.post(edit_url(participation_a), form_data(participation_a, people="9")).status_code == 404
-    assert client.post(submit_url(participation_a)).status_code == 404
-    participation_a.refresh_from_db()
-    assert (participation_a.people, participation_a.review_state) == (2, ReviewState.DRAFT)
-    assert listed(client) == []
-
-
-def test_published_participations_of_others_are_not_in_the_reports(client_a, participation_a, participation_b):
-    participation_b.review_state = ReviewState.PUBLISHED
-    participation_b.save()
-    assert listed(client_a) == [(participation_a.pk, True)]
-    assert client_a.get(edit_url(participation_b)).status_code == 404
-
-
 def test_a_bad_link_is_a_field_error_naming_its_line(client_a, participation_a):
     links = "https://slides.example/talk\nslides on the drive"
     response = client_a.post(CREATE, form_data(participation_a, material_links=links))
@@ -249,83 +198,6 @@ def test_a_bad_number_of_people_is_a_field_error(client_a, participation_a, peop
     assert participation_a.people == 2
 
 
-def test_submit_moves_a_draft_to_review(client_a, participation_a):
-    page = client_a.get(LIST).content.decode()
-    assert f'action="{submit_url(participation_a)}"' in page
-
-    assert client_a.get(submit_url(participation_a)).status_code == 405
-    response = client_a.post(submit_url(participation_a))
-    assert response.status_code == 302
-    assert response["Location"] == LIST
-    assert message_levels(response) == [messages.SUCCESS]
-    participation_a.refresh_from_db()
-    assert participation_a.review_state == ReviewState.SUBMITTED
-    assert f'action="{submit_url(participation_a)}"' not in client_a.get(LIST).content.decode()
-
-    # Only a draft is submitted: a second submission is refused with a message, the state stays.
-    response = client_a.post(submit_url(participation_a))
-    assert message_levels(response) == [messages.ERROR]
-    participation_a.refresh_from_db()
-    assert participation_a.review_state == ReviewState.SUBMITTED
-
-
-@pytest.mark.parametrize("state", [ReviewState.SUBMITTED, ReviewState.PUBLISHED])
-def test_changing_a_submitted_or_published_participation_makes_it_a_draft_again(client_a, participation_a, state):
-    participation_a.review_state = state
-    participation_a.save()
-    assert f'data-review-state="{state}"' in client_a.get(edit_url(participation_a)).content.decode()
-    response = client_a.post(edit_url(participation_a), form_data(participation_a, people="4"))
-    assert response.status_code == 302
-    participation_a.refresh_from_db()
-    assert (participation_a.people, participation_a.review_state) == (4, ReviewState.DRAFT)
-    [message] = messages.get_messages(response.wsgi_request)
-    with translation.override("tr"):
-        assert message.message == gettext(
-            "The participation is saved as a draft again: submit it for review once more."
-        )
-
-
-def test_changing_a_draft_says_it_is_saved(client_a, participation_a):
-    response = client_a.post(edit_url(participation_a), form_data(participation_a, people="4"))
-    [message] = messages.get_messages(response.wsgi_request)
-    with translation.override("tr"):
-        assert message.message == gettext("The participation is saved.")
-
-
-def test_admin_sees_every_agency_and_filters_by_state(admin_client_wg, participation_a, participation_b):
-    participation_b.review_state = ReviewState.SUBMITTED
-    participation_b.save()
-    assert sorted(listed(admin_client_wg)) == sorted([(participation_a.pk, True), (participation_b.pk, True)])
-    assert listed(admin_client_wg, f"{LIST}?state=submitted") == [(participation_b.pk, True)]
-    assert listed(admin_client_wg, f"{LIST}?state=draft") == [(participation_a.pk, True)]
-    response = admin_client_wg.get(f"{LIST}?state=nonsense")
-    assert response.context["rows"] == []
-    assert list(response.context["filter"].form.errors) == ["state"]
-
-
-def test_admin_reports_for_the_agency_it_chooses_and_keeps_the_state(
-    admin_client_wg, wg_admin, agency_b, forum, project_b, participation_a
-):
-    form = admin_client_wg.get(CREATE).context["form"]
-    assert "agency" in form.fields
-    data = form_data(event=forum.pk, project=project_b.pk, role="panellist", people="1")
-    response = admin_client_wg.post(CREATE, data)  # no agency chosen
-    assert list(response.context["form"].errors) == ["agency"]
-    assert EventParticipation.objects.count() == 1
-    assert admin_client_wg.post(CREATE, {**data, "agency": agency_b.pk}).status_code == 302
-    created = EventParticipation.objects.exclude(pk=participation_a.pk).get()
-    assert (created.agency, created.project, created.reported_by) == (agency_b, project_b, wg_admin)
-
-    participation_a.review_state = ReviewState.PUBLISHED
-    participation_a.save()
-    response = admin_client_wg.post(
-        edit_url(participation_a), form_data(participation_a, agency=participation_a.agency_id, people="6")
-    )
-    assert response.status_code == 302
-    participation_a.refresh_from_db()
-    assert (participation_a.people, participation_a.review_state) == (6, ReviewState.PUBLISHED)
-
-
 def test_admin_cannot_name_a_project_the_agency_has_no_part_in(admin_client_wg, agency_a, forum, project_b):
     data = form_data(agency=agency_a.pk, event=forum.pk, project=project_b.pk, role="attendee", people="1")
     response = admin_client_wg.post(CREATE, data)
@@ -333,56 +205,10 @@ def test_admin_cannot_name_a_project_the_agency_has_no_part_in(admin_client_wg, 
     assert not EventParticipation.objects.exists()
 
 
-def test_user_without_an_agency_cannot_report(client, participation_a):
-    client.force_login(factories.UserFactory())
-    assert client.get(CREATE).status_code == 403
-    response = client.get(LIST)
-    assert response.context["can_report"] is False
-    assert f'href="{CREATE}"' not in response.content.decode()
-    assert response.context["rows"] == []
-    assert client.get(edit_url(participation_a)).status_code == 404
-
-
 def test_the_list_links_to_the_report_form_and_the_events(client_a, participation_a):
     body = client_a.get(LIST).content.decode()
     assert f'href="{CREATE}"' in body
     assert f'href="/tr/events/{participation_a.event.slug}/"' in body
-
-
-# --- Query count ----------------------------------------------------------------------------------
-
-
-def add_participations(count: int, start: int, agency_a, agency_b) -> None:
-    """`count` participations in their own events, half of each agency, in every state, with projects on some."""
-    for n in range(start, start + count):
-        agency = agency_a if n % 2 else agency_b
-        event = factories.EventFactory(slug=f"event-{n:03}", starts_on=dt.date(2020, 1, 1) + dt.timedelta(days=n))
-        project = factories.ProjectFactory(agency=agency, slug=f"shown-{n:03}", published=n % 3 == 0)
-        make(
-            agency,
-            event,
-            review_state=[ReviewState.DRAFT, ReviewState.SUBMITTED, ReviewState.PUBLISHED][n % 3],
-            project=project if n % 4 else None,
-            lessons_en=f"Lesson {n}",
-        )
-
-
-@pytest.mark.parametrize("role", ["contact_a", "admin"])
-def test_query_count_of_the_list_is_constant(
-    client, contact_a, wg_admin, agency_b, django_assert_max_num_queries, role
-):
-    client.force_login(contact_a.user if role == "contact_a" else wg_admin)
-    add_participations(SMALL, 0, contact_a.agency, agency_b)
-    client.get(LIST)  # warm per-process caches (content types, translations) before counting
-    small, response = count_queries(client, LIST)
-    shown_small = len(response.context["rows"])
-
-    add_participations(LARGE - SMALL, SMALL, contact_a.agency, agency_b)
-    with django_assert_max_num_queries(small):
-        response = client.get(LIST)
-    large, response = count_queries(client, LIST)
-    assert large == small, f"{small} queries with {SMALL} participations, {large} with {LARGE}"
-    assert len(response.context["rows"]) > shown_small
 
 
 # --- Sections of the agency profile and the project page ---------------------------------------------

@@ -4,13 +4,20 @@
 from tests.factories.awards import (
     AwardApplicationFactory,
     AwardEditionFactory,
+    application_report_data,
     award_category,
     award_programme,
     award_result,
 )
 from tests.factories.dates import in_days, today_in
-from tests.factories.events import EventFactory, ParticipationFactory
-from tests.factories.funds import FunderFactory, FundingCallFactory, FundingProgrammeFactory, GrantFactory
+from tests.factories.events import EventFactory, ParticipationFactory, participation_report_data
+from tests.factories.funds import (
+    FunderFactory,
+    FundingCallFactory,
+    FundingProgrammeFactory,
+    GrantFactory,
+    grant_report_data,
+)
 from tests.factories.portal import (
     PASSWORD,
     AgencyDomainFactory,
@@ -38,10 +45,13 @@ __all__ = [
     "ProjectFactory",
     "UserFactory",
     "admin_user",
+    "application_report_data",
     "award_category",
     "award_programme",
     "award_result",
+    "grant_report_data",
     "in_days",
+    "participation_report_data",
     "registration_data",
     "today_in",
 ]

@@ -49,3 +49,20 @@ class AwardApplicationFactory(factory.django.DjangoModelFactory):
     agency = factory.SubFactory(AgencyFactory)
     project = factory.SubFactory(ProjectFactory, agency=factory.SelfAttribute("..agency"), published=True)
     edition = factory.SubFactory(AwardEditionFactory)
+
+
+def application_report_data(application=None, /, **changes) -> dict:
+    """The application form (`awards.forms.ApplicationForm`) as `application` stands (empty without one), with
+    `changes`."""
+    data = {}
+    if application is not None:
+        data = {
+            "project": application.project_id,
+            "edition": application.edition_id,
+            "category": application.category_id or "",
+            "state": application.state,
+            "submitted_on": application.submitted_on.isoformat() if application.submitted_on else "",
+            "decided_on": application.decided_on.isoformat() if application.decided_on else "",
+            "notes": application.notes,
+        }
+    return {**data, **changes}

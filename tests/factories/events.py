@@ -43,3 +43,22 @@ class ParticipationFactory(factory.django.DjangoModelFactory):
     agency = factory.SubFactory(AgencyFactory)
     role = "attendee"
     review_state = ReviewState.DRAFT
+
+
+def participation_report_data(participation=None, /, **changes) -> dict:
+    """The participation report form (`events.report_forms.ParticipationReportForm`) as `participation` stands
+    (empty without one), with `changes`."""
+    data = {}
+    if participation is not None:
+        data = {
+            "event": participation.event_id,
+            "project": participation.project_id or "",
+            "role": participation.role,
+            "people": str(participation.people),
+            "outcome_tr": participation.outcome_tr or "",
+            "outcome_en": participation.outcome_en or "",
+            "lessons_tr": participation.lessons_tr or "",
+            "lessons_en": participation.lessons_en or "",
+            "material_links": participation.material_links,
+        }
+    return {**data, **changes}

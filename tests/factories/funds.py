@@ -90,3 +90,23 @@ class GrantFactory(factory.django.DjangoModelFactory):
     amount = Decimal("1000")
     currency = "USD"
     review_state = ReviewState.DRAFT
+
+
+def grant_report_data(grant=None, /, **changes) -> dict:
+    """The grant report form (`funds.report_forms.GrantReportForm`) as `grant` stands (empty without one), with
+    `changes`."""
+    data = {}
+    if grant is not None:
+        data = {
+            "funder": grant.funder_id,
+            "programme": grant.programme_id or "",
+            "project": grant.project_id or "",
+            "amount": str(grant.amount),
+            "currency": grant.currency,
+            "signed_on": grant.signed_on.isoformat() if grant.signed_on else "",
+            "duration_months": grant.duration_months or "",
+            "purpose_tr": grant.purpose_tr or "",
+            "purpose_en": grant.purpose_en or "",
+            "source_url": grant.source_url,
+        }
+    return {**data, **changes}
