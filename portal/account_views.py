@@ -7,9 +7,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
+from django.views.decorators.debug import sensitive_post_parameters
 
 from portal import selectors, services
-from portal.forms import EmailLoginForm, OutboxPasswordResetForm, RegistrationForm, ResendConfirmationForm
+from portal.forms import (
+    EmailLoginForm,
+    MailboxPasswordForm,
+    OutboxPasswordResetForm,
+    RegistrationForm,
+    ResendConfirmationForm,
+)
 from portal.models import Contact
 from portal.ratelimit import rate_limited
 
@@ -22,7 +29,6 @@ def register(request):
         services.register_contact(
             name=data["name"],
             email=data["email"],
-            password=data["password1"],
             agency=data["agency"],
             title=data["title"],
             language=data["language"],
@@ -36,12 +42,24 @@ def register_done(request):
     return render(request, "accounts/register_done.html")
 
 
+@sensitive_post_parameters()
 def confirm(request, token):
+    """The link of the registration mail: its page lets the owner of the mailbox choose the account's password,
+    which confirms the address (a GET changes nothing)."""
     try:
-        contact, first_time = services.confirm_contact(token)
+        contact = services.check_confirmation(token)
     except services.ConfirmationError as exc:
         return render(request, "accounts/confirm_failed.html", {"reason": exc.reason}, status=400)
-    return render(request, "accounts/confirmed.html", {"contact": contact, "first_time": first_time})
+    if contact.is_confirmed:
+        return render(request, "accounts/confirmed.html", {"contact": contact, "first_time": False})
+    form = MailboxPasswordForm(contact.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact, first_time = services.confirm_contact(token, form.cleaned_data["new_password1"])
+        except services.ConfirmationError as exc:
+            return render(request, "accounts/confirm_failed.html", {"reason": exc.reason}, status=400)
+        return render(request, "accounts/confirmed.html", {"contact": contact, "first_time": first_time})
+    return render(request, "accounts/confirm.html", {"contact": contact, "form": form})
 
 
 @rate_limited("resend_confirmation")
@@ -92,8 +110,12 @@ password_reset = rate_limited("password_reset")(
     )
 )
 password_reset_done = auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html")
+# Django's view (its POST parameters already hidden from error reports); choosing the password through the mailed
+# link also confirms a registration still waiting for it.
 password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
-    template_name="accounts/password_reset_confirm.html", success_url=reverse_lazy("accounts:password_reset_complete")
+    form_class=MailboxPasswordForm,
+    template_name="accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("accounts:password_reset_complete"),
 )
 password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
     template_name="accounts/password_reset_complete.html"

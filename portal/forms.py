@@ -4,20 +4,20 @@ import zoneinfo
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model, password_validation
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from portal import selectors
+from portal import selectors, services
 from portal.alerts.subscriptions import parse_lead_days
 from portal.languages import translated_fields
 from portal.mail import send_templated
 from portal.models import (
     Agency,
-    Contact,
     Delivery,
     MailKind,
     Project,
@@ -49,38 +49,19 @@ class RegistrationForm(forms.Form):
         validators=[validate_time_zone],
         widget=forms.Select(choices=TIME_ZONE_CHOICES),
     )
-    password1 = forms.CharField(
-        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
-    )
-    password2 = forms.CharField(
-        label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
-    )
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if (
-            Contact.objects.filter(email__iexact=email).exists()
-            or get_user_model().objects.filter(username__iexact=email).exists()
-        ):
-            raise forms.ValidationError(
-                _("A contact with this e-mail address is already registered."), code="duplicate"
-            )
-        return email
+        # An address already registered is not refused here: the page answers the same whatever the address
+        # (`services.register_contact` tells an existing account's owner by e-mail).
+        return self.cleaned_data["email"].strip().lower()
 
-    def clean(self):
-        data = super().clean()
-        p1, p2 = data.get("password1"), data.get("password2")
-        if p1 and p2 and p1 != p2:
-            self.add_error("password2", _("The two passwords differ."))
-        elif p1:
-            user = get_user_model()(
-                username=data.get("email", ""), email=data.get("email", ""), first_name=data.get("name", "")
-            )
-            try:
-                password_validation.validate_password(p1, user)
-            except forms.ValidationError as exc:
-                self.add_error("password1", exc)
-        return data
+
+class MailboxPasswordForm(SetPasswordForm):
+    """The password chosen through a link mailed to the account's address: on the registration's confirmation
+    page and the password reset's. Whoever proves the mailbox chooses it; a pending registration is confirmed."""
+
+    def save(self, commit=True):
+        return services.set_password_from_mailbox(self.user, self.cleaned_data["new_password1"])
 
 
 class ResendConfirmationForm(forms.Form):
@@ -101,7 +82,20 @@ class EmailLoginForm(AuthenticationForm):
 class OutboxPasswordResetForm(PasswordResetForm):
     """Django's password reset, its mail queued in the outbox like every other (in the page's language)."""
 
+    def get_users(self, email):
+        """Active accounts with a password, and accounts still waiting for their mailbox's confirmation: choosing
+        a password through the mailed link confirms them (`MailboxPasswordForm`)."""
+        users = get_user_model()._default_manager.filter(email__iexact=email.strip())
+        for user in users.select_related("contact"):
+            contact = getattr(user, "contact", None)
+            pending = contact is not None and contact.confirmed_at is None
+            if (user.is_active and user.has_usable_password()) or pending:
+                yield user
+
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        # The link from the site's own address, never from the Host the request came with.
+        path = reverse("accounts:password_reset_confirm", kwargs={"uidb64": context["uid"], "token": context["token"]})
+        context = {**context, "url": services.site_url(path)}
         send_templated(MailKind.PASSWORD_RESET, context, [to_email], translation.get_language())
 
 

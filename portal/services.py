@@ -8,14 +8,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import signing
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy
 
 from portal import reviews, selectors
 from portal.mail import send_templated
-from portal.models import AgencyDomain, Contact, Project
+from portal.models import AgencyDomain, Contact, MailKind, Project
 from portal.reviews import Refusals, ReviewedKind
 
 CONFIRM_SALT = "portal.contact-confirm"
@@ -57,8 +59,28 @@ def domain_is_verified(agency_id: int, email: str) -> bool:
     return AgencyDomain.objects.filter(agency_id=agency_id, domain=domain).exists()
 
 
+def _pending(email: str):
+    """The contact registered with `email` that has not confirmed it yet (its account waits for the mailbox's
+    owner to choose a password), or None."""
+    return (
+        Contact.objects.select_for_update()
+        .select_related("user")
+        .filter(email__iexact=email, confirmed_at__isnull=True, user__isnull=False)
+        .first()
+    )
+
+
+def _fingerprint(contact: Contact) -> str:
+    """What a confirmation link is bound to besides the contact and its address: the account's password hash (a
+    new registration of the pending address gives it a new random unusable one, and confirming sets the
+    password), so every older link stops working."""
+    return salted_hmac(CONFIRM_SALT, f"{contact.user_id}:{contact.user.password if contact.user else ''}").hexdigest()[
+        :20
+    ]
+
+
 def confirmation_token(contact: Contact) -> str:
-    return signing.dumps({"c": contact.pk, "e": contact.email}, salt=CONFIRM_SALT)
+    return signing.dumps({"c": contact.pk, "e": contact.email, "f": _fingerprint(contact)}, salt=CONFIRM_SALT)
 
 
 def _send_confirmation(contact: Contact) -> None:
@@ -72,23 +94,50 @@ def _send_confirmation(contact: Contact) -> None:
     )
 
 
+def _send_already_registered(email: str, language: str) -> None:
+    """The owner of an address that already has an account hears of the new registration by e-mail; the page
+    says the same as for a new address."""
+    with translation.override(language):
+        login, reset = reverse("accounts:login"), reverse("accounts:password_reset")
+    send_templated(
+        MailKind.ALREADY_REGISTERED, {"login_url": site_url(login), "reset_url": site_url(reset)}, [email], language
+    )
+
+
 @transaction.atomic
-def register_contact(*, name, email, password, agency, title, language, time_zone, phone="") -> Contact:
-    """Create an inactive account and its contact, and mail the double opt-in link."""
+def register_contact(*, name, email, agency, title, language, time_zone, phone="") -> Contact | None:
+    """Register `email` as a contact of `agency` and mail the double opt-in link, whose page lets the owner of
+    the mailbox choose the password: registering sets none, so nobody can pre-empt the owner.
+
+    A new registration of an address still waiting for confirmation replaces the pending one (name, agency…) and
+    invalidates its links. An address that already has an account (or a contact record without one) is left
+    as it is, and its owner is told by e-mail; the caller answers the same either way. Returns the contact
+    registered, or None when the address was taken."""
     email = email.strip().lower()
-    user = get_user_model().objects.create_user(
-        username=email, email=email, password=password, first_name=name[:150], is_active=False
-    )
-    contact = Contact(
-        user=user,
-        agency=agency,
-        name=name,
-        email=email,
-        title=title,
-        language=language,
-        time_zone=time_zone,
-        phone=phone,
-    )
+    user_model = get_user_model()
+    contact = _pending(email)
+    if contact is None:
+        if (
+            Contact.objects.filter(email__iexact=email).exists()
+            or user_model.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists()
+        ):
+            _send_already_registered(email, language)
+            return None
+        user = user_model(username=email, email=email, is_active=False)
+        contact = Contact(user=user)
+    user = contact.user
+    user.first_name = name[:150]
+    user.is_active = False
+    user.set_unusable_password()  # a new random value: the links sent before stop working
+    user.save()
+    contact.user = user
+    contact.agency = agency
+    contact.name = name
+    contact.email = email
+    contact.title = title
+    contact.language = language
+    contact.time_zone = time_zone
+    contact.phone = phone
     contact.full_clean()
     contact.save()
     _send_confirmation(contact)
@@ -108,22 +157,64 @@ class ConfirmationError(Exception):
         self.reason = reason  # "expired" or "invalid"
 
 
-@transaction.atomic
-def confirm_contact(token: str) -> tuple[Contact, bool]:
-    """Confirm the e-mail address behind `token`. Returns the contact and whether this call confirmed it
-    (False when the link was already used). A verified domain activates the account at once;
-    otherwise the working-group admins are told that a contact awaits approval."""
+def _read_confirmation(token: str, *, lock: bool = False) -> Contact:
     try:
         data = signing.loads(token, salt=CONFIRM_SALT, max_age=settings.CONFIRMATION_MAX_AGE)
     except signing.SignatureExpired as exc:
         raise ConfirmationError("expired") from exc
     except signing.BadSignature as exc:
         raise ConfirmationError("invalid") from exc
-    contact = Contact.objects.select_for_update().filter(pk=data.get("c"), email=data.get("e")).first()
+    if not isinstance(data, dict):
+        raise ConfirmationError("invalid")
+    contacts = Contact.objects.select_for_update() if lock else Contact.objects.all()
+    contact = (
+        contacts.select_related("user", "agency")
+        .filter(pk=data.get("c"), email=data.get("e"), user__isnull=False)
+        .first()
+    )
     if contact is None:
         raise ConfirmationError("invalid")
+    if contact.confirmed_at is None and not constant_time_compare(str(data.get("f", "")), _fingerprint(contact)):
+        raise ConfirmationError("invalid")  # replaced by a newer registration of the address
+    return contact
+
+
+def check_confirmation(token: str) -> Contact:
+    """The contact whose address `token` confirms: still pending (the link's page asks for a password), or
+    already confirmed (the link was used; its page says so and changes nothing). Raises `ConfirmationError`."""
+    return _read_confirmation(token)
+
+
+@transaction.atomic
+def confirm_contact(token: str, password: str) -> tuple[Contact, bool]:
+    """Confirm the e-mail address behind `token` and give its account `password`, chosen by whoever opened the
+    link (the owner of the mailbox). Returns the contact and whether this call confirmed it (False when the link
+    was already used: nothing changes then)."""
+    contact = _read_confirmation(token, lock=True)
     if contact.confirmed_at is not None:
         return contact, False
+    contact.user.set_password(password)
+    contact.user.save(update_fields=["password"])
+    _confirm(contact)
+    return contact, True
+
+
+@transaction.atomic
+def set_password_from_mailbox(user, password: str):
+    """A password chosen through a link mailed to the account's address (a password reset). The mailbox is proven,
+    so a contact still waiting for confirmation is confirmed by it."""
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    contact = Contact.objects.select_for_update().filter(user=user, confirmed_at__isnull=True).first()
+    if contact is not None:
+        contact.user = user
+        _confirm(contact)
+    return user
+
+
+def _confirm(contact: Contact) -> None:
+    """The owner of the contact's mailbox has proven it: a verified domain activates the account at once;
+    otherwise the working-group admins are told that a contact awaits approval."""
     contact.confirmed_at = timezone.now()
     contact.save(update_fields=["confirmed_at"])
     if domain_is_verified(contact.agency_id, contact.email):
@@ -136,7 +227,6 @@ def confirm_contact(token: str) -> tuple[Contact, bool]:
             admins,
             settings.LANGUAGE_CODE,
         )
-    return contact, True
 
 
 def _activate(contact: Contact, by) -> None:

@@ -15,14 +15,16 @@ class MailKind(models.TextChoices):
     APPROVAL_NEEDED = "approval_needed", _("contact awaiting approval")
     CONTACT_APPROVED = "contact_approved", _("contact approved")
     PASSWORD_RESET = "password_reset", _("password reset")
+    ALREADY_REGISTERED = "already_registered", _("registration of an address that has an account")
     REVIEW_PUBLISHED = "review_published", _("reported record published")
     REVIEW_CHANGES_REQUESTED = "review_changes_requested", _("reported record sent back with a comment")
     REVIEW_SUBMITTED = "review_submitted", _("record submitted for review")
     REVIEW_DIGEST = "review_digest", _("daily digest of the records to review")
 
 
-# Kinds whose text opens someone's account (a password reset link): the back-office never shows it.
-SECRET_KINDS = frozenset({MailKind.PASSWORD_RESET})
+# Kinds whose text opens someone's account (a password reset link, a confirmation link, whose page chooses the
+# password): the back-office never shows it.
+SECRET_KINDS = frozenset({MailKind.PASSWORD_RESET, MailKind.CONFIRMATION})
 
 
 class OutboxMail(models.Model):

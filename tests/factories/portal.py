@@ -82,8 +82,6 @@ def registration_data(agency, /, **overrides) -> dict:
         "title": "Daire Başkanı",
         "language": "tr",
         "time_zone": "Europe/Istanbul",
-        "password1": PASSWORD,
-        "password2": PASSWORD,
     }
     data.update(overrides)
     return data
