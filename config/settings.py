@@ -278,6 +278,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+# Error reports (and the DEBUG error page) hide passwords and other sensitive POST parameters, DEBUG or not.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "portal.reporting.ExceptionReporterFilter"
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

@@ -1,6 +1,7 @@
 """Registration with double opt-in, approval, login, password reset, lockout and "my agency"."""
 
 import re
+import sys
 import time
 from unittest import mock
 
@@ -9,6 +10,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.test import Client
+from django.views.debug import get_exception_reporter_filter, technical_500_response
 
 from portal import services
 from portal.models import Contact, ReviewState
@@ -55,6 +57,24 @@ def confirm(client, capture, link, password=PASSWORD):
     assert "new_password1" in response.context["form"].fields
     with capture(execute=True):
         return client.post(link, {"new_password1": password, "new_password2": password})
+
+
+def reset_path(message) -> str:
+    """The path of the single password reset link in the text part of `message`, from the site's address."""
+    links = re.findall(
+        re.escape(settings.SITE_URL) + r"(/[a-z]{2}/accounts/password-reset/[^/\s]+/[^/\s]+/)", message.body
+    )
+    assert len(links) == 1
+    return links[0]
+
+
+def set_password(client, path, password):
+    response = client.get(path)
+    assert response.status_code == 302  # Django moves the token out of the address
+    response = client.post(response["Location"], {"new_password1": password, "new_password2": password})
+    assert response.status_code == 302
+    assert response["Location"].endswith("/accounts/password-reset/done/")
+    return response
 
 
 def pending_contact(**kwargs):
@@ -450,6 +470,233 @@ def test_password_reset_for_unknown_address_sends_nothing(client, django_capture
     assert response.status_code == 302
     assert response["Location"] == "/tr/accounts/password-reset/sent/"
     assert mailoutbox == []
+
+
+def test_password_reset_of_a_pending_registration_confirms_it(client, django_capture_on_commit_callbacks, mailoutbox):
+    agency = factories.AgencyFactory()
+    factories.AgencyDomainFactory(agency=agency, domain="a.gov.tr")
+    register(client, django_capture_on_commit_callbacks, registration_data(agency))
+    contact = Contact.objects.get()
+    confirmation = confirm_path(mailoutbox[0])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/tr/accounts/password-reset/", {"email": "X@a.gov.tr"})
+    assert [m.to for m in mailoutbox] == [["x@a.gov.tr"], ["x@a.gov.tr"]]
+    new_password = "my-own-mailbox-my-own-phrase"
+    set_password(client, reset_path(mailoutbox[1]), new_password)
+
+    contact.refresh_from_db()
+    contact.user.refresh_from_db()
+    assert contact.confirmed_at is not None
+    assert contact.approved_at is not None  # verified domain: active at once, as through the confirmation page
+    assert contact.user.is_active is True
+    assert login(client, "x@a.gov.tr", new_password).status_code == 302
+    # The confirmation link of the registration now only says the address is confirmed.
+    client.logout()
+    response = client.get(confirmation)
+    assert response.status_code == 200
+    assert response.context["first_time"] is False
+
+
+def test_password_reset_of_a_pending_registration_needing_approval_tells_the_admins(
+    client, django_capture_on_commit_callbacks, mailoutbox, wg_admin
+):
+    agency = factories.AgencyFactory()
+    register(client, django_capture_on_commit_callbacks, registration_data(agency, email="farid@mail.example"))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/tr/accounts/password-reset/", {"email": "farid@mail.example"})
+    assert len(mailoutbox) == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        set_password(client, reset_path(mailoutbox[1]), "my-own-mailbox-my-own-phrase")
+    contact = Contact.objects.get()
+    assert contact.awaiting_approval is True
+    assert contact.user.is_active is False
+    assert [m.to for m in mailoutbox[2:]] == [["wg.admin@portal.example"]]
+
+
+def test_password_reset_sends_nothing_to_a_deactivated_account(
+    client, django_capture_on_commit_callbacks, mailoutbox, contact_a
+):
+    get_user_model().objects.filter(pk=contact_a.user_id).update(is_active=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/tr/accounts/password-reset/", {"email": contact_a.email})
+    assert response["Location"] == "/tr/accounts/password-reset/sent/"
+    assert mailoutbox == []
+
+
+def test_password_reset_link_is_built_from_site_url_not_the_requests_host(
+    client, settings, django_capture_on_commit_callbacks, mailoutbox, contact_a
+):
+    settings.ALLOWED_HOSTS = ["evil.example", "testserver"]  # a proxy that passes any Host along
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post("/en/accounts/password-reset/", {"email": contact_a.email}, HTTP_HOST="evil.example")
+    assert response.status_code == 302
+    message = mailoutbox[0]
+    assert "evil.example" not in message.body
+    assert "evil.example" not in html_part(message)
+    links = re.findall(r"https?://\S+/accounts/password-reset/\S+", message.body)
+    assert len(links) == 1
+    assert links[0].startswith(f"{settings.SITE_URL}/en/accounts/password-reset/")
+
+
+def test_confirmation_link_is_built_from_site_url_not_the_requests_host(
+    client, settings, django_capture_on_commit_callbacks, mailoutbox, agency_a
+):
+    settings.ALLOWED_HOSTS = ["evil.example", "testserver"]
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(REGISTER_URL, registration_data(agency_a), HTTP_HOST="evil.example")
+    assert len(mailoutbox) == 1
+    assert "evil.example" not in mailoutbox[0].body
+    assert confirm_path(mailoutbox[0]).startswith("/tr/accounts/confirm/")
+
+
+# --- (i) nobody takes a registration over before the owner of the mailbox -------------------
+
+STRANGER_PASSWORD = "strangers-own-secret-phrase"
+OWNER_PASSWORD = "owners-own-secret-phrase-2026"
+
+
+def test_a_stranger_cannot_preempt_the_registration_of_someone_elses_address(
+    django_capture_on_commit_callbacks, mailoutbox
+):
+    """The finding replayed: a stranger registers a verified-domain address with a password of theirs; the real
+    person registers again, asks for the link again and for a password reset, then confirms. The stranger's
+    password opens nothing, and the account is the owner's."""
+    ministry = factories.AgencyFactory()
+    factories.AgencyDomainFactory(agency=ministry, domain="ministry.gov.tr")
+    stranger, owner = Client(), Client()
+    email = "person@ministry.gov.tr"
+
+    data = registration_data(ministry, email=email, name="Not The Person")
+    data.update(password1=STRANGER_PASSWORD, password2=STRANGER_PASSWORD)  # sent along; the page takes none
+    assert register(stranger, django_capture_on_commit_callbacks, data).status_code == 302
+    assert login(stranger, email, STRANGER_PASSWORD).status_code == 200
+    assert is_logged_in(stranger) is False
+
+    # The real person registers again: not refused, and the pending registration becomes theirs.
+    response = register(
+        owner, django_capture_on_commit_callbacks, registration_data(ministry, email=email, name="The Person")
+    )
+    assert response["Location"] == "/tr/accounts/register/done/"
+    assert Contact.objects.get().name == "The Person"
+    _resend(owner, django_capture_on_commit_callbacks, email)
+    with django_capture_on_commit_callbacks(execute=True):
+        owner.post("/tr/accounts/password-reset/", {"email": email})
+    assert [m.to for m in mailoutbox] == [[email]] * 4  # all to the mailbox, none to the stranger
+
+    # The link of the stranger's registration no longer works.
+    first = owner.get(confirm_path(mailoutbox[0]))
+    assert first.status_code == 400
+    assert first.context["reason"] == "invalid"
+
+    response = confirm(owner, django_capture_on_commit_callbacks, confirm_path(mailoutbox[2]), OWNER_PASSWORD)
+    assert response.status_code == 200
+    assert response.context["first_time"] is True
+    contact = Contact.objects.get()
+    assert (contact.name, contact.user.is_active, contact.approved_at is not None) == ("The Person", True, True)
+
+    assert login(stranger, email, STRANGER_PASSWORD).status_code == 200
+    assert is_logged_in(stranger) is False
+    assert login(owner, email, OWNER_PASSWORD).status_code == 302
+    assert owner.session["_auth_user_id"] == str(contact.user.pk)
+    # The reset link mailed before the confirmation no longer sets a password.
+    response = owner.get(reset_path(mailoutbox[3]))
+    assert response.status_code == 200
+    assert response.context["validlink"] is False
+
+
+def test_a_second_registration_of_a_pending_address_replaces_it_and_voids_the_first_link(
+    client, django_capture_on_commit_callbacks, mailoutbox, agency_a, agency_b
+):
+    register(client, django_capture_on_commit_callbacks, registration_data(agency_a, name="First", language="ru"))
+    first = confirm_path(mailoutbox[0])
+    assert client.get(first).status_code == 200
+
+    register(client, django_capture_on_commit_callbacks, registration_data(agency_b, name="Second", title=""))
+    assert Contact.objects.count() == 1
+    assert get_user_model().objects.count() == 1
+    contact = Contact.objects.get()
+    assert (contact.name, contact.agency, contact.title, contact.language) == ("Second", agency_b, "", "tr")
+    assert len(mailoutbox) == 2
+    second = confirm_path(mailoutbox[1])
+    assert second != first
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(first, {"new_password1": STRANGER_PASSWORD, "new_password2": STRANGER_PASSWORD})
+    assert response.status_code == 400
+    assert response.context["reason"] == "invalid"
+    contact.refresh_from_db()
+    assert contact.confirmed_at is None
+
+    assert confirm(client, django_capture_on_commit_callbacks, second).context["first_time"] is True
+    contact.refresh_from_db()
+    assert contact.confirmed_at is not None
+    assert contact.user.check_password(PASSWORD) is True
+
+
+def test_confirmation_page_refuses_a_weak_or_mistyped_password(client, django_capture_on_commit_callbacks, mailoutbox):
+    contact = pending_contact(email="farid@mail.example", name="Farid")
+    link = f"/tr/accounts/confirm/{services.confirmation_token(contact)}/"
+    for password1, password2 in (
+        ("12345678", "12345678"),
+        ("farid@mail.example", "farid@mail.example"),
+        (PASSWORD, PASSWORD + "x"),
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(link, {"new_password1": password1, "new_password2": password2})
+        assert response.status_code == 200
+        assert response.context["form"].errors
+    contact.refresh_from_db()
+    assert contact.confirmed_at is None
+    assert mailoutbox == []
+
+
+# --- (j) passwords never reach the error reports ------------------------------------------
+
+
+def _debug_error_page(request) -> str:
+    """The page DEBUG shows for an error raised while handling `request` (its POST parameters included)."""
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError:
+        return technical_500_response(request, *sys.exc_info()).content.decode()
+
+
+def _hidden_parameters(request) -> dict:
+    return get_exception_reporter_filter(request).get_post_parameters(request)
+
+
+def test_confirmation_page_hides_the_password_from_error_reports(client, settings):
+    contact = pending_contact()
+    secret = "never-in-a-report-4471"
+    response = client.post(
+        f"/tr/accounts/confirm/{services.confirmation_token(contact)}/",
+        {"new_password1": secret, "new_password2": secret + "x"},
+    )
+    assert response.status_code == 200
+    hidden = _hidden_parameters(response.wsgi_request)
+    assert hidden["new_password1"] == hidden["new_password2"] == "********************"
+    settings.DEBUG = True
+    page = _debug_error_page(response.wsgi_request)
+    assert "new_password1" in page
+    assert secret not in page
+
+
+def test_login_hides_the_password_from_error_reports(client, contact_a):
+    response = login(client, contact_a.email, "a-wrong-password-3391")
+    assert _hidden_parameters(response.wsgi_request)["password"] == "********************"
+    assert _hidden_parameters(response.wsgi_request)["username"] == "********************"
+
+
+def test_password_reset_page_hides_the_new_password_from_error_reports(
+    client, django_capture_on_commit_callbacks, mailoutbox, contact_a
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post("/tr/accounts/password-reset/", {"email": contact_a.email})
+    response = client.get(reset_path(mailoutbox[0]))
+    response = client.post(response["Location"], {"new_password1": "short", "new_password2": "short"})
+    assert response.status_code == 200
+    assert _hidden_parameters(response.wsgi_request)["new_password1"] == "********************"
 
 
 # --- (g) lockout after repeated failures ---------------------------------------------------
