@@ -40,7 +40,7 @@ SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "modeltranslation",  # before django.contrib.admin, so the admin sees translated fields
-    "django.contrib.admin",
+    "portal.admin_site.PortalAdminConfig",  # django.contrib.admin, its login limited per address
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -140,6 +140,8 @@ AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = 1  # hours
 # Lock one account from one address: a whole ministry behind one NAT address is not locked out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# The address without case or surrounding spaces, as the login looks it up: one counter however it is typed.
+AXES_USERNAME_CALLABLE = "portal.auth.lockout_username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

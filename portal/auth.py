@@ -17,3 +17,17 @@ class EmailBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+
+def lockout_username(request, credentials=None) -> str | None:
+    """The address a login attempt names, as django-axes counts failures (`AXES_USERNAME_CALLABLE`): without case
+    or surrounding spaces, as `EmailBackend` looks it up, so ` Person@Ministry.gov.tr ` and
+    `person@ministry.gov.tr` share one counter. The same on the portal's login and the back-office's."""
+    if credentials:
+        value = credentials.get("username")
+    else:
+        value = getattr(request, "data", None) or getattr(request, "POST", {})
+        value = value.get("username")
+    if value is None:
+        return None
+    return str(value).strip().lower()
