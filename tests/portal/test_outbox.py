@@ -72,7 +72,9 @@ def test_with_the_smtp_server_away_every_page_answers_and_the_mails_go_out_once_
     assert "ConnectionRefusedError" in confirmation.last_error  # tried after the commit, and held back
 
     [link] = re.findall(re.escape(settings.SITE_URL) + r"(/fa/accounts/confirm/[^/\s]+/)", confirmation.text)
-    response = visitor.get(link)
+    assert visitor.get(link).status_code == 200  # the page where the owner of the mailbox chooses the password
+    password = "a-long-unusual-passphrase-91"
+    response = visitor.post(link, {"new_password1": password, "new_password2": password})
     assert response.status_code == 200
     assert "accounts/confirmed.html" in [t.name for t in response.templates]
     assert response.context["first_time"] is True
@@ -126,7 +128,9 @@ def test_with_the_smtp_server_away_every_page_answers_and_the_mails_go_out_once_
         assert f"/admin/portal/contact/{contact.pk}/change/" in bodies["approval_needed"]
         assert f"{settings.SITE_URL}/fa/accounts/login/" in bodies["contact_approved"]
         assert f"/fa/projects/{project.slug}/" in bodies["review_published"]
-        assert re.search(r"://testserver/fa/accounts/password-reset/[^/\s]+/[^/\s]+/", bodies["password_reset"])
+        assert re.search(
+            re.escape(settings.SITE_URL) + r"/fa/accounts/password-reset/[^/\s]+/[^/\s]+/", bodies["password_reset"]
+        )
         assert set(OutboxMail.objects.values_list("state", "attempts", "last_error")) == {(SENT, 1, "")}
 
         call_command("send_alerts", stdout=io.StringIO())  # again: nothing more
@@ -327,13 +331,20 @@ def test_the_working_group_sees_the_outbox_and_sends_a_failed_mail_again(
     assert client.get("/admin/portal/outboxmail/").status_code == 403
 
 
-def test_the_back_office_never_shows_the_link_of_a_password_reset(admin_client_wg, contact_a):
+def test_the_back_office_never_shows_the_link_of_a_password_reset(admin_client_wg, contact_a, agency_a, settings):
     Client().post("/en/accounts/password-reset/", {"email": contact_a.email})
     [reset] = OutboxMail.objects.filter(kind=MailKind.PASSWORD_RESET)
-    [link] = re.findall(r"https?://testserver(/en/accounts/password-reset/[^/\s]+/[^/\s]+/)", reset.text)
+    [link] = re.findall(re.escape(settings.SITE_URL) + r"(/en/accounts/password-reset/[^/\s]+/[^/\s]+/)", reset.text)
     page = admin_client_wg.get(f"/admin/portal/outboxmail/{reset.pk}/change/")
     assert page.status_code == 200
     assert reset.subject in page.content.decode()
+    assert link not in page.content.decode()
+    # Nor the link of a registration: its page chooses the account's password.
+    Client().post("/en/accounts/register/", factories.registration_data(agency_a, email="new@mail.example"))
+    [confirmation] = OutboxMail.objects.filter(kind=MailKind.CONFIRMATION)
+    [link] = re.findall(re.escape(settings.SITE_URL) + r"(/tr/accounts/confirm/[^/\s]+/)", confirmation.text)
+    page = admin_client_wg.get(f"/admin/portal/outboxmail/{confirmation.pk}/change/")
+    assert page.status_code == 200
     assert link not in page.content.decode()
     approved = queue()[-1]
     page = admin_client_wg.get(f"/admin/portal/outboxmail/{approved.pk}/change/").content.decode()
