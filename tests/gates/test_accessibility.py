@@ -18,6 +18,7 @@ from django.urls import Resolver404, resolve, reverse
 from django.utils import translation
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
+from portal import services
 from portal.models import Contact, Project, ReviewState
 from tests import factories
 from tests.browser import TIMEOUT_MS
@@ -345,10 +346,6 @@ def test_register_and_submit_a_project_with_the_keyboard_only(lang, chromium, li
         page.keyboard.type(dict(settings.LANGUAGES)["en"])  # type-to-select: the option's name
         tab_to(page, "#id_time_zone")
         page.keyboard.type("Europe/Berlin")
-        tab_to(page, "#id_password1")
-        page.keyboard.type(PASSWORD)
-        tab_to(page, "#id_password2")
-        page.keyboard.type(PASSWORD)
         tab_to(page, "main form button[type=submit]")
         page.keyboard.press("Enter")
         expect(page).to_have_url(at(base + done))
@@ -357,6 +354,22 @@ def test_register_and_submit_a_project_with_the_keyboard_only(lang, chromium, li
         assert contact.language == "en"
         assert contact.time_zone == "Europe/Berlin"
         assert not get_user_model().objects.get(username=email).is_active  # until the e-mail is confirmed
+
+        # The link of the confirmation mail: its page asks for the password, typed with the keyboard too.
+        with translation.override(lang):
+            confirm = reverse("accounts:confirm", kwargs={"token": services.confirmation_token(contact)})
+        page.goto(base + confirm)
+        skip_to_main(page)
+        tab_to(page, "#id_new_password1")
+        page.keyboard.type(PASSWORD)
+        tab_to(page, "#id_new_password2")
+        page.keyboard.type(PASSWORD)
+        tab_to(page, "main form button[type=submit]")
+        page.keyboard.press("Enter")
+        expect(page.locator("main form")).to_have_count(0)
+        contact.refresh_from_db()
+        assert contact.confirmed_at is not None
+        assert get_user_model().objects.get(username=email).check_password(PASSWORD)
 
         # A confirmed contact of the agency adds a project and submits it for review.
         log_in(context, base, colleague.user)
