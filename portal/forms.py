@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
@@ -85,11 +86,10 @@ class OutboxPasswordResetForm(PasswordResetForm):
     def get_users(self, email):
         """Active accounts with a password, and accounts still waiting for their mailbox's confirmation: choosing
         a password through the mailed link confirms them (`MailboxPasswordForm`)."""
+        pending = selectors.pending_registrations().values("user")
         users = get_user_model()._default_manager.filter(email__iexact=email.strip())
-        for user in users.select_related("contact"):
-            contact = getattr(user, "contact", None)
-            pending = contact is not None and contact.confirmed_at is None
-            if (user.is_active and user.has_usable_password()) or pending:
+        for user in users.filter(Q(is_active=True) | Q(pk__in=pending)):
+            if user.is_active is False or user.has_usable_password():
                 yield user
 
     def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):

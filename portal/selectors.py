@@ -155,6 +155,15 @@ def working_group_admin_emails() -> list[str]:
     return sorted(users.values_list("email", flat=True))
 
 
+def pending_registrations() -> QuerySet:
+    """Contacts registered through the portal whose address nobody has confirmed yet: an account that has never
+    been active, waiting for the owner of the mailbox to choose its password. A new registration of the address
+    replaces it; a password reset confirms it."""
+    return Contact.objects.filter(
+        confirmed_at__isnull=True, approved_at__isnull=True, user__isnull=False, user__is_active=False
+    )
+
+
 def contacts_awaiting_approval() -> QuerySet:
     return Contact.objects.filter(confirmed_at__isnull=False, approved_at__isnull=True, is_active=True)
 

@@ -63,10 +63,7 @@ def _pending(email: str):
     """The contact registered with `email` that has not confirmed it yet (its account waits for the mailbox's
     owner to choose a password), or None."""
     return (
-        Contact.objects.select_for_update()
-        .select_related("user")
-        .filter(email__iexact=email, confirmed_at__isnull=True, user__isnull=False)
-        .first()
+        selectors.pending_registrations().select_for_update().select_related("user").filter(email__iexact=email).first()
     )
 
 
@@ -146,7 +143,7 @@ def register_contact(*, name, email, agency, title, language, time_zone, phone="
 
 def resend_confirmation(email: str) -> None:
     """Send a fresh link to an unconfirmed contact; say nothing about addresses we do not know."""
-    contact = Contact.objects.filter(email__iexact=email.strip(), confirmed_at__isnull=True, user__isnull=False).first()
+    contact = selectors.pending_registrations().filter(email__iexact=email.strip()).first()
     if contact:
         _send_confirmation(contact)
 
@@ -205,7 +202,7 @@ def set_password_from_mailbox(user, password: str):
     so a contact still waiting for confirmation is confirmed by it."""
     user.set_password(password)
     user.save(update_fields=["password"])
-    contact = Contact.objects.select_for_update().filter(user=user, confirmed_at__isnull=True).first()
+    contact = selectors.pending_registrations().select_for_update().filter(user=user).first()
     if contact is not None:
         contact.user = user
         _confirm(contact)

@@ -13,7 +13,7 @@ from django.test import Client
 from django.views.debug import get_exception_reporter_filter, technical_500_response
 
 from portal import services
-from portal.models import Contact, ReviewState
+from portal.models import Contact, MailKind, OutboxMail, ReviewState
 from tests import factories
 from tests.factories import registration_data
 
@@ -632,6 +632,23 @@ def test_a_second_registration_of_a_pending_address_replaces_it_and_voids_the_fi
     contact.refresh_from_db()
     assert contact.confirmed_at is not None
     assert contact.user.check_password(PASSWORD) is True
+
+
+def test_registering_the_address_of_an_account_that_was_ever_active_changes_nothing(
+    client, django_capture_on_commit_callbacks, mailoutbox, agency_b
+):
+    """Only a registration that never became an account is replaced: a contact the working group linked to an
+    active account without a confirmation date keeps its account, its agency and its password."""
+    contact = factories.ContactFactory(email="kept@a.example", confirmed_at=None, approved_at=None)
+    register(client, django_capture_on_commit_callbacks, registration_data(agency_b, email="kept@a.example"))
+    contact.refresh_from_db()
+    contact.user.refresh_from_db()
+    assert contact.agency != agency_b
+    assert contact.user.is_active is True
+    assert contact.user.check_password(PASSWORD) is True
+    assert list(OutboxMail.objects.values_list("kind", "recipient")) == [
+        (MailKind.ALREADY_REGISTERED, "kept@a.example")
+    ]
 
 
 def test_confirmation_page_refuses_a_weak_or_mistyped_password(client, django_capture_on_commit_callbacks, mailoutbox):
