@@ -63,7 +63,11 @@ def _pending(email: str):
     """The contact registered with `email` that has not confirmed it yet (its account waits for the mailbox's
     owner to choose a password), or None."""
     return (
-        selectors.pending_registrations().select_for_update().select_related("user").filter(email__iexact=email).first()
+        selectors.pending_registrations()
+        .select_for_update(of=("self",))
+        .select_related("user")
+        .filter(email__iexact=email)
+        .first()
     )
 
 
@@ -71,9 +75,8 @@ def _fingerprint(contact: Contact) -> str:
     """What a confirmation link is bound to besides the contact and its address: the account's password hash (a
     new registration of the pending address gives it a new random unusable one, and confirming sets the
     password), so every older link stops working."""
-    return salted_hmac(CONFIRM_SALT, f"{contact.user_id}:{contact.user.password if contact.user else ''}").hexdigest()[
-        :20
-    ]
+    value = f"{contact.user_id}:{contact.user.password}"
+    return salted_hmac(CONFIRM_SALT, value).hexdigest()[:20]
 
 
 def confirmation_token(contact: Contact) -> str:
@@ -163,7 +166,7 @@ def _read_confirmation(token: str, *, lock: bool = False) -> Contact:
         raise ConfirmationError("invalid") from exc
     if not isinstance(data, dict):
         raise ConfirmationError("invalid")
-    contacts = Contact.objects.select_for_update() if lock else Contact.objects.all()
+    contacts = Contact.objects.select_for_update(of=("self",)) if lock else Contact.objects.all()
     contact = (
         contacts.select_related("user", "agency")
         .filter(pk=data.get("c"), email=data.get("e"), user__isnull=False)
