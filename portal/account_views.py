@@ -21,6 +21,7 @@ from portal.models import Contact
 from portal.ratelimit import rate_limited
 
 
+@sensitive_post_parameters()  # personal data, and whatever a client sends as a password
 @rate_limited("register")
 def register(request):
     form = RegistrationForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})

@@ -699,6 +699,18 @@ def test_confirmation_page_hides_the_password_from_error_reports(client, setting
     assert secret not in page
 
 
+def test_registration_page_hides_what_it_is_sent_from_error_reports(client, agency_a, settings):
+    data = registration_data(agency_a, password1="never-in-a-report-5120", password2="never-in-a-report-5120")
+    response = client.post(REGISTER_URL, {**data, "agency": "not-a-number"})
+    assert response.status_code == 200
+    assert _hidden_parameters(response.wsgi_request)["password1"] == "********************"
+    settings.DEBUG = True
+    page = _debug_error_page(response.wsgi_request)
+    assert "password1" in page
+    assert "never-in-a-report-5120" not in page
+    assert data["email"] not in page
+
+
 def test_login_hides_the_password_from_error_reports(client, contact_a):
     response = login(client, contact_a.email, "a-wrong-password-3391")
     assert _hidden_parameters(response.wsgi_request)["password"] == "********************"
