@@ -128,8 +128,6 @@ def _register_payload(agency, n):
         "title": "",
         "language": "tr",
         "time_zone": "Europe/Istanbul",
-        "password1": "a-long-unusual-passphrase-91",
-        "password2": "a-long-unusual-passphrase-91",
     }
 
 
