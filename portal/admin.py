@@ -160,6 +160,7 @@ class ProjectAdmin(ReviewedAdmin, TabbedTranslationAdmin):
         """Partners and materials through their services: what an admin names or adds here is accepted and
         published at once."""
         if formset.model is ProjectPartner:
+            formset.save(commit=False)  # the formset's record of what changed, for the admin's history
             kept = [
                 row.cleaned_data["agency"]
                 for row in formset.forms

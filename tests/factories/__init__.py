@@ -26,6 +26,7 @@ from tests.factories.portal import (
     ProjectFactory,
     UserFactory,
     admin_user,
+    partners,
     registration_data,
 )
 

@@ -129,7 +129,7 @@ def build_world() -> World:
 
 def _shared_project(agency_a, agency_b):
     project = factories.ProjectFactory(agency=agency_a, slug="a-shared-with-b", published=True)
-    project.partner_agencies.add(agency_b)
+    factories.partners(project, agency_b)
     return project
 
 
