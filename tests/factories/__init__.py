@@ -53,6 +53,7 @@ __all__ = [
     "grant_report_data",
     "in_days",
     "participation_report_data",
+    "partners",
     "registration_data",
     "today_in",
 ]

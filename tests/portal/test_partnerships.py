@@ -186,3 +186,27 @@ def test_the_agency_page_does_not_grow_in_queries_with_proposals(client, agency_
     api_larger, response = count_queries(client, "/api/v1/projects/?agency=agency-b")
     assert response.json()["count"] == 15
     assert api_large == api_larger
+
+
+def test_a_partner_an_admin_names_in_the_back_office_is_accepted_at_once(admin_client_wg, agency_a, agency_b):
+    project = factories.ProjectFactory(agency=agency_a, slug="in-admin", published=True, start_year=2020)
+    data = {
+        "agency": agency_a.pk,
+        "slug": project.slug,
+        "title_tr": "Yönetimde",
+        "title_en": "In the back-office",
+        "start_year": "2020",
+        "status": "ongoing",
+        "partnerships-TOTAL_FORMS": "1",
+        "partnerships-INITIAL_FORMS": "0",
+        "partnerships-0-agency": agency_b.pk,
+        "listings-TOTAL_FORMS": "0",
+        "listings-INITIAL_FORMS": "0",
+        "materials-TOTAL_FORMS": "0",
+        "materials-INITIAL_FORMS": "0",
+    }
+    response = admin_client_wg.post(f"/admin/portal/project/{project.pk}/change/", data)
+    assert response.status_code == 302
+    partnership = ProjectPartner.objects.get()
+    assert (partnership.agency, partnership.state) == (agency_b, PartnershipState.ACCEPTED)
+    assert Client().get(f"/api/v1/projects/{project.slug}/").json()["partner_agencies"] == ["agency-b"]

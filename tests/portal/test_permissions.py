@@ -359,8 +359,6 @@ def test_staff_contact_cannot_change_other_agencys_project_in_admin(staff_client
             "status": "completed",
             "partnerships-TOTAL_FORMS": "0",
             "partnerships-INITIAL_FORMS": "0",
-            "partnerships-TOTAL_FORMS": "0",
-            "partnerships-INITIAL_FORMS": "0",
             "listings-TOTAL_FORMS": "0",
             "listings-INITIAL_FORMS": "0",
             "materials-TOTAL_FORMS": "0",
