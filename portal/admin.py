@@ -172,7 +172,7 @@ class ProjectAdmin(ReviewedAdmin, TabbedTranslationAdmin):
                 if material.pk is None:
                     materials.add_material(request.user, form.instance, material)
                 else:
-                    material.save()
+                    materials.change_material(request.user, material)
             for material in formset.deleted_objects:
                 material.delete()
         else:
@@ -275,6 +275,9 @@ class PromoMaterialAdmin(ReviewedAdmin, WorkingGroupAdmin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False
+
+    def save_model(self, request, obj, form, change):
+        materials.change_material(request.user, obj)
 
 
 class PausedFilter(admin.SimpleListFilter):

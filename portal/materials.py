@@ -41,6 +41,17 @@ def add_material(user, project: Project, material: PromoMaterial) -> PromoMateri
     return material
 
 
+@transaction.atomic
+def change_material(user, material: PromoMaterial) -> PromoMaterial:
+    """Save a change to `material` as `user`: a contact's change of a published file or link is reviewed again
+    (submitted when its project is published, else a draft published with it); an admin's stays as it is."""
+    by_admin = reviews.may_decide(user, PromoMaterial)
+    material = reviews.save_reported(user, material)
+    if not by_admin and material.project.is_published and material.may_be_submitted:
+        material = reviews.submit_reported(user, material)
+    return material
+
+
 def publish_with_project(project: Project) -> int:
     """The project is published: so are its materials that were waiting (drafts and submitted ones; those sent
     back with a comment wait for a new submission)."""

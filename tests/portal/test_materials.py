@@ -3,6 +3,7 @@ downloadable by others, listed in the review queue, until an admin publishes the
 draft project's are published with the project."""
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
@@ -143,3 +144,50 @@ def test_the_project_page_queries_do_not_grow_with_waiting_files(client, publish
     large, response = count_queries(client, published.get_absolute_url())
     assert len(response.context["materials"]) == 10
     assert small == large
+
+
+def test_a_staff_contacts_change_of_a_published_file_is_reviewed_again(client, agency_a, published, media):
+    """The back-office's project page lets a staff contact change its materials: a changed link is not public until
+    the working group has published it again."""
+    contact = factories.ContactFactory(agency=agency_a, email="staff@a.example")
+    contact.user.is_staff = True
+    contact.user.save()
+    codenames = ["view_project", "change_project", "view_promomaterial", "change_promomaterial"]
+    contact.user.user_permissions.add(
+        *Permission.objects.filter(content_type__app_label="portal", codename__in=codenames)
+    )
+    material = PromoMaterial.objects.create(
+        project=published,
+        agency=agency_a,
+        kind="film",
+        title="Film",
+        url="https://video.example/old",
+        review_state=ReviewState.PUBLISHED,
+        published_at=published.published_at,
+    )
+    client.force_login(contact.user)
+    data = {
+        "agency": agency_a.pk,
+        "slug": published.slug,
+        "title_tr": published.title_tr,
+        "title_en": published.title_en or "",
+        "status": published.status,
+        "partnerships-TOTAL_FORMS": "0",
+        "partnerships-INITIAL_FORMS": "0",
+        "listings-TOTAL_FORMS": "0",
+        "listings-INITIAL_FORMS": "0",
+        "materials-TOTAL_FORMS": "1",
+        "materials-INITIAL_FORMS": "1",
+        "materials-0-id": material.pk,
+        "materials-0-project": published.pk,
+        "materials-0-kind": "film",
+        "materials-0-title": "Film",
+        "materials-0-url": "https://video.example/swapped",
+    }
+    response = client.post(f"/admin/portal/project/{published.pk}/change/", data)
+    assert response.status_code == 302
+    material.refresh_from_db()
+    # Waiting: submitted, or a draft published with the project when the project's own change is reviewed too.
+    assert material.url == "https://video.example/swapped"
+    assert material.review_state in (ReviewState.SUBMITTED, ReviewState.DRAFT)
+    assert "video.example/swapped" not in Client().get(published.get_absolute_url()).content.decode()
