@@ -285,6 +285,7 @@ def generate(n_agencies: int, n_projects: int, n_contacts: int) -> dict:
         Contact,
         Project,
         ProjectListing,
+        ProjectPartner,
         PromoMaterial,
         Theme,
     )
@@ -487,7 +488,7 @@ def generate(n_agencies: int, n_projects: int, n_contacts: int) -> dict:
             project_themes.extend((pk, theme) for theme in rng.sample(themes, k=rng.choice([0, 1, 1, 2])))
             if rng.random() < 0.25:
                 mates = {partner_pool[(n + k * 7919) % n_projects] for k in range(rng.randint(1, 3))} - {agency}
-                partners.extend((pk, mate) for mate in mates)
+                partners.extend((pk, mate, "accepted", created, created) for mate in mates)
             if state == "published" and rng.random() < 0.05:
                 portal = rng.choice(LISTING_PORTALS)
                 listings.append(
@@ -507,6 +508,11 @@ def generate(n_agencies: int, n_projects: int, n_contacts: int) -> dict:
                         "title": f"{title_en} ({kind})",
                         "file": "",
                         "url": f"https://video.example/{pk}",
+                        "agency_id": agency,
+                        "review_state": "published",
+                        "published_at": created,
+                        "created_at": created,
+                        "updated_at": created,
                     }
                 )
         counts["projects"] = copy_rows(cursor, Project, *model_rows(Project, projects))
@@ -517,7 +523,7 @@ def generate(n_agencies: int, n_projects: int, n_contacts: int) -> dict:
         counts["project SDGs"] = copy_rows(cursor, Project.sdgs.through, ["project_id", "sdg_id"], project_sdgs)
         counts["project themes"] = copy_rows(cursor, Project.themes.through, ["project_id", "theme_id"], project_themes)
         counts["partner agencies"] = copy_rows(
-            cursor, Project.partner_agencies.through, ["project_id", "agency_id"], partners
+            cursor, ProjectPartner, ["project_id", "agency_id", "state", "proposed_at", "decided_at"], partners
         )
         counts["portal listings"] = copy_rows(cursor, ProjectListing, *model_rows(ProjectListing, listings))
         counts["promotional links"] = copy_rows(cursor, PromoMaterial, *model_rows(PromoMaterial, materials))

@@ -21,7 +21,7 @@ from portal.deadline_selectors import (
     registry_deadlines,
     soonest_open_first,
 )
-from portal.models import Agency, Deadline, DeadlineKind, Project, ReviewState, Theme
+from portal.models import Agency, Deadline, DeadlineKind, PartnershipState, Project, ReviewState, Theme
 from portal.reviews import published_or_own, reports_of
 
 # --- Calls --------------------------------------------------------------------------------------
@@ -132,17 +132,17 @@ Profile = tuple[dict[str, str], set[str]]  # theme slug → title, action line c
 
 
 def agency_profiles(agency_ids) -> dict[int, Profile]:
-    """The themes and action line codes of each agency's published projects (its own and those it is a partner
-    in): three queries whatever the number of agencies."""
+    """The themes and action line codes of each agency's published projects (its own and those it accepted to be a
+    partner in): three queries whatever the number of agencies."""
     published = selectors.published_projects().order_by().values("pk")
     themes_through, lines_through = Project.themes.through.objects, Project.action_lines.through.objects
     ids = list(agency_ids)
     owned = Q(project__agency_id__in=ids)
-    partnered = Q(project__partner_agencies__in=ids)
+    partnered = Q(project__partnerships__agency_id__in=ids, project__partnerships__state=PartnershipState.ACCEPTED)
     profiles: dict[int, Profile] = {pk: ({}, set()) for pk in ids}
     titles = {theme.slug: theme.title for theme in Theme.objects.all()}
     wanted = set(ids)
-    for condition, agency_field in ((owned, "project__agency_id"), (partnered, "project__partner_agencies")):
+    for condition, agency_field in ((owned, "project__agency_id"), (partnered, "project__partnerships__agency_id")):
         rows = themes_through.filter(condition, project__in=published).values_list(agency_field, "theme__slug")
         for agency_id, slug in rows.distinct():
             if agency_id in wanted:
@@ -194,7 +194,8 @@ def eligible_agencies(call: FundingCall) -> list[tuple[Agency, Eligibility]]:
         published = selectors.published_projects().order_by()
         matching = published.filter(Q(themes__slug__in=themes) | Q(action_lines__code__in=lines))
         agencies = agencies.filter(
-            Q(projects__in=matching.values("pk")) | Q(partner_projects__in=matching.values("pk"))
+            Q(projects__in=matching.values("pk"))
+            | Q(partnerships__project__in=matching.values("pk"), partnerships__state=PartnershipState.ACCEPTED)
         ).distinct()
     agencies = list(agencies)
     profiles = agency_profiles(a.pk for a in agencies)

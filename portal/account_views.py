@@ -3,13 +3,15 @@
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_POST
 
-from portal import selectors, services
+from portal import partnerships, selectors, services
 from portal.forms import (
     EmailLoginForm,
     MailboxPasswordForm,
@@ -99,8 +101,37 @@ def my_agency(request):
     return render(
         request,
         "accounts/my_agency.html",
-        {"contact": contact, "agency": contact.agency, "projects": projects, "colleagues": colleagues},
+        {
+            "contact": contact,
+            "agency": contact.agency,
+            "projects": projects,
+            "colleagues": colleagues,
+            "proposals": selectors.proposals_to(contact.agency),
+        },
     )
+
+
+@login_required
+@require_POST
+def partnership_decide(request, pk, accept):
+    """A contact of the partner agency (or a working-group admin) accepts or declines a proposal; another
+    agency's proposal is not found."""
+    partnership = get_object_or_404(selectors.partnerships_decidable_by(request.user), pk=pk)
+    try:
+        partnerships.decide_partnership(request.user, partnership, accept=accept)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        if accept:
+            messages.success(
+                request,
+                _("Your agency is now listed as a partner of “%(project)s”.") % {"project": partnership.project},
+            )
+        else:
+            messages.success(
+                request, _("You declined to be a partner of “%(project)s”.") % {"project": partnership.project}
+            )
+    return redirect("accounts:my_agency")
 
 
 password_reset = rate_limited("password_reset")(

@@ -1,12 +1,13 @@
 """Back-office for the core records; the same permission rule as pages and API."""
 
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from portal import mail, selectors, services
+from portal import mail, materials, partnerships, selectors, services
 from portal.admin_reviews import ReviewedAdmin
 from portal.alerts import sending
 from portal.alerts.subscriptions import save_subscription
@@ -25,6 +26,7 @@ from portal.models import (
     PlanningRun,
     Project,
     ProjectListing,
+    ProjectPartner,
     PromoMaterial,
     Subscription,
     Theme,
@@ -108,8 +110,25 @@ class ProjectListingInline(admin.TabularInline):
 
 
 class PromoMaterialInline(admin.TabularInline):
+    """A material an admin adds here is published at once (`portal.materials`); one a contact added shows its
+    review state, decided in the review queue or the materials' list."""
+
     model = PromoMaterial
     extra = 0
+    fields = ["kind", "title", "file", "url", "review_state"]
+    readonly_fields = ["review_state"]
+
+
+class ProjectPartnerInline(admin.TabularInline):
+    """A partner agency an admin names here is accepted at once; one a contact named waits for the agency's answer
+    (or an admin's: the partnerships' list)."""
+
+    model = ProjectPartner
+    fk_name = "project"
+    extra = 0
+    fields = ["agency", "state", "proposed_by", "proposed_at", "decided_by", "decided_at"]
+    readonly_fields = ["state", "proposed_by", "proposed_at", "decided_by", "decided_at"]
+    autocomplete_fields = ["agency"]
 
 
 @admin.register(Project)
@@ -118,9 +137,9 @@ class ProjectAdmin(ReviewedAdmin, TabbedTranslationAdmin):
     list_select_related = ["agency"]
     list_filter = ["review_state", "status", "imported", "agency__kind", "agency__country", "action_lines", "sdgs"]
     search_fields = [*translated_fields("title"), "slug", *translated_fields("agency__name"), "agency__acronym"]
-    autocomplete_fields = ["agency", "partner_agencies"]
+    autocomplete_fields = ["agency"]
     filter_horizontal = ["action_lines", "sdgs", "themes"]
-    inlines = [ProjectListingInline, PromoMaterialInline]
+    inlines = [ProjectPartnerInline, ProjectListingInline, PromoMaterialInline]
     date_hierarchy = "submitted_at"
 
     def get_queryset(self, request):
@@ -136,6 +155,28 @@ class ProjectAdmin(ReviewedAdmin, TabbedTranslationAdmin):
 
     def save_model(self, request, obj, form, change):
         services.save_project(request.user, obj)
+
+    def save_formset(self, request, form, formset, change):
+        """Partners and materials through their services: what an admin names or adds here is accepted and
+        published at once."""
+        if formset.model is ProjectPartner:
+            formset.save(commit=False)  # the formset's record of what changed, for the admin's history
+            kept = [
+                row.cleaned_data["agency"]
+                for row in formset.forms
+                if row.cleaned_data.get("agency") and not row.cleaned_data.get("DELETE")
+            ]
+            partnerships.propose_partners(request.user, form.instance, kept)
+        elif formset.model is PromoMaterial:
+            for material in formset.save(commit=False):
+                if material.pk is None:
+                    materials.add_material(request.user, form.instance, material)
+                else:
+                    materials.change_material(request.user, material)
+            for material in formset.deleted_objects:
+                material.delete()
+        else:
+            super().save_formset(request, form, formset, change)
 
 
 # --- Deadlines and alerts -------------------------------------------------------------------------
@@ -178,6 +219,65 @@ class ReadOnly(WorkingGroupOnly):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ProjectPartner)
+class ProjectPartnerAdmin(WorkingGroupAdmin, admin.ModelAdmin):
+    """Partner agencies named on projects and their answers; an admin may accept or decline for the agency. They
+    are named and removed on the project's page."""
+
+    list_display = ["project", "agency", "state", "proposed_by", "proposed_at", "decided_by", "decided_at"]
+    list_select_related = ["project", "agency", "proposed_by", "decided_by"]
+    list_filter = ["state"]
+    search_fields = [*translated_fields("project__title"), "project__slug", "agency__slug", "agency__acronym"]
+    fields = ["project", "agency", "state", "proposed_by", "proposed_at", "decided_by", "decided_at"]
+    readonly_fields = fields
+    actions = ["accept", "decline"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def _decide(self, request, queryset, accept: bool):
+        done = 0
+        for partnership in queryset.order_by("pk"):
+            try:
+                partnerships.decide_partnership(request.user, partnership, accept=accept)
+            except (PermissionDenied, ValidationError) as error:
+                self.message_user(request, " ".join(getattr(error, "messages", [str(error)])), messages.ERROR)
+                return
+            done += 1
+        self.message_user(
+            request,
+            ngettext("%(n)d partnership answered.", "%(n)d partnerships answered.", done) % {"n": done},
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Accept the selected partnerships for the partner agency"), permissions=["change"])
+    def accept(self, request, queryset):
+        self._decide(request, queryset, accept=True)
+
+    @admin.action(description=_("Decline the selected partnerships for the partner agency"), permissions=["change"])
+    def decline(self, request, queryset):
+        self._decide(request, queryset, accept=False)
+
+
+@admin.register(PromoMaterial)
+class PromoMaterialAdmin(ReviewedAdmin, WorkingGroupAdmin, admin.ModelAdmin):
+    """Promotional materials: those a contact added to a published project wait here and in the review queue to be
+    published or sent back. They are added on the project's page."""
+
+    list_display = ["title", "kind", "project", "agency", "review_state", "submitted_at", "published_at"]
+    list_select_related = ["project", "agency"]
+    list_filter = ["review_state", "kind"]
+    search_fields = ["title", "project__slug", *translated_fields("project__title")]
+    fields = ["project", "agency", "kind", "title", "file", "url", "review_state", "review_comment"]
+    readonly_fields = ["project", "agency"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        materials.change_material(request.user, obj)
 
 
 class PausedFilter(admin.SimpleListFilter):

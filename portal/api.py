@@ -124,11 +124,26 @@ class AgencySerializer(serializers.ModelSerializer):
         return settings.SITE_URL + obj.get_absolute_url()
 
 
+class AcceptedPartnersField(serializers.ManyRelatedField):
+    """A project's partner agencies: reads those that accepted (`selectors.accepted_partners`, prefetched in lists),
+    writes the agencies to name, each asked first."""
+
+    def get_attribute(self, instance):
+        return selectors.accepted_partners(instance) if instance.pk else []
+
+
 class ProjectSerializer(serializers.ModelSerializer):
     """Read `title`, `summary`, `description` in the request's language; write `title_<lang>`…"""
 
     agency = SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), required=False)
-    partner_agencies = SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), many=True, required=False)
+    partner_agencies = AcceptedPartnersField(
+        child_relation=SlugRelatedField(slug_field="slug", queryset=Agency.objects.all()),
+        required=False,
+        help_text=_(
+            "Partner agencies by slug. An answer lists those that accepted; a partner written is asked first and "
+            "listed once one of its contacts or a working-group admin accepts."
+        ),
+    )
     action_lines = SlugRelatedField(slug_field="code", queryset=ActionLine.objects.all(), many=True, required=False)
     sdgs = SlugRelatedField(slug_field="number", queryset=SDG.objects.all(), many=True, required=False)
     themes = SlugRelatedField(slug_field="slug", queryset=Theme.objects.all(), many=True, required=False)
@@ -211,7 +226,7 @@ class ProjectViewSet(
     def get_queryset(self):
         return (
             selectors.projects_visible_to(self.request.user)
-            .prefetch_related("partner_agencies", "themes", "action_lines__parent")
+            .prefetch_related(selectors.accepted_partners_prefetch(), "themes", "action_lines__parent")
             .order_by("slug")
         )
 

@@ -8,10 +8,11 @@ class PortalConfig(AppConfig):
     verbose_name = _("Core records")
 
     def ready(self):
-        from portal import reviews, services
+        from portal import materials, reviews, services
         from portal.alerts.subscriptions import subscribe_confirmed_contact
         from portal.models import Contact
 
         reviews.register(services.PROJECT_REVIEW)
+        reviews.register(materials.MATERIAL_REVIEW)
         post_migrate.connect(services.ensure_admin_group_signal, sender=self)
         post_save.connect(subscribe_confirmed_contact, sender=Contact, dispatch_uid="alerts:subscribe")

@@ -10,7 +10,17 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from portal import services
-from portal.models import SDG, ActionLine, Agency, AgencyDomain, Contact, Project, ReviewState, Theme
+from portal.models import (
+    SDG,
+    ActionLine,
+    Agency,
+    AgencyDomain,
+    Contact,
+    PartnershipState,
+    Project,
+    ReviewState,
+    Theme,
+)
 
 DEMO_ADMIN_EMAIL = "admin@portal.example"
 DEMO_CONTACT_PASSWORD_ENV = "DEMO_CONTACT_PASSWORD"
@@ -418,7 +428,10 @@ def load(admin_password: str, contact_password: str) -> dict:
                 "submitted_by": contact.user if contact and state != ReviewState.DRAFT else None,
             },
         )
-        project.partner_agencies.set([agencies[p] for p in partners])
+        # The seeds' partners are the working group's facts: accepted.
+        project.partner_agencies.set(
+            [agencies[p] for p in partners], through_defaults={"state": PartnershipState.ACCEPTED}
+        )
         project.action_lines.set(ActionLine.objects.filter(code__in=lines))
         project.sdgs.set(SDG.objects.filter(number__in=sdgs))
         project.themes.set(Theme.objects.filter(slug__in=themes))

@@ -141,6 +141,9 @@ class ProjectForm(forms.ModelForm):
         own = agency.pk if agency else None
         self.fields["partner_agencies"].queryset = Agency.objects.exclude(pk=own).order_by("slug")
         self.fields["partner_agencies"].required = False
+        self.fields["partner_agencies"].help_text = _(
+            "A partner agency is asked first: the project is listed with it once one of its contacts accepts."
+        )
 
     def language_groups(self):
         """The translated fields grouped per language, for one fieldset each."""

@@ -15,7 +15,10 @@ from portal.models import (
     Audience,
     Contact,
     Deadline,
+    PartnershipState,
     Project,
+    ProjectPartner,
+    PromoMaterial,
     ReviewState,
     Subscription,
 )
@@ -110,8 +113,80 @@ def project_ids_of_agency(agency) -> QuerySet:
     """Ids of the projects an agency runs or is a partner in: both through the indexes on agency_id
     (a UNION), not an OR over a join with the partners and a DISTINCT over every column."""
     owned = Project.objects.filter(agency=agency).order_by().values("pk")
-    partnered = Project.partner_agencies.through.objects.filter(agency=agency).values("project_id")
+    partnered = accepted_partnerships().filter(agency=agency).values("project_id")
     return owned.union(partnered)
+
+
+# --- Partner agencies -------------------------------------------------------------------------------
+# A partner agency named on a project is listed, and may report with the project, once it accepted (one of its
+# contacts, or a working-group admin): every public read and every right goes through these.
+
+
+def accepted_partnerships() -> QuerySet:
+    return ProjectPartner.objects.filter(state=PartnershipState.ACCEPTED)
+
+
+def accepted_partners_prefetch() -> Prefetch:
+    """Load the accepted partnerships of listed projects with their agencies, in one query: `accepted_partners`
+    reads them."""
+    return Prefetch(
+        "partnerships",
+        queryset=accepted_partnerships().select_related("agency").order_by("agency__slug"),
+        to_attr="accepted_partnerships",
+    )
+
+
+def accepted_partners(project: Project) -> list[Agency]:
+    """The partner agencies of the project that accepted, by slug (prefetched by `accepted_partners_prefetch`)."""
+    rows = getattr(project, "accepted_partnerships", None)
+    if rows is None:
+        rows = accepted_partnerships().filter(project=project).select_related("agency").order_by("agency__slug")
+    return [row.agency for row in rows]
+
+
+def pending_partnerships(project: Project) -> QuerySet:
+    """The partnerships of the project that wait for the partner's answer or were declined (shown to those who
+    may change the project)."""
+    return (
+        project.partnerships.exclude(state=PartnershipState.ACCEPTED).select_related("agency").order_by("agency__slug")
+    )
+
+
+def partnerships_decidable_by(user) -> QuerySet:
+    """The partnerships the user may accept or decline: its own agency's (a contact's), every one (a working-group
+    admin with the right to change projects); none for anyone else."""
+    qs = ProjectPartner.objects.select_related("project__agency", "agency")
+    if is_working_group_admin(user) and user.has_perm("portal.change_project"):
+        return qs
+    contact = active_contact(user)
+    if contact is None:
+        return qs.none()
+    return qs.filter(agency_id=contact.agency_id)
+
+
+def proposals_to(agency: Agency) -> QuerySet:
+    """The partnerships proposed to the agency that wait for its answer, the oldest first."""
+    return (
+        ProjectPartner.objects.filter(agency=agency, state=PartnershipState.PROPOSED)
+        .select_related("project__agency")
+        .order_by("proposed_at", "pk")
+    )
+
+
+def materials_visible_to(user, project: Project) -> QuerySet:
+    """The project's promotional materials the user sees: every one (with its review state) for those who may
+    change the project, the published ones for anyone else."""
+    qs = PromoMaterial.objects.filter(project=project).order_by("kind", "title", "pk")
+    if can_change(user, project):
+        return qs
+    return qs.filter(review_state=ReviewState.PUBLISHED)
+
+
+def agency_contacts(agency_id: int) -> QuerySet:
+    """The agency's active contacts with a confirmed and approved account: those who hear of its business."""
+    return Contact.objects.filter(
+        agency_id=agency_id, is_active=True, confirmed_at__isnull=False, approved_at__isnull=False
+    ).order_by("pk")
 
 
 def report_project_choices(user, agency=None) -> QuerySet:

@@ -15,7 +15,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy
 
-from portal import reviews, selectors
+from portal import materials, partnerships, reviews, selectors
 from portal.mail import send_templated
 from portal.models import AgencyDomain, Contact, MailKind, Project
 from portal.reviews import Refusals, ReviewedKind
@@ -269,18 +269,27 @@ PROJECTS = Refusals(
     only_admins_publish=gettext_lazy("Only working-group admins moderate projects."),
 )
 # Projects in the review workflow: the mails link to the project's page (its edit and submit buttons).
-PROJECT_REVIEW = ReviewedKind(Project, PROJECTS, edit_url=lambda project: project.get_absolute_url())
+# Publishing a project publishes the promotional materials added to it meanwhile (`portal.materials`).
+PROJECT_REVIEW = ReviewedKind(
+    Project,
+    PROJECTS,
+    edit_url=lambda project: project.get_absolute_url(),
+    on_publish=lambda project: materials.publish_with_project(project),
+)
 
 
 @transaction.atomic
 def save_project(user, project: Project, *, m2m: dict | None = None) -> Project:
     """Create or update `project` as `user` through the review workflow (`portal.reviews.save_reported`): contacts
     always write to their own agency, and a contact's change to a submitted or published project makes it a
-    draft again."""
+    draft again. Partner agencies named in `m2m` are asked first (`portal.partnerships`)."""
     if not project.slug:
         project.slug = unique_project_slug(project.title_en or project.title_tr or project.title or "")
     project = reviews.save_reported(user, project)
-    for field, values in (m2m or {}).items():
+    m2m = dict(m2m or {})
+    if "partner_agencies" in m2m:
+        partnerships.propose_partners(user, project, m2m.pop("partner_agencies"))
+    for field, values in m2m.items():
         getattr(project, field).set(values)
     return project
 

@@ -17,6 +17,18 @@ account_patterns = [
     path("password-reset/<uidb64>/<token>/", account_views.password_reset_confirm, name="password_reset_confirm"),
     path("password-reset/done/", account_views.password_reset_complete, name="password_reset_complete"),
     path("my-agency/", account_views.my_agency, name="my_agency"),
+    path(
+        "my-agency/partnerships/<int:pk>/accept/",
+        account_views.partnership_decide,
+        {"accept": True},
+        name="partnership_accept",
+    ),
+    path(
+        "my-agency/partnerships/<int:pk>/decline/",
+        account_views.partnership_decide,
+        {"accept": False},
+        name="partnership_decline",
+    ),
     path("alerts/", alert_views.my_alerts, name="alerts"),
     path("alerts/calendar/", alert_views.renew_calendar, name="alerts_calendar"),
 ]

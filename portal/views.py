@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal import sections, selectors, services
+from portal import materials, sections, selectors, services
 from portal.filters import ProjectFilter
 from portal.forms import ProjectForm, PromoMaterialForm
 from portal.models import Agency, Project
@@ -47,16 +47,21 @@ def project_list(request):
 def project_detail(request, slug):
     project = get_object_or_404(
         selectors.projects_visible_to(request.user).prefetch_related(
-            "themes", "partner_agencies", "listings", "materials"
+            "themes", selectors.accepted_partners_prefetch(), "listings"
         ),
         slug=slug,
     )
+    can_change = selectors.can_change(request.user, project)
     return render(
         request,
         "portal/project_detail.html",
         {
             "project": project,
-            "can_change": selectors.can_change(request.user, project),
+            "partners": selectors.accepted_partners(project),
+            # Partners that have not accepted (yet): shown to those who may change the project only.
+            "pending_partners": selectors.pending_partnerships(project) if can_change else (),
+            "materials": selectors.materials_visible_to(request.user, project),
+            "can_change": can_change,
             "sections": sections.for_project(request, project),
         },
     )
@@ -108,11 +113,20 @@ def material_add(request, slug):
     project = _editable(request, slug)
     form = PromoMaterialForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        material = form.save(commit=False)
-        material.project = project
-        material.save()
-        messages.success(request, _("The material is added."))
-        return redirect("project_detail", slug=project.slug)
+        try:
+            material = materials.add_material(request.user, project, form.save(commit=False))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if material.is_published:
+                messages.success(request, _("The material is added."))
+            elif material.awaits_review:
+                messages.success(
+                    request, _("The material is added. It is public once the working group has reviewed it.")
+                )
+            else:
+                messages.success(request, _("The material is added. It is published with the project."))
+            return redirect("project_detail", slug=project.slug)
     return render(request, "portal/material_form.html", {"form": form, "project": project})
 
 
@@ -138,9 +152,10 @@ def agency_detail(request, slug):
 
 
 def material_download(request, slug, pk):
-    """Uploaded files are always downloaded, never rendered by the browser."""
+    """Uploaded files are always downloaded, never rendered by the browser; one waiting for review only by those
+    who may change the project."""
     project = get_object_or_404(selectors.projects_visible_to(request.user), slug=slug)
-    material = get_object_or_404(project.materials.exclude(file=""), pk=pk)
+    material = get_object_or_404(selectors.materials_visible_to(request.user, project).exclude(file=""), pk=pk)
     try:
         handle = material.file.open("rb")
     except FileNotFoundError as exc:

@@ -84,10 +84,11 @@ class AgencyDirectory:
     """Every agency and project by each of their names, built once when an import starts (a row costs the queries
     of what it creates, nothing for what exists). An agency is named by its slug, acronym or name in any language,
     narrowed by its country; a project by its slug or title, among the projects of the agency (its own and those
-    it is a partner of). An unknown agency or project is NEW, added by `create_agency` / `create_project` once
+    it accepted to be a partner of). An unknown agency or project is NEW, added by `create_agency` / `create_project` once
     the row is valid, marked imported."""
 
     def __init__(self):
+        from portal import selectors
         from portal.models import Agency, Project
 
         self.agencies = Index()
@@ -108,7 +109,7 @@ class AgencyDirectory:
             names[values["id"]] = {normal(text) for text in {values["slug"], *texts(values, "title")}}
             for name in names[values["id"]]:
                 self.projects[values["agency_id"]].add(name, values["id"])
-        for project_id, agency_id in Project.partner_agencies.through.objects.values_list("project_id", "agency_id"):
+        for project_id, agency_id in selectors.accepted_partnerships().values_list("project_id", "agency_id"):
             for name in names[project_id]:
                 self.projects[agency_id].add(name, project_id)
         del names

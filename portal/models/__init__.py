@@ -12,7 +12,14 @@ from portal.models.alerts import (
 from portal.models.contacts import Contact
 from portal.models.deadlines import Audience, Deadline, DeadlineKind, Topic
 from portal.models.outbox import MailKind, OutboxMail
-from portal.models.projects import Project, ProjectListing, ProjectStatus, PromoMaterial
+from portal.models.projects import (
+    PartnershipState,
+    Project,
+    ProjectListing,
+    ProjectPartner,
+    ProjectStatus,
+    PromoMaterial,
+)
 from portal.models.reference import SDG, ActionLine, Theme
 from portal.models.reviews import ReportedRecord, ReviewedRecord, ReviewerSettings, ReviewNotice, ReviewState
 
@@ -31,9 +38,11 @@ __all__ = [
     "EnglishWebsiteState",
     "MailKind",
     "OutboxMail",
+    "PartnershipState",
     "PlanningRun",
     "Project",
     "ProjectListing",
+    "ProjectPartner",
     "ProjectStatus",
     "PromoMaterial",
     "ReportedRecord",

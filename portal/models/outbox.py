@@ -20,6 +20,7 @@ class MailKind(models.TextChoices):
     REVIEW_CHANGES_REQUESTED = "review_changes_requested", _("reported record sent back with a comment")
     REVIEW_SUBMITTED = "review_submitted", _("record submitted for review")
     REVIEW_DIGEST = "review_digest", _("daily digest of the records to review")
+    PARTNERSHIP_PROPOSED = "partnership_proposed", _("partnership proposed to an agency")
 
 
 # Kinds whose text opens someone's account (a password reset link, a confirmation link, whose page chooses the

@@ -1,8 +1,10 @@
 """Agencies' ICT and e-government projects, their portal listings and promotional materials."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.languages import CODES, has_fallback_text
@@ -27,8 +29,14 @@ class Project(ReviewedRecord):
     agency = models.ForeignKey(
         "portal.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="projects"
     )
+    # Every agency named as a partner, whatever its answer: what is shown, and what grants rights, is the accepted
+    # ones only (`ProjectPartner`, `portal.selectors.accepted_partners`).
     partner_agencies = models.ManyToManyField(
-        "portal.Agency", verbose_name=_("partner agencies"), blank=True, related_name="partner_projects"
+        "portal.Agency",
+        verbose_name=_("partner agencies"),
+        blank=True,
+        related_name="partner_projects",
+        through="portal.ProjectPartner",
     )
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     # Optional per language; clean() requires it in Turkish or English, which every language falls back to.
@@ -97,14 +105,75 @@ class Project(ReviewedRecord):
             )
 
     def involves(self, agency_id: int) -> bool:
-        """The agency runs the project or is one of its partners (who may record its awards, grants…)."""
-        return self.agency_id == agency_id or self.partner_agencies.filter(pk=agency_id).exists()
+        """The agency runs the project or is one of its accepted partners (who may record its awards, grants…)."""
+        return (
+            self.agency_id == agency_id
+            or self.partnerships.filter(agency_id=agency_id, state=PartnershipState.ACCEPTED).exists()
+        )
 
     @property
     def years(self) -> str:
         if self.start_year and self.end_year and self.end_year != self.start_year:
             return f"{self.start_year}–{self.end_year}"
         return str(self.start_year or "")
+
+
+class PartnershipState(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    ACCEPTED = "accepted", _("accepted")
+    DECLINED = "declined", _("declined")
+
+
+class ProjectPartner(models.Model):
+    """An agency named as a partner of a project: listed with the project, and allowed to report with it, only once
+    one of its contacts or a working-group admin accepted (`portal.partnerships`)."""
+
+    project = models.ForeignKey(
+        Project, verbose_name=_("project"), on_delete=models.CASCADE, related_name="partnerships"
+    )
+    agency = models.ForeignKey(
+        "portal.Agency", verbose_name=_("partner agency"), on_delete=models.CASCADE, related_name="partnerships"
+    )
+    state = models.CharField(
+        _("state"), max_length=10, choices=PartnershipState.choices, default=PartnershipState.PROPOSED
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(_("proposed"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["project", "agency"]
+        verbose_name = _("project partnership")
+        verbose_name_plural = _("project partnerships")
+        constraints = [
+            models.UniqueConstraint(fields=["project", "agency"], name="project_partner_unique"),
+        ]
+        indexes = [
+            # An agency's accepted partnerships (its profile, what it may report with) and its proposals.
+            models.Index(fields=["agency", "state"], name="project_partner_agency_state"),
+        ]
+
+    def __str__(self):
+        return f"{self.project} – {self.agency}"
+
+    @property
+    def is_proposed(self) -> bool:
+        return self.state == PartnershipState.PROPOSED
 
 
 class ProjectListing(models.Model):
@@ -132,8 +201,10 @@ class ProjectListing(models.Model):
         return f"{self.get_portal_display()}: {self.url}"
 
 
-class PromoMaterial(models.Model):
-    """A poster, brochure or film about the project: an uploaded file or a link."""
+class PromoMaterial(ReviewedRecord):
+    """A poster, brochure or film about the project: an uploaded file or a link. Its `agency` is the project's.
+    A contact's material on a published project waits for the working group's review; on a project not yet
+    published it is published with the project (`portal.materials`)."""
 
     class Kind(models.TextChoices):
         POSTER = "poster", _("poster")

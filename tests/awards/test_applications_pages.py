@@ -87,7 +87,7 @@ def test_contact_creates_an_application_for_its_project(client_a, contact_a, edi
 
 
 def test_contact_applies_with_a_project_its_agency_is_a_partner_in(client_a, contact_a, edition, project_b):
-    project_b.partner_agencies.add(contact_a.agency)
+    factories.partners(project_b, contact_a.agency)
     response = client_a.post(CREATE, form_data(project=project_b.pk, edition=edition.pk, state="planned"))
     assert response.status_code == 302
     assert AwardApplication.objects.get().agency == contact_a.agency

@@ -269,7 +269,7 @@ def test_a_result_in_another_programmes_category_or_with_a_foreign_project_is_re
         outcome="winner",
     )
     assert set(errors_of(result)) == {"category", "project"}
-    project.partner_agencies.add(agency)  # a partner's project is fine
+    factories.partners(project, agency)  # a partner's project is fine
     result.category = award_category("C7-E-government")
     result.full_clean()
 

@@ -160,7 +160,7 @@ def test_a_participation_in_an_event_cancelled_since_keeps_its_event(client_a, p
 
 def test_project_is_the_agencys_own_or_one_it_is_a_partner_in(client_a, agency_a, forum, project_a, project_b):
     shared = factories.ProjectFactory(agency=project_b.agency, slug="b-shared", published=True)
-    shared.partner_agencies.add(agency_a)
+    factories.partners(shared, agency_a)
     form = client_a.get(CREATE).context["form"]
     assert set(form.fields["project"].queryset) == {project_a, shared}
 
@@ -263,7 +263,7 @@ def test_no_section_when_the_agency_took_part_in_nothing_published(client, clien
 
 
 def test_the_project_page_lists_its_published_participations_only(client, agency_a, agency_b, forum, fair, project_a):
-    project_a.partner_agencies.add(agency_b)
+    factories.partners(project_a, agency_b)
     published = make(agency_a, forum, review_state=ReviewState.PUBLISHED, project=project_a, lessons_en="Lesson A")
     partners = make(agency_b, fair, review_state=ReviewState.PUBLISHED, project=project_a)
     make(agency_a, fair, review_state=ReviewState.SUBMITTED, project=project_a)

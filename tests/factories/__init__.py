@@ -26,6 +26,7 @@ from tests.factories.portal import (
     ProjectFactory,
     UserFactory,
     admin_user,
+    partners,
     registration_data,
 )
 
@@ -52,6 +53,7 @@ __all__ = [
     "grant_report_data",
     "in_days",
     "participation_report_data",
+    "partners",
     "registration_data",
     "today_in",
 ]

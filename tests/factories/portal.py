@@ -114,3 +114,13 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     def sdgs(obj, create, extracted, **kwargs):
         if create and extracted:
             obj.sdgs.set(SDG.objects.filter(number__in=extracted))
+
+
+def partners(project, *agencies, state="accepted", by=None):
+    """Name `agencies` partners of `project`, in `state` (accepted: as if they had said yes)."""
+    from portal.models import ProjectPartner
+
+    return [
+        ProjectPartner.objects.create(project=project, agency=agency, state=state, proposed_by=by)
+        for agency in agencies
+    ]

@@ -58,7 +58,7 @@ def test_a_themed_programme_needs_a_matching_published_project():
     with_project = factories.AgencyFactory()
     partner = factories.AgencyFactory()
     project = factories.ProjectFactory(agency=with_project, published=True, action_lines=["C4"])
-    project.partner_agencies.add(partner)
+    factories.partners(project, partner)
     project.themes.add(Theme.objects.get(slug="e-government"))
     draft_only = factories.AgencyFactory()
     factories.ProjectFactory(agency=draft_only, action_lines=["C4"])  # a draft does not count

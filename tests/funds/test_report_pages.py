@@ -141,7 +141,7 @@ def test_programme_of_another_funder_is_a_field_error(client_a, koica, bank_prog
 
 def test_project_is_the_agencys_own_or_one_it_is_a_partner_in(client_a, agency_a, koica, project_a, project_b):
     shared = factories.ProjectFactory(agency=project_b.agency, slug="b-shared", published=True)
-    shared.partner_agencies.add(agency_a)
+    factories.partners(shared, agency_a)
     form = client_a.get(CREATE).context["form"]
     assert set(form.fields["project"].queryset) == {project_a, shared}
 

@@ -46,6 +46,10 @@ class World:
     material_a: object
     # An uploaded file on A's draft: downloadable only by those who may see the draft.
     material_a_draft_file: object = None
+    # A file a contact of A added to A's published project, waiting for review: only A and the admins get it.
+    material_a_waiting_file: object = None
+    # A's published project names B as a partner: B has not answered, so the project is not listed with B.
+    partnership_b_proposed: object = None
     # Deadlines: one for every subscriber of its topic, one addressed to agency A only.
     deadline_public: object = None
     deadline_for_a: object = None
@@ -100,11 +104,33 @@ def build_world() -> World:
     from portal.models import PromoMaterial
 
     material_a = PromoMaterial.objects.create(
-        project=project_a_published, kind="film", title="Film", url="https://video.example/a"
+        project=project_a_published,
+        agency=agency_a,
+        kind="film",
+        title="Film",
+        url="https://video.example/a",
+        review_state="published",
+        published_at=project_a_published.published_at,
     )
     material_a_draft_file = PromoMaterial.objects.create(
-        project=project_a_draft, kind="poster", title="Poster", file=_stored_file(MATERIAL_FILE, b"%PDF-1.4\n%%EOF\n")
+        project=project_a_draft,
+        agency=agency_a,
+        kind="poster",
+        title="Poster",
+        file=_stored_file(MATERIAL_FILE, b"%PDF-1.4\n%%EOF\n"),
     )
+    material_a_waiting_file = PromoMaterial.objects.create(
+        project=project_a_published,
+        agency=agency_a,
+        kind="brochure",
+        title="Brochure",
+        file=_stored_file(MATERIAL_FILE, b"%PDF-1.4\n%%EOF\n"),
+        review_state="submitted",
+        submitted_at=project_a_published.published_at,
+        reported_by=contact_a.user,
+        submitted_by=contact_a.user,
+    )
+    [partnership_b_proposed] = factories.partners(project_a_published, agency_b, state="proposed", by=contact_a.user)
     return World(
         agency_a=agency_a,
         agency_b=agency_b,
@@ -117,6 +143,8 @@ def build_world() -> World:
         project_b_published=project_b_published,
         material_a=material_a,
         material_a_draft_file=material_a_draft_file,
+        material_a_waiting_file=material_a_waiting_file,
+        partnership_b_proposed=partnership_b_proposed,
         **_world_deadlines(agency_a, project_a_published),
         **_world_awards(agency_a, project_a_published),
         project_shared=_shared_project(agency_a, agency_b),
@@ -128,7 +156,7 @@ def build_world() -> World:
 
 def _shared_project(agency_a, agency_b):
     project = factories.ProjectFactory(agency=agency_a, slug="a-shared-with-b", published=True)
-    project.partner_agencies.add(agency_b)
+    factories.partners(project, agency_b)
     return project
 
 
@@ -702,6 +730,11 @@ ROUTES: dict[str, Route] = {
                 expect(404, 200, 404, 200),
                 lambda w: {"slug": w.project_a_draft.slug, "pk": w.material_a_draft_file.pk},
             ),
+            Example(
+                "material_a_waiting_file",
+                expect(404, 200, 404, 200),
+                lambda w: {"slug": w.project_a_published.slug, "pk": w.material_a_waiting_file.pk},
+            ),
         ),
     ),
     "agency_list": Route(PUBLIC, page=True),
@@ -725,6 +758,17 @@ ROUTES: dict[str, Route] = {
     ),
     "accounts:password_reset_complete": Route(PUBLIC, page=True),
     "accounts:my_agency": Route(LOGIN_REQUIRED, page=True),
+    # B's contact (or an admin) answers the proposal to B; A, which proposed it, cannot answer for B.
+    "accounts:partnership_accept": Route(
+        POST_ONLY_LOGIN,
+        lambda w: {"pk": w.partnership_b_proposed.pk},
+        writes=(Write("post", expect(302, 404, 302, 302), "partnership_b_proposed"),),
+    ),
+    "accounts:partnership_decline": Route(
+        POST_ONLY_LOGIN,
+        lambda w: {"pk": w.partnership_b_proposed.pk},
+        writes=(Write("post", expect(302, 404, 302, 302), "partnership_b_proposed"),),
+    ),
     # Contact A also sees the deadline addressed to its agency; the feeds and /healthz are outside the prefixes.
     "deadline_list": Route(PUBLIC, page=True),
     "deadlines_ics": Route(PUBLIC, query="?topic=events"),

@@ -211,7 +211,7 @@ def world():
     published = factories.ProjectFactory(
         slug="a-published", agency=agency_a, published=True, action_lines=["C7", "C7.1"], sdgs=[9, 16]
     )
-    published.partner_agencies.set([agency_b])
+    factories.partners(published, agency_b)
     factories.ProjectFactory(
         slug="a-tr-only", agency=agency_a, published=True, title_en="", summary_en="", start_year=None
     )

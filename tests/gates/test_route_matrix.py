@@ -23,7 +23,7 @@ from django.urls.exceptions import NoReverseMatch, Resolver404
 from django.utils import timezone, translation
 
 from portal import selectors
-from portal.models import Project, ReviewerSettings, Subscription
+from portal.models import Project, ProjectPartner, ReviewerSettings, Subscription
 from tests import factories
 from tests.gates import routes
 from tests.gates.routes import LANGUAGES, ROLES, ROUTES
@@ -262,22 +262,33 @@ def test_visiting_a_confirmation_link_changes_nothing():
 
 def fingerprint() -> dict[tuple, tuple]:
     """Every stored fact a write could touch, by record, each with the agency it belongs to first: the projects
-    and their materials, the contacts' alert settings, the agencies' award applications and results, and the grants
+    and their materials, the partner agencies' answers, the contacts' alert settings, the agencies' award applications and results, and the grants
     and event participations they reported."""
     fields = [f.attname for f in Project._meta.concrete_fields]
     rows = {}
     for project in Project.objects.prefetch_related(
-        "partner_agencies", "action_lines", "sdgs", "themes", "materials"
+        "partnerships", "action_lines", "sdgs", "themes", "materials"
     ).order_by("pk"):
         rows[("project", project.pk)] = (
             project.agency_id,
             tuple(getattr(project, f) for f in fields),
-            tuple(sorted(a.pk for a in project.partner_agencies.all())),
+            tuple(sorted(p.agency_id for p in project.partnerships.all())),
             tuple(sorted(a.pk for a in project.action_lines.all())),
             tuple(sorted(s.pk for s in project.sdgs.all())),
             tuple(sorted(t.pk for t in project.themes.all())),
-            tuple(sorted((m.kind, m.title, m.url, m.file.name) for m in project.materials.all())),
+            tuple(sorted((m.kind, m.title, m.url, m.file.name, m.review_state) for m in project.materials.all())),
         )
+    # Naming a partner is the project's agency's doing (its proposal, until answered); the answer is the partner's.
+    for partnership in ProjectPartner.objects.select_related("project").order_by("pk"):
+        rows[("partnership", partnership.pk)] = (
+            partnership.project.agency_id,
+            (partnership.project_id, partnership.agency_id),
+        )
+        if not partnership.is_proposed:
+            rows[("partnership answer", partnership.pk)] = (
+                partnership.agency_id,
+                (partnership.state, partnership.decided_by_id, partnership.decided_at),
+            )
     subscription_fields = [f.attname for f in Subscription._meta.concrete_fields]
     for subscription in Subscription.objects.select_related("contact").prefetch_related("leads").order_by("pk"):
         contact = subscription.contact

@@ -115,7 +115,7 @@ def catalogue(agency_a, agency_b):
         end_year=2022,
         status="planned",
     )
-    p_partner.partner_agencies.set([agency_a, agency_b])
+    factories.partners(p_partner, agency_a, agency_b)
     factories.ProjectFactory(slug="p-draft", agency=agency_a, action_lines=["C7"], sdgs=[9], start_year=2016)
     return {"main": p_main, "sub": p_sub, "partner": p_partner}
 
@@ -165,7 +165,7 @@ def test_project_filter(client, catalogue, query, expected):
 
 def test_filter_agency_lists_a_project_once_when_owner_and_partner(client, agency_a):
     project = factories.ProjectFactory(slug="twice", agency=agency_a, published=True)
-    project.partner_agencies.set([agency_a])
+    factories.partners(project, agency_a)
     response = client.get("/api/v1/projects/?agency=agency-a")
     assert [p["slug"] for p in response.json()["results"]] == ["twice"]
     assert response.json()["count"] == 1
@@ -436,7 +436,9 @@ def test_create_sets_relations(client_a, agency_b):
     body = response.json()
     assert body["action_lines"] == ["C3", "C7.1"]
     assert body["sdgs"] == [9, 16]
-    assert body["partner_agencies"] == ["agency-b"]
+    # The partner is asked first: not listed until it accepts.
+    assert body["partner_agencies"] == []
+    assert list(Project.objects.get().partnerships.values_list("agency__slug", "state")) == [("agency-b", "proposed")]
     assert body["url"] == "http://127.0.0.1:8000/tr/projects/with-relations/"
 
 
@@ -467,7 +469,7 @@ def personal_data(agency_a, agency_b):
         action_lines=["C7.1"],
         sdgs=[9],
     )
-    project.partner_agencies.set([agency_b])
+    factories.partners(project, agency_b)
     return secrets
 
 

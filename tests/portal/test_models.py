@@ -168,8 +168,12 @@ def test_project_clean_accepts_turkish_or_english_title(field):
 
 def test_promo_material_with_file_or_link_accepted():
     project = factories.ProjectFactory()
-    PromoMaterial.objects.create(project=project, kind="poster", title="Poster", file="promo/2025/poster.pdf")
-    PromoMaterial.objects.create(project=project, kind="film", title="Film", url="https://video.example/film")
+    PromoMaterial.objects.create(
+        project=project, agency=project.agency, kind="poster", title="Poster", file="promo/2025/poster.pdf"
+    )
+    PromoMaterial.objects.create(
+        project=project, agency=project.agency, kind="film", title="Film", url="https://video.example/film"
+    )
     assert PromoMaterial.objects.filter(project=project).count() == 2
 
 
@@ -181,7 +185,7 @@ def test_promo_material_with_file_or_link_accepted():
 def test_promo_material_needs_exactly_one_of_file_or_link(values):
     project = factories.ProjectFactory()
     with pytest.raises(IntegrityError), transaction.atomic():
-        PromoMaterial.objects.create(project=project, kind="poster", title="Poster", **values)
+        PromoMaterial.objects.create(project=project, agency=project.agency, kind="poster", title="Poster", **values)
     assert PromoMaterial.objects.count() == 0
 
 

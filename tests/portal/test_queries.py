@@ -37,7 +37,7 @@ def add_records(count: int, start: int, hub: Agency, themes: list) -> None:
         project.action_lines.set(lines[n % 2 :])
         project.sdgs.set(sdgs[n % 3 :])
         project.themes.set(themes)
-        project.partner_agencies.set([parent, hub] if owner != hub else [parent, agency])
+        factories.partners(project, *([parent, hub] if owner != hub else [parent, agency]))
         factories.ProjectFactory(slug=f"draft-{n:03}", agency=agency, action_lines=LINES, sdgs=SDG_NUMBERS)
 
 

@@ -17,7 +17,7 @@ from awards.models import AwardApplication, AwardResult
 from events.models import EventParticipation
 from funds.models import Grant
 from portal import reviews
-from portal.models import OutboxMail, Project, ReviewerSettings, ReviewNotice, ReviewState
+from portal.models import OutboxMail, Project, PromoMaterial, ReviewerSettings, ReviewNotice, ReviewState
 from portal.reviews import notices
 from tests import factories
 from tests.queries import LARGE, SMALL, count_queries
@@ -42,6 +42,11 @@ def make(kind: str, contact, *, state=ReviewState.SUBMITTED, submitted_at=None):
         return factories.ParticipationFactory(
             event=factories.EventFactory(), agency=agency, role="exhibitor", lessons_en="Bring leaflets.", **review
         )
+    if kind == "material":
+        project = factories.ProjectFactory(agency=agency, published=True)
+        return PromoMaterial.objects.create(
+            project=project, agency=agency, kind="film", title="Film", url="https://video.example/f", **review
+        )
     return factories.AwardApplicationFactory(agency=agency, state="won", **review)
 
 
@@ -50,6 +55,7 @@ KINDS = {
     "grant": ("funds.grant", "/admin/funds/grant/"),
     "participation": ("events.eventparticipation", "/admin/events/eventparticipation/"),
     "application": ("awards.awardapplication", "/admin/awards/awardapplication/"),
+    "material": ("portal.promomaterial", "/admin/portal/promomaterial/"),
 }
 # The page where the contact changes the record, from the mail (under the contact's language).
 EDIT = {
@@ -57,6 +63,7 @@ EDIT = {
     "grant": lambda record: f"/funds/reports/{record.pk}/edit/",
     "participation": lambda record: f"/events/participations/{record.pk}/edit/",
     "application": lambda record: f"/awards/applications/{record.pk}/edit/",
+    "material": lambda record: f"/projects/{record.project.slug}/",
 }
 
 
@@ -228,6 +235,7 @@ def test_the_queue_lists_every_kind_the_oldest_first_with_counts(contact_a, cont
         "awards.awardapplication": 0,
         "funds.grant": 1,
         "events.eventparticipation": 1,
+        "portal.promomaterial": 0,
     }
     body = response.content.decode()
     assert 'data-kind="funds.grant" data-count="1"' in body
@@ -249,7 +257,7 @@ def test_the_queue_runs_a_constant_number_of_queries(wg_admin, client):
         queries, response = count_queries(client, QUEUE)
         assert response.context["page"].paginator.count == size * len(KINDS)
         counts.append(queries)
-        for model in (Grant, EventParticipation, AwardApplication, Project):
+        for model in (Grant, EventParticipation, AwardApplication, Project, PromoMaterial):
             model.objects.filter(review_state=ReviewState.SUBMITTED).update(review_state=ReviewState.DRAFT)
     assert counts[0] == counts[1]
 
