@@ -178,21 +178,29 @@ PROJECTS = Refusals(
     choose_agency=gettext_lazy("Choose the agency the project belongs to."),
     only_admins_publish=gettext_lazy("Only working-group admins moderate projects."),
 )
+
+
+def _apply_project(user, project: Project, fields: dict, m2m: dict) -> Project:
+    """An accepted revision of a project, saved as any edit is (`save_project`)."""
+    for name, value in fields.items():
+        setattr(project, name, value)
+    return save_project(user, project, m2m=m2m)
+
+
 # Projects in the review workflow: the mails link to the project's page (its edit and submit buttons).
-PROJECT_REVIEW = ReviewedKind(Project, PROJECTS, edit_url=lambda project: project.get_absolute_url())
+PROJECT_REVIEW = ReviewedKind(
+    Project, PROJECTS, edit_url=lambda project: project.get_absolute_url(), save=_apply_project
+)
 
 
 @transaction.atomic
 def save_project(user, project: Project, *, m2m: dict | None = None) -> Project:
     """Create or update `project` as `user` through the review workflow (`portal.reviews.save_reported`): contacts
-    always write to their own agency, and a contact's change to a submitted or published project makes it a
-    draft again."""
+    always write to their own agency, a contact's change to a submitted project makes it a draft again, and one
+    to a published project waits for review as its pending revision."""
     if not project.slug:
         project.slug = unique_project_slug(project.title_en or project.title_tr or project.title or "")
-    project = reviews.save_reported(user, project)
-    for field, values in (m2m or {}).items():
-        getattr(project, field).set(values)
-    return project
+    return reviews.save_reported(user, project, m2m=m2m)
 
 
 def submit_project(user, project: Project) -> Project:

@@ -14,6 +14,7 @@ from portal.models.deadlines import Audience, Deadline, DeadlineKind, Topic
 from portal.models.outbox import MailKind, OutboxMail
 from portal.models.projects import Project, ProjectListing, ProjectStatus, PromoMaterial
 from portal.models.reference import SDG, ActionLine, Theme
+from portal.models.revisions import Revision, RevisionState
 from portal.models.reviews import ReportedRecord, ReviewedRecord, ReviewerSettings, ReviewNotice, ReviewState
 
 __all__ = [
@@ -40,6 +41,8 @@ __all__ = [
     "ReviewNotice",
     "ReviewState",
     "ReviewedRecord",
+    "Revision",
+    "RevisionState",
     "ReviewerSettings",
     "Subscription",
     "SubscriptionLead",

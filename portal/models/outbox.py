@@ -19,6 +19,8 @@ class MailKind(models.TextChoices):
     REVIEW_CHANGES_REQUESTED = "review_changes_requested", _("reported record sent back with a comment")
     REVIEW_SUBMITTED = "review_submitted", _("record submitted for review")
     REVIEW_DIGEST = "review_digest", _("daily digest of the records to review")
+    REVISION_ACCEPTED = "revision_accepted", _("change to a published record accepted")
+    REVISION_SENT_BACK = "revision_sent_back", _("change to a published record sent back with a comment")
 
 
 # Kinds whose text opens someone's account (a password reset link): the back-office never shows it.
