@@ -13,7 +13,14 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from events import selectors, services
 from events.filters import EventFilter, ParticipationFilter
 from events.models import EVENT_LANGUAGES, Event, EventParticipation, Support
-from portal.api import SLUG_REGEX, CanChangeRecord, ReportedRecordSerializer, SlugRelatedField, VisibleProjectField
+from portal.api import (
+    SLUG_REGEX,
+    CanChangeRecord,
+    ReportedRecordSerializer,
+    RevisionStatusMixin,
+    SlugRelatedField,
+    VisibleProjectField,
+)
 from portal.languages import translated_fields
 from portal.models import Agency, Deadline, Project, ReviewState
 
@@ -161,6 +168,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ParticipationViewSet(
+    RevisionStatusMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

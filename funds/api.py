@@ -11,7 +11,14 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from funds import selectors, services
 from funds.filters import CallFilter, GrantFilter, ProgrammeFilter
 from funds.models import Funder, FundingCall, FundingProgramme, Grant
-from portal.api import SLUG_REGEX, CanChangeRecord, ReportedRecordSerializer, SlugRelatedField, VisibleProjectField
+from portal.api import (
+    SLUG_REGEX,
+    CanChangeRecord,
+    ReportedRecordSerializer,
+    RevisionStatusMixin,
+    SlugRelatedField,
+    VisibleProjectField,
+)
 from portal.languages import translated_fields
 from portal.models import Agency, Project, ReviewState
 
@@ -195,6 +202,7 @@ class CallViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class GrantViewSet(
+    RevisionStatusMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

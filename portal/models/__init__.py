@@ -14,8 +14,8 @@ from portal.models.deadlines import Audience, Deadline, DeadlineKind, Topic
 from portal.models.outbox import MailKind, OutboxMail
 from portal.models.projects import Project, ProjectListing, ProjectStatus, PromoMaterial
 from portal.models.reference import SDG, ActionLine, Theme
-from portal.models.revisions import Revision, RevisionState
 from portal.models.reviews import ReportedRecord, ReviewedRecord, ReviewerSettings, ReviewNotice, ReviewState
+from portal.models.revisions import Revision, RevisionState
 
 __all__ = [
     "SDG",
@@ -41,9 +41,9 @@ __all__ = [
     "ReviewNotice",
     "ReviewState",
     "ReviewedRecord",
+    "ReviewerSettings",
     "Revision",
     "RevisionState",
-    "ReviewerSettings",
     "Subscription",
     "SubscriptionLead",
     "Theme",

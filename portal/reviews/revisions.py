@@ -228,12 +228,19 @@ def visible_to(user) -> models.QuerySet:
     return qs.filter(agency_id=contact.agency_id)
 
 
+def pending_ids(user, model) -> set[int]:
+    """The primary keys of the `model` records with a pending revision the user may see (one query)."""
+    return set(
+        visible_to(user)
+        .filter(content_type=ContentType.objects.get_for_model(model), state=RevisionState.PENDING)
+        .values_list("object_id", flat=True)
+    )
+
+
 def latest_of(record: ReviewedRecord) -> Revision | None:
     """The record's latest revision, whatever its state."""
     return (
-        Revision.objects.filter(
-            content_type=ContentType.objects.get_for_model(type(record)), object_id=record.pk
-        )
+        Revision.objects.filter(content_type=ContentType.objects.get_for_model(type(record)), object_id=record.pk)
         .order_by("-updated_at", "-pk")
         .first()
     )
