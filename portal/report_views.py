@@ -147,7 +147,8 @@ def report_edit(request, pages: ReportPages, pk=None):
     was_reviewed = record.pk is not None and record.review_state in (ReviewState.SUBMITTED, ReviewState.PUBLISHED)
     shown = copy.copy(record) if pk else None  # the heading names the record as saved, not as typed
     # A published record: the form shows its pending changes, if any (saving again updates them).
-    status = revisions.status_of(record) if record.pk and record.is_published else None
+    is_admin = selectors.is_working_group_admin(request.user)
+    status = revisions.status_of(record) if record.pk and record.is_published and not is_admin else None
     if status is not None and status.waiting is not None:
         record, _m2m = revisions.proposed_version(record, status.waiting)
     data = request.POST if request.method == "POST" else None
@@ -176,7 +177,7 @@ def report_edit(request, pages: ReportPages, pk=None):
             "form": form,
             "record": shown,
             "revision_status": status,
-            "is_admin": selectors.is_working_group_admin(request.user),
+            "is_admin": is_admin,
             "list_url": reverse(pages.url_name(0)),
         },
     )

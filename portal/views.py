@@ -82,7 +82,8 @@ def project_edit(request, slug=None):
     contact = selectors.active_contact(request.user)
     agency = project.agency if project else (contact.agency if contact else None)
     # A contact's published project: the form shows its pending changes, if any (saving again updates them).
-    status = revisions.status_of(project) if project and project.is_published else None
+    is_admin = selectors.is_working_group_admin(request.user)
+    status = revisions.status_of(project) if project and project.is_published and not is_admin else None
     shown, m2m = revisions.proposed_version(project, status.waiting) if status else (project, {})
     form = ProjectForm(request.POST or None, instance=shown, agency=agency, initial=m2m)
     if request.method == "POST" and form.is_valid():
@@ -104,7 +105,7 @@ def project_edit(request, slug=None):
             "form": form,
             "project": project,
             "revision_status": status,
-            "is_admin": selectors.is_working_group_admin(request.user),
+            "is_admin": is_admin,
         },
     )
 

@@ -64,14 +64,18 @@ def revised_m2m(model) -> list[models.Field]:
     return [field for field in model._meta.many_to_many if field.editable]
 
 
+def _empty(value) -> bool:
+    return value is None or value == ""
+
+
 def _json(value):
     return json.loads(json.dumps(value, cls=DjangoJSONEncoder))
 
 
 def _python(field: models.Field, value):
     """A stored JSON value back as the field's Python value."""
-    if value is None:
-        return None
+    if value is None or (value == "" and not field.is_relation):
+        return None if value is None or field.null else value
     if field.is_relation:
         return field.target_field.to_python(value)
     return field.to_python(value)
@@ -83,6 +87,8 @@ def changes(stored: ReviewedRecord, proposed: ReviewedRecord, m2m: dict | None) 
     data = {}
     for field in revised_fields(type(stored)):
         old, new = field.value_from_object(stored), field.value_from_object(proposed)
+        if _empty(old) and _empty(new):
+            continue  # a text left out is stored as NULL or as "": the same to the reader
         if _python(field, _json(old)) != _python(field, _json(new)):
             data[field.attname] = _json(new)
     for name, values in (m2m or {}).items():
