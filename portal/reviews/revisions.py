@@ -164,6 +164,15 @@ def propose(user, stored: ReviewedRecord, proposed: ReviewedRecord, m2m: dict | 
     return revision
 
 
+def withdraw(record: ReviewedRecord) -> int:
+    """Drop the record's pending revision (its agency changed the record itself, once it was no longer
+    published). Returns how many were dropped."""
+    deleted, _by_model = Revision.objects.filter(
+        content_type=ContentType.objects.get_for_model(type(record)), object_id=record.pk, state=RevisionState.PENDING
+    ).delete()
+    return deleted
+
+
 # --- The working group's decision ------------------------------------------------------------------------------
 
 
@@ -177,7 +186,11 @@ def _decidable(user, revision: Revision) -> tuple[Revision, ReviewedRecord]:
     revision = Revision.objects.select_for_update().get(pk=revision.pk)
     if not revision.is_pending:
         raise ValidationError(_("This change was already decided."), code="decided")
-    record = kind_of(model).model.objects.select_for_update().get(pk=revision.object_id)
+    record = kind_of(model).model.objects.select_for_update().filter(pk=revision.object_id).first()
+    if record is None or not record.is_published:
+        raise ValidationError(
+            _("This record is no longer published: its agency changes it as a draft now."), code="not_published"
+        )
     return revision, record
 
 

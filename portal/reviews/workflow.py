@@ -67,6 +67,8 @@ def save_reported(user, record: ReviewedRecord, data: dict | None = None, *, m2m
     record.save()
     for field, values in (m2m or {}).items():
         getattr(record, field).set(values)
+    if stored is not None and not admin:
+        revisions.withdraw(record)  # changed as a draft now: an older pending change is superseded
     return record
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 
 from funds.models import Grant
 from portal.models import OutboxMail, Project, ReviewState, Revision, RevisionState
@@ -307,3 +308,27 @@ def test_the_queue_of_revisions_runs_a_bounded_number_of_queries(client, wg_admi
             assert response.context["page"].paginator.count == 2 * (SMALL + LARGE)
     assert Project.objects.filter(review_state=ReviewState.PUBLISHED).count() == SMALL + LARGE
     assert Grant.objects.count() == SMALL + LARGE
+
+
+@pytest.mark.parametrize("kind", ["participation", "application"])
+def test_the_other_kinds_wait_too_and_accepting_applies_through_their_service(
+    client, contact_a, wg_admin, agency_a, kind
+):
+    review = {"review_state": ReviewState.PUBLISHED, "published_at": timezone.now(), "reported_by": contact_a.user}
+    if kind == "participation":
+        record = factories.ParticipationFactory(
+            event=factories.EventFactory(), agency=agency_a, role="exhibitor", lessons_en="Old lesson.", **review
+        )
+        url, change, field = f"/api/v1/events/participations/{record.pk}/", {"lessons_en": "New lesson."}, "lessons_en"
+    else:
+        record = factories.AwardApplicationFactory(agency=agency_a, state="submitted", notes="Old note.", **review)
+        url, change, field = f"/api/v1/awards/applications/{record.pk}/", {"notes": "New note."}, "notes"
+    client.force_login(contact_a.user)
+    assert client.patch(url, change, content_type="application/json").status_code == 202
+    record.refresh_from_db()
+    assert getattr(record, field).startswith("Old")
+    revision = pending(record)
+    client.force_login(wg_admin)
+    assert client.post(f"/en/reviews/revisions/{revision.pk}/accept/").status_code == 302
+    record.refresh_from_db()
+    assert (getattr(record, field), record.review_state) == (change[field], ReviewState.PUBLISHED)
