@@ -111,8 +111,8 @@ class EventSerializer(serializers.ModelSerializer):
 
 class ParticipationSerializer(ReportedRecordSerializer):
     """An agency took part in an event. A contact's is its own agency's (`agency` may be left out; another agency
-    is refused) and is a draft until the working group publishes it; changing a submitted or published
-    one makes it a draft again. `state` is set by working-group admins only. `project` is a project of the agency
+    is refused) and is a draft until the working group publishes it; changing a submitted one
+    makes it a draft again; a contact's change to a published one waits for review (`revision_pending`). `state` is set by working-group admins only. `project` is a project of the agency
     or one it is a partner in (`null` in an answer when the reader may not see it). `material_links`: one web
     address per line. `outcome` and `lessons` in the request's language; write `outcome_<lang>`, `lessons_<lang>`."""
 
