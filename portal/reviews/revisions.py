@@ -156,11 +156,16 @@ def propose(user, stored: ReviewedRecord, proposed: ReviewedRecord, m2m: dict | 
         if revision is not None:
             revision.delete()
         return None
-    if revision is None:
+    new = revision is None
+    if new:
         revision = Revision(content_type=content_type, object_id=stored.pk, agency_id=stored.agency_id)
     revision.author = user
     revision.data = data
     revision.save()
+    if new:
+        from portal.reviews import notices
+
+        notices.tell_each(stored)  # the reviewers who asked for one mail per submission hear of it
     return revision
 
 

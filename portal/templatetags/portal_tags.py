@@ -33,6 +33,18 @@ def review_counts(context):
 
 
 @register.simple_tag(takes_context=True)
+def revision_count(context):
+    """How many changes to published records wait for review, for a working-group admin (None for anyone else)."""
+    from portal.reviews.selectors import Revisions
+    from portal.selectors import is_working_group_admin
+
+    request = context.get("request")
+    if request is None or not is_working_group_admin(request.user):
+        return None
+    return Revisions().count()
+
+
+@register.simple_tag(takes_context=True)
 def own_revisions(context):
     """The changes to its agency's published records that wait for review, for an agency contact (their
     records and changes field by field, `portal.reviews.diffs`); nothing for anyone else."""

@@ -332,3 +332,15 @@ def test_the_other_kinds_wait_too_and_accepting_applies_through_their_service(
     assert client.post(f"/en/reviews/revisions/{revision.pk}/accept/").status_code == 302
     record.refresh_from_db()
     assert (getattr(record, field), record.review_state) == (change[field], ReviewState.PUBLISHED)
+
+
+def test_reviewers_hear_of_a_new_change_once_and_the_back_office_index_counts_it(
+    client, contact_a, wg_admin, published
+):
+    edit_as(client, contact_a.user, published, title_en="Once")
+    edit_as(client, contact_a.user, published, title_en="Twice")  # the same revision, updated: no second mail
+    assert list(OutboxMail.objects.filter(kind="review_submitted").values_list("recipient", flat=True)) == [
+        wg_admin.email
+    ]
+    client.force_login(wg_admin)
+    assert 'data-kind="revisions" data-count="1"' in client.get("/admin/").content.decode()
