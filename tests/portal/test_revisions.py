@@ -195,8 +195,9 @@ def test_the_queue_shows_the_difference_field_by_field_and_accepting_publishes_i
     page = client.get(f"/en/reviews/revisions/{revision.pk}/")
     assert page.status_code == 200 and "New title" in page.content.decode()
 
-    response = client.post(f"/en/reviews/revisions/{revision.pk}/accept/")
-    assert response.status_code == 302
+    assert f'data-accept="{revision.pk}"' in body  # accepted from the queue, back to the same list
+    response = client.post(f"/en/reviews/revisions/{revision.pk}/accept/", {"kind": "revisions", "page": "1"})
+    assert response.status_code == 302 and response["Location"] == f"{QUEUE}?kind=revisions&page=1"
     published.refresh_from_db()
     assert (published.title_en, published.review_state) == ("New title", ReviewState.PUBLISHED)
     assert sorted(published.sdgs.values_list("number", flat=True)) == [4, 16]
