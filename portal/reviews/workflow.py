@@ -134,8 +134,8 @@ def request_changes(user, record: ReviewedRecord, comment: str) -> ReviewedRecor
 
 
 def submitter(record: ReviewedRecord, user_ids=None) -> Contact | None:
-    """The active contact who submitted the record (or reported it, or the users `user_ids` name, in this order):
-    the one who hears of the decision."""
+    """The first active, confirmed contact among the users `user_ids` (by default the record's submitter, then
+    its reporter): the one who hears of the decision."""
     for user_id in user_ids or (record.submitted_by_id, record.reported_by_id):
         if user_id is None:
             continue
