@@ -10,7 +10,7 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from awards import selectors, services
 from awards.filters import ApplicationFilter, CategoryFilter, EditionFilter, ResultFilter
 from awards.models import AwardApplication, AwardCategory, AwardEdition, AwardProgramme, AwardResult
-from portal.api import SLUG_REGEX, CanChangeRecord, ReportedRecordSerializer, SlugRelatedField
+from portal.api import SLUG_REGEX, CanChangeRecord, ReportedRecordSerializer, RevisionStatusMixin, SlugRelatedField
 from portal.models import Agency, Project, ReviewState
 
 ID_REGEX = r"[0-9]{1,18}"
@@ -212,6 +212,7 @@ class ResultViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ApplicationViewSet(
+    RevisionStatusMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

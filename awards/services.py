@@ -77,6 +77,7 @@ APPLICATION_REVIEW = ReviewedKind(
     edit_url=lambda application: reverse("awards:application_edit", args=[application.pk]),
     on_publish=publish_result,
     related=("edition__programme", "project"),
+    save=lambda user, application, fields, m2m, author=None: save_application(user, application, fields),
 )
 
 

@@ -13,7 +13,14 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from events import selectors, services
 from events.filters import EventFilter, ParticipationFilter
 from events.models import EVENT_LANGUAGES, Event, EventParticipation, Support
-from portal.api import SLUG_REGEX, CanChangeRecord, ReportedRecordSerializer, SlugRelatedField, VisibleProjectField
+from portal.api import (
+    SLUG_REGEX,
+    CanChangeRecord,
+    ReportedRecordSerializer,
+    RevisionStatusMixin,
+    SlugRelatedField,
+    VisibleProjectField,
+)
 from portal.languages import translated_fields
 from portal.models import Agency, Deadline, Project, ReviewState
 
@@ -104,8 +111,8 @@ class EventSerializer(serializers.ModelSerializer):
 
 class ParticipationSerializer(ReportedRecordSerializer):
     """An agency took part in an event. A contact's is its own agency's (`agency` may be left out; another agency
-    is refused) and is a draft until the working group publishes it; changing a submitted or published
-    one makes it a draft again. `state` is set by working-group admins only. `project` is a project of the agency
+    is refused) and is a draft until the working group publishes it; changing a submitted one
+    makes it a draft again; a contact's change to a published one waits for review (`revision_pending`). `state` is set by working-group admins only. `project` is a project of the agency
     or one it is a partner in (`null` in an answer when the reader may not see it). `material_links`: one web
     address per line. `outcome` and `lessons` in the request's language; write `outcome_<lang>`, `lessons_<lang>`."""
 
@@ -161,6 +168,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class ParticipationViewSet(
+    RevisionStatusMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

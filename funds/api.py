@@ -11,7 +11,14 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from funds import selectors, services
 from funds.filters import CallFilter, GrantFilter, ProgrammeFilter
 from funds.models import Funder, FundingCall, FundingProgramme, Grant
-from portal.api import SLUG_REGEX, CanChangeRecord, ReportedRecordSerializer, SlugRelatedField, VisibleProjectField
+from portal.api import (
+    SLUG_REGEX,
+    CanChangeRecord,
+    ReportedRecordSerializer,
+    RevisionStatusMixin,
+    SlugRelatedField,
+    VisibleProjectField,
+)
 from portal.languages import translated_fields
 from portal.models import Agency, Project, ReviewState
 
@@ -116,7 +123,7 @@ class FundingCallSerializer(serializers.ModelSerializer):
 class GrantSerializer(ReportedRecordSerializer):
     """A grant an agency received: `amount` a decimal in its ISO 4217 `currency` (above zero, no more decimals than
     the currency has: none for KRW), never converted. A contact's grant is its own agency's (`agency` may be left
-    out; another agency is refused) and is a draft until the working group publishes it; changing a published one makes it a draft again.
+    out; another agency is refused) and is a draft until the working group publishes it; a contact's change to a published one waits for review (`revision_pending`).
     `project` is a project of the agency or one it is a partner in. `purpose` in the request's language; write
     `purpose_<lang>`."""
 
@@ -195,6 +202,7 @@ class CallViewSet(viewsets.ReadOnlyModelViewSet):
 
 
 class GrantViewSet(
+    RevisionStatusMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

@@ -53,7 +53,55 @@ class VisibleProjectField(SlugRelatedField):
         return super().to_representation(value) if contact and contact.agency_id == value.agency_id else None
 
 
-class ReportedRecordSerializer(serializers.ModelSerializer):
+REVISION_PENDING_HELP = _(
+    "True while a change to this published record waits for the working group's review: the other fields show the "
+    "published version, unchanged until the change is accepted. Told only to the record's own agency and to "
+    "working-group admins (null for anyone else). A PATCH of a published record by an agency contact answers "
+    "202 Accepted with the published version and this flag true."
+)
+
+
+class RevisionPendingMixin(serializers.Serializer):
+    """Adds `revision_pending` to a reviewed record's representation: whether a change to it waits for review
+    (`portal.reviews.revisions`), looked up once a request and kind for the reader's own agency."""
+
+    revision_pending = serializers.SerializerMethodField(help_text=REVISION_PENDING_HELP)
+
+    def get_field_names(self, declared_fields, info):
+        return [*super().get_field_names(declared_fields, info), "revision_pending"]
+
+    @extend_schema_field(serializers.BooleanField(allow_null=True, help_text=REVISION_PENDING_HELP))
+    def get_revision_pending(self, obj) -> bool | None:
+        if getattr(obj, "pending_revision", None) is not None:
+            return True
+        request = self.context.get("request")
+        user = getattr(request, "user", None)
+        if user is None or not selectors.can_change(user, obj):
+            return None
+        cache = self.context.setdefault("_pending_revisions", {})
+        model = type(obj)
+        if model not in cache:
+            from portal.reviews import revisions
+
+            cache[model] = revisions.pending_ids(user, model)
+        return obj.pk in cache[model]
+
+
+class RevisionStatusMixin:
+    """An update that stored a pending revision instead of changing the published record answers 202 Accepted."""
+
+    def perform_update(self, serializer):
+        super().perform_update(serializer)
+        self._revision = getattr(serializer.instance, "pending_revision", None)
+
+    def update(self, request, *args, **kwargs):
+        response = super().update(request, *args, **kwargs)
+        if getattr(self, "_revision", None) is not None:
+            response.status_code = 202
+        return response
+
+
+class ReportedRecordSerializer(RevisionPendingMixin, serializers.ModelSerializer):
     """A record an agency reports (an award application, a grant, an event participation), written only through
     its service, `save_record(user, instance, data)`: the service's refusals are the API's 403 and 400. Its
     `project` is looked up among the projects the user may see: another agency's draft is "not found", not "not
@@ -132,7 +180,7 @@ class AcceptedPartnersField(serializers.ManyRelatedField):
         return selectors.accepted_partners(instance) if instance.pk else []
 
 
-class ProjectSerializer(serializers.ModelSerializer):
+class ProjectSerializer(RevisionPendingMixin, serializers.ModelSerializer):
     """Read `title`, `summary`, `description` in the request's language; write `title_<lang>`…"""
 
     agency = SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), required=False)
@@ -211,6 +259,7 @@ class CanChangeRecord(permissions.BasePermission):
 
 
 class ProjectViewSet(
+    RevisionStatusMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,

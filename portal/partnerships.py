@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import selectors
 from portal.mail import send_templated
-from portal.models import MailKind, PartnershipState, Project, ProjectPartner
+from portal.models import Agency, MailKind, PartnershipState, Project, ProjectPartner
 
 
 def _tell_partner(partnership: ProjectPartner) -> None:
@@ -32,8 +32,10 @@ def _tell_partner(partnership: ProjectPartner) -> None:
 def propose_partners(user, project: Project, agencies) -> None:
     """Make `agencies` the project's partners as `user`, who may change the project (the caller checked it through
     the project's save). Agencies no longer named are removed; those named before keep their answer; a new one is
-    proposed and its contacts told, or accepted at once when a working-group admin names it."""
-    wanted = {agency.pk: agency for agency in agencies if agency.pk != project.agency_id}
+    proposed and its contacts told, or accepted at once when a working-group admin names it. `agencies` are
+    agencies or their primary keys (an accepted revision stores keys)."""
+    keys = {getattr(agency, "pk", agency) for agency in agencies}
+    wanted = {agency.pk: agency for agency in Agency.objects.filter(pk__in=keys - {project.agency_id})}
     project.partnerships.exclude(agency_id__in=wanted).delete()
     known = set(project.partnerships.values_list("agency_id", flat=True))
     by_admin = selectors.is_working_group_admin(user)

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_POST
 
 from portal import selectors
 from portal.models import ReviewState
+from portal.reviews import revisions
 
 PAGE_SIZE = 20
 
@@ -145,6 +146,11 @@ def report_edit(request, pages: ReportPages, pk=None):
             raise PermissionDenied
     was_reviewed = record.pk is not None and record.review_state in (ReviewState.SUBMITTED, ReviewState.PUBLISHED)
     shown = copy.copy(record) if pk else None  # the heading names the record as saved, not as typed
+    # A published record: the form shows its pending changes, if any (saving again updates them).
+    is_admin = selectors.is_working_group_admin(request.user)
+    status = revisions.status_of(record) if record.pk and record.is_published and not is_admin else None
+    if status is not None and status.waiting is not None:
+        record, _m2m = revisions.proposed_version(record, status.waiting)
     data = request.POST if request.method == "POST" else None
     form = pages.form_class(data, instance=record, user=request.user, agency=_agency_of(request.user))
     if data is None and pk is None and pages.initial:
@@ -155,7 +161,9 @@ def report_edit(request, pages: ReportPages, pk=None):
         except ValidationError as exc:
             form.add_service_errors(exc)
         else:
-            if was_reviewed and saved.is_draft:
+            if getattr(saved, "pending_revision", None) is not None:
+                messages.success(request, _("Your changes are waiting for review by the working group."))
+            elif was_reviewed and saved.is_draft:
                 messages.success(request, pages.texts.saved_as_draft)
             else:
                 messages.success(request, pages.texts.saved)
@@ -168,7 +176,8 @@ def report_edit(request, pages: ReportPages, pk=None):
             "texts": pages.texts,
             "form": form,
             "record": shown,
-            "is_admin": selectors.is_working_group_admin(request.user),
+            "revision_status": status,
+            "is_admin": is_admin,
             "list_url": reverse(pages.url_name(0)),
         },
     )

@@ -13,8 +13,9 @@ from django.views.decorators.http import require_POST
 
 from portal import reviews, selectors
 from portal.forms import RequestChangesForm, ReviewerSettingsForm
-from portal.reviews import notices
-from portal.reviews.selectors import waiting, waiting_counts, waiting_page
+from portal.reviews import notices, revisions
+from portal.reviews.diffs import describe
+from portal.reviews.selectors import Revisions, source_keys, waiting, waiting_counts, waiting_page
 
 
 def _reviewer(request) -> None:
@@ -30,7 +31,7 @@ def _back(request) -> str:
     query = "&".join(
         part
         for part in (
-            f"kind={kind}" if reviews.kind_by_key(kind) else "",
+            f"kind={kind}" if kind in source_keys() else "",
             f"page={page}" if page.isascii() and page.isdigit() else "",
         )
         if part
@@ -42,21 +43,25 @@ def _back(request) -> str:
 def review_queue(request):
     _reviewer(request)
     kind_key = request.GET.get("kind", "")
-    if kind_key and reviews.kind_by_key(kind_key) is None:
+    if kind_key not in source_keys():
         kind_key = ""
     page = waiting_page(request.GET.get("page"), kind_key=kind_key)
     prefs = notices.settings_of(request.user)
     return render(
-        request,
-        "portal/review_queue.html",
-        {
-            "counts": waiting_counts(),
-            "kind_key": kind_key,
-            "page": page,
-            "comment_form": RequestChangesForm(),
-            "settings_form": ReviewerSettingsForm(instance=prefs),
-        },
+        request, "portal/review_queue.html", _queue_context(page, kind_key, ReviewerSettingsForm(instance=prefs))
     )
+
+
+def _queue_context(page, kind_key: str, settings_form) -> dict:
+    return {
+        "counts": waiting_counts(),
+        "revisions": Revisions(),
+        "revision_count": Revisions().count(),
+        "kind_key": kind_key,
+        "page": page,
+        "comment_form": RequestChangesForm(),
+        "settings_form": settings_form,
+    }
 
 
 def _record(kind_key: str, pk: int):
@@ -112,14 +117,66 @@ def review_settings(request):
         else:
             messages.success(request, _("Your review notices are saved."))
             return redirect("review_queue")
+    return render(request, "portal/review_queue.html", _queue_context(waiting_page(1), "", form))
+
+
+# --- Changes to published records --------------------------------------------------------------------------------
+
+
+def _revision(request, pk):
+    """The revision if the user may see it (a working-group admin, or a contact of its agency); 404 otherwise."""
+    return get_object_or_404(revisions.visible_to(request.user).select_related("agency", "author"), pk=pk)
+
+
+@login_required
+def review_revision(request, pk):
+    """A change to a published record, field by field; working-group admins accept it or send it back from here,
+    the record's own contacts see what waits."""
+    revision = _revision(request, pk)
+    [item] = describe([revision])
     return render(
         request,
-        "portal/review_queue.html",
+        "portal/review_revision.html",
         {
-            "counts": waiting_counts(),
-            "kind_key": "",
-            "page": waiting_page(1),
+            "item": item,
+            "may_decide": revision.is_pending and reviews.may_decide(request.user, item.kind.model),
             "comment_form": RequestChangesForm(),
-            "settings_form": form,
         },
     )
+
+
+def _decision(request, pk):
+    revision = _revision(request, pk)
+    if not reviews.may_decide(request.user, revision.content_type.model_class()):
+        raise PermissionDenied
+    return revision
+
+
+@login_required
+@require_POST
+def review_revision_accept(request, pk):
+    revision = _decision(request, pk)
+    try:
+        record = revisions.accept_revision(request.user, revision)
+    except (PermissionDenied, ValidationError) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        return redirect("review_revision", pk=revision.pk)
+    messages.success(request, _("Changes accepted and published: %(record)s.") % {"record": record})
+    return redirect(_back(request))
+
+
+@login_required
+@require_POST
+def review_revision_send_back(request, pk):
+    revision = _decision(request, pk)
+    form = RequestChangesForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Say what should change: the changes were not sent back."))
+        return redirect("review_revision", pk=revision.pk)
+    try:
+        revisions.send_back_revision(request.user, revision, form.cleaned_data["comment"])
+    except (PermissionDenied, ValidationError) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
+        return redirect("review_revision", pk=revision.pk)
+    messages.success(request, _("Changes sent back with your comment: %(record)s.") % {"record": revision.record})
+    return redirect(_back(request))

@@ -268,6 +268,16 @@ PROJECTS = Refusals(
     choose_agency=gettext_lazy("Choose the agency the project belongs to."),
     only_admins_publish=gettext_lazy("Only working-group admins moderate projects."),
 )
+
+
+def _apply_project(user, project: Project, fields: dict, m2m: dict, *, author=None) -> Project:
+    """An accepted revision of a project, saved as any edit is (`save_project`): a partner agency it names is asked
+    first, as proposed by the revision's author (accepting the change does not answer for the partner)."""
+    for name, value in fields.items():
+        setattr(project, name, value)
+    return save_project(user, project, m2m=m2m, proposer=author)
+
+
 # Projects in the review workflow: the mails link to the project's page (its edit and submit buttons).
 # Publishing a project publishes the promotional materials added to it meanwhile (`portal.materials`).
 PROJECT_REVIEW = ReviewedKind(
@@ -275,23 +285,26 @@ PROJECT_REVIEW = ReviewedKind(
     PROJECTS,
     edit_url=lambda project: project.get_absolute_url(),
     on_publish=lambda project: materials.publish_with_project(project),
+    save=_apply_project,
 )
 
 
 @transaction.atomic
-def save_project(user, project: Project, *, m2m: dict | None = None) -> Project:
+def save_project(user, project: Project, *, m2m: dict | None = None, proposer=None) -> Project:
     """Create or update `project` as `user` through the review workflow (`portal.reviews.save_reported`): contacts
-    always write to their own agency, and a contact's change to a submitted or published project makes it a
-    draft again. Partner agencies named in `m2m` are asked first (`portal.partnerships`)."""
+    always write to their own agency, a contact's change to a submitted project makes it a draft again, and one
+    to a published project waits for review as its pending revision. Partner agencies named in `m2m` are asked
+    first (`portal.partnerships`), as proposed by `proposer` (an accepted revision's author) or else `user`."""
     if not project.slug:
         project.slug = unique_project_slug(project.title_en or project.title_tr or project.title or "")
-    project = reviews.save_reported(user, project)
-    m2m = dict(m2m or {})
-    if "partner_agencies" in m2m:
-        partnerships.propose_partners(user, project, m2m.pop("partner_agencies"))
-    for field, values in m2m.items():
-        getattr(project, field).set(values)
-    return project
+
+    def set_m2m(saved: Project, field: str, values) -> None:
+        if field == "partner_agencies":
+            partnerships.propose_partners(proposer or user, saved, values)
+        else:
+            getattr(saved, field).set(values)
+
+    return reviews.save_reported(user, project, m2m=m2m, set_m2m=set_m2m)
 
 
 def submit_project(user, project: Project) -> Project:

@@ -47,6 +47,13 @@ urlpatterns = [
     path("deadlines/", calendar_views.deadline_list, name="deadline_list"),
     path("reviews/", review_views.review_queue, name="review_queue"),
     path("reviews/settings/", review_views.review_settings, name="review_settings"),
+    path("reviews/revisions/<int:pk>/", review_views.review_revision, name="review_revision"),
+    path("reviews/revisions/<int:pk>/accept/", review_views.review_revision_accept, name="review_revision_accept"),
+    path(
+        "reviews/revisions/<int:pk>/send-back/",
+        review_views.review_revision_send_back,
+        name="review_revision_send_back",
+    ),
     path("reviews/<str:kind>/<int:pk>/publish/", review_views.review_publish, name="review_publish"),
     path("reviews/<str:kind>/<int:pk>/send-back/", review_views.review_send_back, name="review_send_back"),
     path("alerts/unsubscribe/<str:token>/", alert_views.unsubscribe, name="alerts_unsubscribe"),

@@ -13,6 +13,7 @@ from portal import materials, sections, selectors, services
 from portal.filters import ProjectFilter
 from portal.forms import ProjectForm, PromoMaterialForm
 from portal.models import Agency, Project
+from portal.reviews import revisions
 
 PAGE_SIZE = 20
 HOME_DEADLINES = 5
@@ -52,6 +53,7 @@ def project_detail(request, slug):
         slug=slug,
     )
     can_change = selectors.can_change(request.user, project)
+    own = can_change and project.is_published and not selectors.is_working_group_admin(request.user)
     return render(
         request,
         "portal/project_detail.html",
@@ -62,6 +64,7 @@ def project_detail(request, slug):
             "pending_partners": selectors.pending_partnerships(project) if can_change else (),
             "materials": selectors.materials_visible_to(request.user, project),
             "can_change": can_change,
+            "revision_status": revisions.status_of(project) if own else None,
             "sections": sections.for_project(request, project),
         },
     )
@@ -82,7 +85,11 @@ def project_edit(request, slug=None):
         raise PermissionDenied
     contact = selectors.active_contact(request.user)
     agency = project.agency if project else (contact.agency if contact else None)
-    form = ProjectForm(request.POST or None, instance=project, agency=agency)
+    # A contact's published project: the form shows its pending changes, if any (saving again updates them).
+    is_admin = selectors.is_working_group_admin(request.user)
+    status = revisions.status_of(project) if project and project.is_published and not is_admin else None
+    shown, m2m = revisions.proposed_version(project, status.waiting) if status else (project, {})
+    form = ProjectForm(request.POST or None, instance=shown, agency=agency, initial=m2m)
     if request.method == "POST" and form.is_valid():
         obj = form.save(commit=False)
         try:
@@ -90,9 +97,21 @@ def project_edit(request, slug=None):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            messages.success(request, _("The project is saved."))
+            if getattr(obj, "pending_revision", None) is not None:
+                messages.success(request, _("Your changes are waiting for review by the working group."))
+            else:
+                messages.success(request, _("The project is saved."))
             return redirect("project_detail", slug=obj.slug)
-    return render(request, "portal/project_form.html", {"form": form, "project": project})
+    return render(
+        request,
+        "portal/project_form.html",
+        {
+            "form": form,
+            "project": project,
+            "revision_status": status,
+            "is_admin": is_admin,
+        },
+    )
 
 
 @login_required

@@ -22,6 +22,7 @@ from portal.models.projects import (
 )
 from portal.models.reference import SDG, ActionLine, Theme
 from portal.models.reviews import ReportedRecord, ReviewedRecord, ReviewerSettings, ReviewNotice, ReviewState
+from portal.models.revisions import Revision, RevisionState
 
 __all__ = [
     "SDG",
@@ -50,6 +51,8 @@ __all__ = [
     "ReviewState",
     "ReviewedRecord",
     "ReviewerSettings",
+    "Revision",
+    "RevisionState",
     "Subscription",
     "SubscriptionLead",
     "Theme",

@@ -21,6 +21,8 @@ class MailKind(models.TextChoices):
     REVIEW_SUBMITTED = "review_submitted", _("record submitted for review")
     REVIEW_DIGEST = "review_digest", _("daily digest of the records to review")
     PARTNERSHIP_PROPOSED = "partnership_proposed", _("partnership proposed to an agency")
+    REVISION_ACCEPTED = "revision_accepted", _("change to a published record accepted")
+    REVISION_SENT_BACK = "revision_sent_back", _("change to a published record sent back with a comment")
 
 
 # Kinds whose text opens someone's account (a password reset link, a confirmation link, whose page chooses the

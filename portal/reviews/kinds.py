@@ -26,13 +26,24 @@ class Refusals:
 class ReviewedKind:
     """A kind of reviewed record. `edit_url(record)` is the contact's page of the record (a path under the active
     language), linked from the mails; `on_publish(record)`, when given, runs in the publishing transaction (a won
-    award application puts its result in the inventory)."""
+    award application puts its result in the inventory); `save(user, record, fields, m2m)`, when given, is the
+    kind's own service that applies an accepted revision (fields: model field → value, m2m: name → primary keys),
+    else the workflow's `save_reported`."""
 
     model: type[ReviewedRecord]
     refusals: Refusals
     edit_url: Callable[[ReviewedRecord], str]
     on_publish: Callable[[ReviewedRecord], None] | None = None
     related: tuple[str, ...] = ()  # what the record's name (`str()`) reads, loaded with it in lists
+    save: Callable | None = None
+
+    def apply(self, user, record, fields: dict, m2m: dict, *, author=None):
+        """Save `fields` and `m2m` on `record` as `user` through the kind's service; `author` proposed them."""
+        if self.save is not None:
+            return self.save(user, record, fields, m2m, author=author)
+        from portal.reviews.workflow import save_reported
+
+        return save_reported(user, record, fields, m2m=m2m)
 
     @property
     def key(self) -> str:

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from portal import selectors
 from portal.mail import send_templated
 from portal.models import Contact, ReviewedRecord, ReviewState
-from portal.reviews import notices
+from portal.reviews import notices, revisions
 from portal.reviews.kinds import kind_of
 
 # --- The steps ----------------------------------------------------------------------------------------
@@ -22,27 +22,39 @@ def may_decide(user, model) -> bool:
 
 
 @transaction.atomic
-def save_reported(user, record: ReviewedRecord, data: dict | None = None) -> ReviewedRecord:
-    """Create or update `record` with `data` (model field → value) as `user`. The review state is set by
-    working-group admins only; a contact's change to a submitted or published record makes it a draft again."""
+def save_reported(
+    user, record: ReviewedRecord, data: dict | None = None, *, m2m: dict | None = None, set_m2m=None
+) -> ReviewedRecord:
+    """Create or update `record` with `data` (model field → value) and `m2m` (many-to-many field → objects or
+    primary keys) as `user`. The review state is set by working-group admins only; a contact's change to a
+    submitted record makes it a draft again, and a contact's change to a published record is checked, then stored
+    as its pending revision (`portal.reviews.revisions`): the published version is returned unchanged, with the
+    revision as its `pending_revision`. `set_m2m(record, field, values)` saves a many-to-many field when the kind
+    has its own rule for one (partner agencies are asked first), else the field is set."""
     model = type(record)
     refusals = kind_of(model).refusals
     contact = selectors.active_contact(user)
     admin = selectors.is_working_group_admin(user)
+    stored = None
     if record.pk is None:
         if not selectors.can_add(user, model):
             raise PermissionDenied(refusals.may_not_report)
         record.reported_by = user
-    elif not selectors.can_change(user, model.objects.get(pk=record.pk)):
-        raise PermissionDenied(refusals.not_yours)
+    else:
+        stored = model.objects.select_for_update().get(pk=record.pk)
+        if not selectors.can_change(user, stored):
+            raise PermissionDenied(refusals.not_yours)
     for field, value in (data or {}).items():
         if field == "review_state" and not admin:
             continue
         setattr(record, field, value)
+    revising = not admin and stored is not None and stored.review_state == ReviewState.PUBLISHED
     if not admin:
         if contact is not None and record.agency_id is None:
             record.agency = contact.agency  # left out: the contact's own (another is refused below)
-        if record.pk is not None and record.review_state in (ReviewState.SUBMITTED, ReviewState.PUBLISHED):
+        if revising:
+            record.review_state, record.published_at = stored.review_state, stored.published_at
+        elif record.pk is not None and record.review_state in (ReviewState.SUBMITTED, ReviewState.PUBLISHED):
             record.review_state = ReviewState.DRAFT  # changed after submission: reviewed again
             record.published_at = None
     if not record.agency_id:
@@ -52,7 +64,17 @@ def save_reported(user, record: ReviewedRecord, data: dict | None = None) -> Rev
     if record.review_state == ReviewState.PUBLISHED and record.published_at is None:
         record.published_at = timezone.now()  # an admin's record saved as published
     record.full_clean()
+    if revising:
+        stored.pending_revision = revisions.propose(user, stored, record, m2m)
+        return stored
     record.save()
+    for field, values in (m2m or {}).items():
+        if set_m2m is not None:
+            set_m2m(record, field, values)
+        else:
+            getattr(record, field).set(values)
+    if stored is not None and not admin:
+        revisions.withdraw(record)  # changed as a draft now: an older pending change is superseded
     return record
 
 
@@ -90,7 +112,7 @@ def publish_reported(user, record: ReviewedRecord) -> bool:
     record.save(update_fields=["review_state", "published_at", "reviewed_at", "review_comment", "updated_at"])
     if kind.on_publish is not None:
         kind.on_publish(record)
-    _tell_contact(record, "review_published")
+    tell_contact(record, "review_published")
     return True
 
 
@@ -110,16 +132,17 @@ def request_changes(user, record: ReviewedRecord, comment: str) -> ReviewedRecor
     record.published_at = None
     record.reviewed_at = timezone.now()
     record.save(update_fields=["review_state", "review_comment", "published_at", "reviewed_at", "updated_at"])
-    _tell_contact(record, "review_changes_requested")
+    tell_contact(record, "review_changes_requested")
     return record
 
 
 # --- Who hears of it -----------------------------------------------------------------------------------
 
 
-def submitter(record: ReviewedRecord) -> Contact | None:
-    """The active contact who submitted the record (or reported it): the one who hears of the decision."""
-    for user_id in (record.submitted_by_id, record.reported_by_id):
+def submitter(record: ReviewedRecord, user_ids=None) -> Contact | None:
+    """The first active, confirmed contact among the users `user_ids` (by default the record's submitter, then
+    its reporter): the one who hears of the decision."""
+    for user_id in user_ids or (record.submitted_by_id, record.reported_by_id):
         if user_id is None:
             continue
         contact = Contact.objects.select_related("agency").filter(user_id=user_id, is_active=True).first()
@@ -128,15 +151,18 @@ def submitter(record: ReviewedRecord) -> Contact | None:
     return None
 
 
-def _tell_contact(record: ReviewedRecord, template: str) -> None:
-    contact = submitter(record)
+def tell_contact(record: ReviewedRecord, template: str, author_id=None, extra: dict | None = None) -> None:
+    """Mail the decision on `record` (`template`, a `MailKind`) to its contact — the revision's author when
+    `author_id` is given, else its submitter — in their language, with the address of the record's page."""
+    ids = (author_id, record.submitted_by_id, record.reported_by_id) if author_id else None
+    contact = submitter(record, ids)
     if contact is None:
         return
     with translation.override(contact.language):
         url = settings.SITE_URL + kind_of(record).edit_url(record)
     send_templated(
         template,
-        {"contact": contact, "record": record, "kind": record._meta.verbose_name, "url": url},
+        {"contact": contact, "record": record, "kind": record._meta.verbose_name, "url": url, **(extra or {})},
         [contact.email],
         contact.language,
     )

@@ -30,3 +30,31 @@ def review_counts(context):
     if request is None or not is_working_group_admin(request.user):
         return []
     return waiting_counts()
+
+
+@register.simple_tag(takes_context=True)
+def revision_count(context):
+    """How many changes to published records wait for review, for a working-group admin (None for anyone else)."""
+    from portal.reviews.selectors import Revisions
+    from portal.selectors import is_working_group_admin
+
+    request = context.get("request")
+    if request is None or not is_working_group_admin(request.user):
+        return None
+    return Revisions().count()
+
+
+@register.simple_tag(takes_context=True)
+def own_revisions(context):
+    """The changes to its agency's published records that wait for review, for an agency contact (their
+    records and changes field by field, `portal.reviews.diffs`); nothing for anyone else."""
+    from portal.models import RevisionState
+    from portal.reviews import revisions
+    from portal.reviews.diffs import describe
+    from portal.selectors import active_contact, is_working_group_admin
+
+    request = context.get("request")
+    if request is None or is_working_group_admin(request.user) or active_contact(request.user) is None:
+        return []
+    pending = revisions.visible_to(request.user).filter(state=RevisionState.PENDING).order_by("-updated_at", "-pk")
+    return describe(list(pending.select_related("agency", "author")[:50]))

@@ -390,6 +390,7 @@ def test_a_participation_in_full_names_no_person(client, participations, contact
         "imported",
         "created_at",
         "updated_at",
+        "revision_pending",
     }
     assert (body["project"], body["role"], body["people"], body["outcome"], body["lessons"]) == (
         "a-project",
@@ -548,18 +549,22 @@ def test_a_cancelled_event_takes_no_new_participation(client_a, events):
     assert list(response.json()) == ["event"]
 
 
-def test_a_contact_corrects_its_participation_and_a_published_one_goes_back_to_review(client_a, participations):
-    url = f"{PARTICIPATIONS}{participations['a_published'].pk}/"
+def test_a_contacts_correction_of_a_published_participation_waits_for_review(client_a, participations):
+    """The published participation stays as it is until the working group accepts the change
+    (tests/portal/test_revisions.py)."""
+    published = participations["a_published"]
+    url = f"{PARTICIPATIONS}{published.pk}/"
     response = client_a.patch(url, {"people": 4, "lessons_ru": "Рано"}, content_type="application/json")
-    assert response.status_code == 200, response.content
-    assert (response.json()["people"], response.json()["state"]) == (4, "draft")
+    assert response.status_code == 202, response.content
+    body = response.json()
+    assert (body["people"], body["state"], body["revision_pending"]) == (published.people, "published", True)
     response = client_a.patch(url, {"people": 0}, content_type="application/json")
     assert response.status_code == 400
     assert list(response.json()) == ["people"]
-    participation = EventParticipation.objects.get(pk=participations["a_published"].pk)
+    participation = EventParticipation.objects.get(pk=published.pk)
     assert (participation.people, participation.lessons_ru, participation.outcome_en) == (
-        4,
-        "Рано",
+        published.people,
+        published.lessons_ru,
         "Two partner contacts.",
     )
 

@@ -308,6 +308,7 @@ def test_a_grant_in_full(client, grants):
         "imported",
         "created_at",
         "updated_at",
+        "revision_pending",
     }
     assert (body["funder"], body["programme"], body["agency"], body["project"]) == (
         "koica",
@@ -420,16 +421,18 @@ def test_a_project_of_another_agency_is_refused(client_a, funds, agency_b):
     assert not Grant.objects.exists()
 
 
-def test_a_contact_corrects_its_grants_and_a_published_one_goes_back_to_review(client_a, grants):
+def test_a_contacts_correction_of_a_published_grant_waits_for_review(client_a, grants):
+    """The published grant stays as it is until the working group accepts the change (tests/portal/test_revisions.py)."""
     url = f"{GRANTS}{grants['a_eu'].pk}/"
     response = client_a.patch(url, {"duration_months": 12}, content_type="application/json")
-    assert response.status_code == 200, response.content
-    assert (response.json()["duration_months"], response.json()["state"]) == (12, "draft")
+    assert response.status_code == 202, response.content
+    body = response.json()
+    assert (body["duration_months"], body["state"], body["revision_pending"]) == (None, "published", True)
     response = client_a.patch(url, {"amount": "10.5", "currency": "KRW"}, content_type="application/json")
     assert response.status_code == 400
     assert list(response.json()) == ["amount"]
     grant = Grant.objects.get(pk=grants["a_eu"].pk)
-    assert (grant.amount, grant.currency) == (Decimal("250000.50"), "EUR")
+    assert (grant.amount, grant.currency, grant.duration_months) == (Decimal("250000.50"), "EUR", None)
 
 
 def test_no_one_changes_another_agencys_grants(client, grants, contact_b):

@@ -74,6 +74,8 @@ class World:
     event_past: object = None
     participation_a_draft: object = None
     participation_a_published: object = None
+    # A change contact A proposed to its published project, waiting for the working group.
+    revision_a: object = None
 
 
 MATERIAL_FILE = "promo/route-matrix/a-draft-poster.pdf"
@@ -151,6 +153,21 @@ def build_world() -> World:
         **_world_fund_reports(agency_a),
         **_world_funds(agency_a, project_a_published),
         **_world_events(agency_a, project_a_published),
+        revision_a=_world_revision(contact_a, project_a_published),
+    )
+
+
+def _world_revision(contact_a, project):
+    from django.contrib.contenttypes.models import ContentType
+
+    from portal.models import Revision
+
+    return Revision.objects.create(
+        content_type=ContentType.objects.get_for_model(project),
+        object_id=project.pk,
+        agency=project.agency,
+        author=contact_a.user,
+        data={"title_en": "Matrix project, renamed"},
     )
 
 
@@ -678,6 +695,20 @@ ROUTES: dict[str, Route] = {
             ),
         ),
     ),
+    # A change to A's published project: A's contacts see it, only the admins decide; B does not even see it.
+    "review_revision": Route(expect(302, 200, 404, 200), lambda w: {"pk": w.revision_a.pk}, page=True),
+    "review_revision_accept": Route(
+        POST_ONLY_LOGIN,
+        lambda w: {"pk": w.revision_a.pk},
+        writes=(Write("post", expect(302, 403, 404, 302), "revision_a"),),
+    ),
+    "review_revision_send_back": Route(
+        POST_ONLY_LOGIN,
+        lambda w: {"pk": w.revision_a.pk},
+        writes=(
+            Write("post", expect(302, 403, 404, 302), "revision_a", data=lambda w: {"comment": "Keep the old name."}),
+        ),
+    ),
     "guides:index": Route(PUBLIC, page=True),
     "coordination:index": Route(PUBLIC, page=True),
     "project_list": Route(PUBLIC, page=True, query="?action_line=C4"),
@@ -804,7 +835,7 @@ ROUTES: dict[str, Route] = {
         examples=(Example("project_b_published", PUBLIC, _slug("project_b_published")),),
         writes=(
             *_api_project_writes("project_a_draft", contact_a=200, contact_b=404),
-            *_api_project_writes("project_b_published", contact_a=403, contact_b=200),
+            *_api_project_writes("project_b_published", contact_a=403, contact_b=202),
         ),
     ),
     "api:actionline-list": Route(PUBLIC),
@@ -884,7 +915,7 @@ ROUTES: dict[str, Route] = {
         writes=(
             Write(
                 "patch",
-                expect(403, 200, 403, 200),
+                expect(403, 202, 403, 200),  # a contact's change waits for review as a revision
                 "grant_a_published",
                 data=lambda w: {"duration_months": 24},
                 json=True,
@@ -936,7 +967,7 @@ ROUTES: dict[str, Route] = {
         writes=(
             Write(
                 "patch",
-                expect(403, 200, 403, 200),
+                expect(403, 202, 403, 200),  # a contact's change waits for review as a revision
                 "participation_a_published",
                 data=lambda w: {"people": 4},
                 json=True,

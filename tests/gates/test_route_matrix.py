@@ -262,8 +262,9 @@ def test_visiting_a_confirmation_link_changes_nothing():
 
 def fingerprint() -> dict[tuple, tuple]:
     """Every stored fact a write could touch, by record, each with the agency it belongs to first: the projects
-    and their materials, the partner agencies' answers, the contacts' alert settings, the agencies' award applications and results, and the grants
-    and event participations they reported."""
+    and their materials, the partner agencies' answers, the contacts' alert settings, the agencies' award applications
+    and results, the grants and event participations they reported, and their changes to published records waiting
+    for review."""
     fields = [f.attname for f in Project._meta.concrete_fields]
     rows = {}
     for project in Project.objects.prefetch_related(
@@ -306,6 +307,12 @@ def fingerprint() -> dict[tuple, tuple]:
         names = [f.attname for f in model._meta.concrete_fields]
         for record in model.objects.order_by("pk"):
             rows[(model._meta.model_name, record.pk)] = (record.agency_id, tuple(getattr(record, f) for f in names))
+    # Changes to published records waiting for review, each its agency's.
+    from portal.models import Revision
+
+    names = [f.attname for f in Revision._meta.concrete_fields]
+    for revision in Revision.objects.order_by("pk"):
+        rows[("revision", revision.pk)] = (revision.agency_id, tuple(getattr(revision, f) for f in names))
     # A working-group admin's review notices: no agency's.
     names = [f.attname for f in ReviewerSettings._meta.concrete_fields]
     for prefs in ReviewerSettings.objects.order_by("pk"):

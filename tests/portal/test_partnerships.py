@@ -5,7 +5,7 @@ or a working-group admin accepted."""
 import pytest
 from django.test import Client
 
-from portal.models import OutboxMail, PartnershipState, Project, ProjectPartner
+from portal.models import OutboxMail, PartnershipState, Project, ProjectPartner, Revision, RevisionState
 from tests import factories
 from tests.queries import count_queries
 
@@ -150,13 +150,22 @@ def test_a_partner_named_by_an_admin_is_accepted_at_once(wg_admin, agency_a, age
     assert not OutboxMail.objects.filter(kind="partnership_proposed").exists()
 
 
-def test_saving_the_project_again_keeps_the_answer_and_removing_the_partner_drops_it(shared, client_b, client_a):
+def test_saving_the_project_again_keeps_the_answer_and_removing_the_partner_drops_it(
+    shared, client_b, client_a, wg_admin
+):
     partnership = ProjectPartner.objects.get()
     client_b.post(f"/tr/accounts/my-agency/partnerships/{partnership.pk}/accept/")
     form = {"title_tr": "Ortak proje", "title_en": "Shared project", "status": "ongoing"}
     client_a.post(f"/tr/projects/{shared.slug}/edit/", {**form, "partner_agencies": [partnership.agency_id]})
     assert ProjectPartner.objects.get().state == PartnershipState.ACCEPTED
+    assert not Revision.objects.exists()  # nothing changed
+    # The project is published: dropping the partner is a change that waits for the working group.
     client_a.post(f"/tr/projects/{shared.slug}/edit/", form)
+    assert ProjectPartner.objects.get().state == PartnershipState.ACCEPTED
+    [revision] = Revision.objects.filter(state=RevisionState.PENDING)
+    admin = Client()
+    admin.force_login(wg_admin)
+    assert admin.post(f"/tr/reviews/revisions/{revision.pk}/accept/").status_code == 302
     assert not ProjectPartner.objects.exists()
 
 
@@ -210,3 +219,28 @@ def test_a_partner_an_admin_names_in_the_back_office_is_accepted_at_once(admin_c
     partnership = ProjectPartner.objects.get()
     assert (partnership.agency, partnership.state) == (agency_b, PartnershipState.ACCEPTED)
     assert Client().get(f"/api/v1/projects/{project.slug}/").json()["partner_agencies"] == ["agency-b"]
+
+
+def test_a_partner_named_in_a_change_to_a_published_project_is_asked_once_the_change_is_accepted(
+    client_a, contact_a, agency_a, agency_b, contact_b, wg_admin, django_capture_on_commit_callbacks
+):
+    """A contact's edit of a published project naming a new partner waits as a revision; the working group accepting
+    the change does not answer for the partner: the partner agency is asked, as proposed by the contact."""
+    project = factories.ProjectFactory(agency=agency_a, slug="yayin", title_en="Published", published=True)
+    form = {"title_tr": project.title_tr, "title_en": "Published", "status": project.status}
+    response = client_a.post(f"/en/projects/{project.slug}/edit/", {**form, "partner_agencies": [agency_b.pk]})
+    assert response.status_code == 302
+    assert not ProjectPartner.objects.exists()  # waiting in the revision, nobody asked yet
+    [revision] = Revision.objects.filter(state=RevisionState.PENDING)
+    admin = Client()
+    admin.force_login(wg_admin)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert admin.post(f"/en/reviews/revisions/{revision.pk}/accept/").status_code == 302
+    partnership = ProjectPartner.objects.get()
+    assert (partnership.agency, partnership.state, partnership.proposed_by) == (
+        agency_b,
+        PartnershipState.PROPOSED,
+        contact_a.user,
+    )
+    assert OutboxMail.objects.filter(kind="partnership_proposed", recipient=contact_b.email).count() == 1
+    assert shown_with(Client(), agency_b, project) == NOWHERE

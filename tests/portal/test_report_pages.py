@@ -352,11 +352,10 @@ def test_a_published_record_is_not_submitted(client_a, kind, record_a):
 # --- A contact's changes ----------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("state", [ReviewState.SUBMITTED, ReviewState.PUBLISHED])
-def test_changing_a_submitted_or_published_record_makes_it_a_draft_again(client_a, kind, record_a, state):
-    put_in(record_a, state)
+def test_changing_a_submitted_record_makes_it_a_draft_again(client_a, kind, record_a):
+    put_in(record_a, ReviewState.SUBMITTED)
     page = client_a.get(kind.edit(record_a)).content.decode()
-    assert f'data-review-state="{state}"' in page
+    assert f'data-review-state="{ReviewState.SUBMITTED}"' in page
     assert escape(in_turkish("Saving a change makes it a draft again, to be submitted for review once more.")) in page
 
     # A review state in the form is not read from a contact.
@@ -368,6 +367,25 @@ def test_changing_a_submitted_or_published_record_makes_it_a_draft_again(client_
     assert kind.value(record_a) == kind.change[2]
     assert (record_a.review_state, record_a.published_at) == (ReviewState.DRAFT, None)
     assert f'data-review-state="{ReviewState.DRAFT}"' in client_a.get(kind.edit(record_a)).content.decode()
+
+
+def test_changing_a_published_record_waits_for_review_and_the_published_version_stays(client_a, kind, record_a):
+    """(The revision itself, its review and the other doors: tests/portal/test_revisions.py.)"""
+    put_in(record_a, ReviewState.PUBLISHED)
+    published_value = kind.value(record_a)
+    page = client_a.get(kind.edit(record_a)).content.decode()
+    assert (
+        escape(in_turkish("Saving a change makes it a draft again, to be submitted for review once more.")) not in page
+    )
+
+    data = kind.form_data(record_a, **kind.changed(), review_state=ReviewState.DRAFT)
+    response = client_a.post(kind.edit(record_a), data)
+    assert response.status_code == 302
+    assert response["Location"] == kind.after_save(record_a)
+    assert message_texts(response) == [in_turkish("Your changes are waiting for review by the working group.")]
+    assert kind.value(record_a) == published_value != kind.change[2]
+    assert record_a.review_state == ReviewState.PUBLISHED and record_a.published_at is not None
+    assert "data-revision-pending=" in client_a.get(kind.edit(record_a)).content.decode()  # it sees its changes
 
 
 @pytest.mark.parametrize("state", [ReviewState.DRAFT, ReviewState.CHANGES_REQUESTED])
