@@ -7,6 +7,7 @@ agencies and projects, and say so in their notes: none of them is a real nominat
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 
 from awards import services
 from awards.models import AwardApplication, AwardCategory, AwardEdition, AwardProgramme, AwardResult
@@ -105,6 +106,7 @@ def load() -> dict:
                 "notes": DEMO_NOTE["tr"],
                 "notes_tr": DEMO_NOTE["tr"],
                 "notes_en": DEMO_NOTE["en"],
+                "verified_at": timezone.now(),
             },
         )
 

@@ -37,7 +37,12 @@ def project_b(agency_b):
 
 def result(edition, agency, code, outcome="winner", project=None):
     return AwardResult.objects.create(
-        edition=edition, agency=agency, category=factories.award_category(code), outcome=outcome, project=project
+        verified_at=timezone.now(),
+        edition=edition,
+        agency=agency,
+        category=factories.award_category(code),
+        outcome=outcome,
+        project=project,
     )
 
 
@@ -161,7 +166,12 @@ def test_results_filters(client, edition, agency_a, agency_b, project_a, project
     c4 = result(other_year, agency_a, "C4", outcome="champion")
     unpsa_edition = factories.AwardEditionFactory(programme=factories.award_programme("unpsa"), year=2021)
     unpsa = AwardResult.objects.create(
-        edition=unpsa_edition, agency=agency_b, project=project_b, category=None, outcome="finalist"
+        verified_at=timezone.now(),
+        edition=unpsa_edition,
+        agency=agency_b,
+        project=project_b,
+        category=None,
+        outcome="finalist",
     )
     assert set(ids(client.get(RESULTS))) == {health.pk, c4.pk, unpsa.pk}
     cases = {
