@@ -15,6 +15,7 @@ from awards.models import ApplicationState, AwardApplication, AwardEdition, Awar
 from portal import dispatch, reviews, selectors
 from portal.languages import translated_fields
 from portal.reviews import Refusals, ReviewedKind
+from portal.reviews.verifications import VerifiedSource
 from portal.tasks import alerts_tick
 
 
@@ -171,6 +172,16 @@ def verify_result(user, result: AwardResult) -> bool:
     result.verified_at, result.verified_by = timezone.now(), user
     result.save(update_fields=["verified_at", "verified_by", "updated_at"])
     return True
+
+
+# Reported results in the review queue's verification section, each with its evidence link and a verify button.
+RESULT_VERIFICATION = VerifiedSource(
+    AwardResult,
+    waiting=award_selectors.results_awaiting_verification,
+    verify=verify_result,
+    evidence_url=lambda result: result.evidence_url,
+    agency=lambda result: result.agency,
+)
 
 
 @dataclasses.dataclass

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from portal import reviews, selectors
 from portal.forms import RequestChangesForm, ReviewerSettingsForm
-from portal.reviews import notices
+from portal.reviews import notices, verifications
 from portal.reviews.selectors import waiting, waiting_counts, waiting_page
 
 
@@ -55,6 +55,7 @@ def review_queue(request):
             "page": page,
             "comment_form": RequestChangesForm(),
             "settings_form": ReviewerSettingsForm(instance=prefs),
+            "verifications": verifications.waiting_verification(),
         },
     )
 
@@ -100,6 +101,24 @@ def review_send_back(request, kind, pk):
 
 @login_required
 @require_POST
+def review_verify(request, kind, pk):
+    """Verify a reported fact against its evidence (an award result): it becomes public."""
+    _reviewer(request)
+    source = verifications.source_by_key(kind)
+    if source is None:
+        raise Http404
+    record = get_object_or_404(source.waiting(), pk=pk)
+    try:
+        source.verify(request.user, record)
+    except (PermissionDenied, ValidationError) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", None) or [str(exc)]))
+    else:
+        messages.success(request, _("Verified against the evidence: %(record)s.") % {"record": record})
+    return redirect(f"{_back(request)}#verification")
+
+
+@login_required
+@require_POST
 def review_settings(request):
     _reviewer(request)
     prefs = notices.settings_of(request.user)
@@ -121,5 +140,6 @@ def review_settings(request):
             "page": waiting_page(1),
             "comment_form": RequestChangesForm(),
             "settings_form": form,
+            "verifications": verifications.waiting_verification(),
         },
     )

@@ -27,6 +27,11 @@ class AwardEditionFactory(factory.django.DjangoModelFactory):
     nomination_deadline = factory.LazyAttribute(lambda edition: dt.date(edition.year, 3, 15))
     tz = "Europe/Zurich"
 
+    class Params:
+        # An edition whose nominations closed long ago (1990–1994, years no other factory call uses): its
+        # applications may have been won.
+        past = factory.Trait(year=factory.Sequence(lambda n: 1990 + n % 5))
+
 
 def award_result(edition, agency, code, outcome="winner", project=None, programme="wsis-prizes", verified=True):
     """A line of the results inventory in the category `code` of `programme` (None: no category), verified by the

@@ -668,6 +668,12 @@ ROUTES: dict[str, Route] = {
             ),
         ),
     ),
+    # Verifying a reported award result against its evidence: admins only; it becomes public.
+    "review_verify": Route(
+        POST_ONLY_LOGIN,
+        lambda w: {"kind": "awards.awardresult", "pk": w.award_result_reported.pk},
+        writes=(Write("post", expect(302, 403, 403, 302), "award_result_reported"),),
+    ),
     "guides:index": Route(PUBLIC, page=True),
     "coordination:index": Route(PUBLIC, page=True),
     "project_list": Route(PUBLIC, page=True, query="?action_line=C4"),
