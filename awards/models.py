@@ -271,7 +271,9 @@ class ApplicationState(models.TextChoices):
 class AwardApplication(ReportedRecord):
     """An agency's application of one of its projects to an edition (in a category, when it has them), and how far
     it went (`state`). Reported by the agency and reviewed by the working group (`portal.reviews`): a won
-    application's result enters the inventory when the working group publishes the application."""
+    application's result enters the inventory when the working group publishes the application, private until a
+    working-group admin verifies it against its evidence (`AwardResult.verified_at`). It cannot be won while the
+    edition's nominations are open."""
 
     agency = models.ForeignKey(
         "portal.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="award_applications"
