@@ -308,3 +308,24 @@ def test_the_working_groups_import_is_verified_at_once(tmp_path, agency_a):
     call_command("import_inventory", "award-results", str(source), stdout=io.StringIO())
     assert AwardResult.objects.get().is_verified
     assert Client().get(f"{RESULTS_API}?agency={agency_a.slug}").json()["count"] == 1
+
+
+@pytest.mark.django_db
+def test_existing_results_migrate_as_verified_and_linked_to_their_won_application(agency_a, project_a, application_a):
+    """The data step of migration 0008 on rows as they stood before it: every result verified (public as it was),
+    the one a won and published application reported linked to it, so undoing that application withdraws it."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("awards.migrations.0008_result_verification_existing")
+    AwardApplication.objects.filter(pk=application_a.pk).update(state="won")
+    reported = factories.award_result(application_a.edition, agency_a, CATEGORY, project=project_a, verified=False)
+    other = factories.award_result(application_a.edition, agency_a, "C4", verified=False)
+
+    migration.existing_are_verified(apps, None)
+
+    reported.refresh_from_db()
+    other.refresh_from_db()
+    assert reported.is_verified and other.is_verified
+    assert (reported.application_id, other.application_id) == (application_a.pk, None)
