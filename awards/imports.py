@@ -277,13 +277,14 @@ class AwardResultImporter(imports.Importer):
 
 
 class AwardResultExporter(imports.Exporter):
-    """The inventory in the importer's columns, one row per result, so an exported file imports again unchanged."""
+    """The inventory in the importer's columns, one row per result, so an exported file imports again unchanged.
+    Only verified results: an agency's unverified claim would come back verified from the working group's import."""
 
     kind = "award-results"
     columns = COLUMNS
 
     def queryset(self):
-        return AwardResult.objects.select_related("edition__programme", "category", "agency", "project").order_by(
+        return AwardResult.objects.filter(verified_at__isnull=False).select_related("edition__programme", "category", "agency", "project").order_by(
             "edition__programme__slug", "edition__year", "category__position", "category__code", "agency__slug", "pk"
         )
 

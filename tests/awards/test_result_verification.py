@@ -329,3 +329,32 @@ def test_existing_results_migrate_as_verified_and_linked_to_their_won_applicatio
     other.refresh_from_db()
     assert reported.is_verified and other.is_verified
     assert (reported.application_id, other.application_id) == (application_a.pk, None)
+
+
+@pytest.mark.django_db
+def test_a_result_entered_in_the_back_office_is_verified_at_once(admin_client, agency_a, closed_edition):
+    response = admin_client.post(
+        "/admin/awards/awardresult/add/",
+        {
+            "edition": closed_edition.pk,
+            "category": factories.award_category("C4").pk,
+            "agency": agency_a.pk,
+            "project": "",
+            "outcome": "champion",
+            "evidence_url": EVIDENCE,
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors if response.context else response
+    result = AwardResult.objects.get()
+    assert result.is_verified and result.verified_by.email == "wg.admin@portal.example"
+    assert Client().get(f"{RESULTS_API}?agency={agency_a.slug}").json()["count"] == 1
+
+
+@pytest.mark.django_db
+def test_the_inventory_export_leaves_out_unverified_claims(tmp_path, agency_a, closed_edition):
+    factories.award_result(closed_edition, agency_a, "C4")
+    factories.award_result(closed_edition, agency_a, "C1", verified=False)
+    output = tmp_path / "results.csv"
+    call_command("export_inventory", "award-results", "--output", str(output), stderr=io.StringIO())
+    rows = list(csv.reader(io.StringIO(output.read_text(encoding="utf-8"))))
+    assert [row[2] for row in rows[1:]] == ["C4"]
