@@ -284,8 +284,17 @@ class AwardResultExporter(imports.Exporter):
     columns = COLUMNS
 
     def queryset(self):
-        return AwardResult.objects.filter(verified_at__isnull=False).select_related("edition__programme", "category", "agency", "project").order_by(
-            "edition__programme__slug", "edition__year", "category__position", "category__code", "agency__slug", "pk"
+        return (
+            AwardResult.objects.filter(verified_at__isnull=False)
+            .select_related("edition__programme", "category", "agency", "project")
+            .order_by(
+                "edition__programme__slug",
+                "edition__year",
+                "category__position",
+                "category__code",
+                "agency__slug",
+                "pk",
+            )
         )
 
     def rows(self, queryset):
