@@ -1,7 +1,8 @@
 """Back-office of the awards area: working-group admins only, whatever other staff permissions say."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
@@ -118,17 +119,77 @@ class AwardInvitationAdmin(WorkingGroupAdmin, admin.ModelAdmin):
         return False
 
 
+class VerifiedFilter(admin.SimpleListFilter):
+    title = _("verified")
+    parameter_name = "verified"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Verified")), ("no", _("Waiting for verification"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            return queryset.filter(verified_at__isnull=self.value() == "no")
+        return queryset
+
+
 @admin.register(AwardResult)
 class AwardResultAdmin(WorkingGroupAdmin, InventoryImportExportMixin, TabbedTranslationAdmin):
     """The results inventory; its Import and Export buttons read and write the file of `import_inventory
-    award-results` through the shared mechanism (portal/admin_imports.py)."""
+    award-results` through the shared mechanism (portal/admin_imports.py). A result an agency reported is private
+    until verified against its evidence (the action); one entered here is the working group's, verified at once."""
 
     inventory_kind = "award-results"
-    list_display = ["edition", "category", "agency", "project", "outcome", "imported"]
+    list_display = ["edition", "category", "agency", "project", "outcome", "is_verified", "imported"]
     list_select_related = ["edition__programme", "category", "agency", "project"]
-    list_filter = ["outcome", "edition__programme", "edition__year", "imported", "agency__kind", "agency__country"]
+    list_filter = [
+        VerifiedFilter,
+        "outcome",
+        "edition__programme",
+        "edition__year",
+        "imported",
+        "agency__kind",
+        "agency__country",
+    ]
     search_fields = [*translated_fields("agency__name"), "agency__acronym", *translated_fields("project__title")]
     autocomplete_fields = ["edition", "category", "agency", "project"]
+    readonly_fields = ["application", "verified_at", "verified_by"]
+    actions = ["verify"]
+
+    @admin.display(description=_("verified"), boolean=True, ordering="verified_at")
+    def is_verified(self, obj):
+        return obj.is_verified
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.verified_at, obj.verified_by = timezone.now(), request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Verify against the evidence"), permissions=["change"])
+    def verify(self, request, queryset):
+        """One by one through the service, as the review queue does; a result without evidence is refused."""
+        done = already = 0
+        for result in queryset.order_by("pk"):
+            try:
+                changed = services.verify_result(request.user, result)
+            except (PermissionDenied, ValidationError) as error:
+                text = " ".join(getattr(error, "messages", None) or [str(error)])
+                self.message_user(request, f"{result}: {text}", messages.ERROR)
+                continue
+            done += changed
+            already += not changed
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(n)d result verified.", "%(n)d results verified.", done) % {"n": done},
+                messages.SUCCESS,
+            )
+        if already:
+            self.message_user(
+                request,
+                ngettext("%(n)d result was already verified.", "%(n)d results were already verified.", already)
+                % {"n": already},
+                messages.INFO,
+            )
 
 
 @admin.register(AwardApplication)

@@ -132,9 +132,10 @@ class ResultSerializer(serializers.ModelSerializer):
 class ApplicationSerializer(ReportedRecordSerializer):
     """An agency's application. A contact's is its own agency's (`agency` may be left out); `project` is a
     project of the agency or one it is a partner in; `category` the id of a category of the edition's
-    programme. `state` is how far it went with the organiser; `review_state` where the working group's review stands
-    (set by working-group admins only). A won application's result enters the inventory once the working group has
-    published it."""
+    programme. `state` is how far it went with the organiser (not `won` while the edition's nominations are open);
+    `review_state` where the working group's review stands (set by working-group admins only). A won application's
+    result enters the inventory once the working group has published it, and is public once the working group has
+    verified it against `evidence_url`; an application no longer won withdraws its result."""
 
     agency = SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), required=False)
     project = SlugRelatedField(slug_field="slug", queryset=Project.objects.none())
@@ -155,6 +156,7 @@ class ApplicationSerializer(ReportedRecordSerializer):
             "category",
             "state",
             "outcome",
+            "evidence_url",
             "submitted_on",
             "decided_on",
             "notes",

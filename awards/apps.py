@@ -13,7 +13,9 @@ class AwardsConfig(AppConfig):
         from awards import deadlines, demo, imports, sections, services  # noqa: F401
         from portal import reviews
         from portal.demo import register_loader
+        from portal.reviews import verifications
 
         deadlines.connect()
         register_loader(demo.load)
         reviews.register(services.APPLICATION_REVIEW)
+        verifications.register(services.RESULT_VERIFICATION)

@@ -7,6 +7,7 @@ agencies and projects, and say so in their notes: none of them is a real nominat
 import datetime as dt
 
 from django.db import transaction
+from django.utils import timezone
 
 from awards import services
 from awards.models import AwardApplication, AwardCategory, AwardEdition, AwardProgramme, AwardResult
@@ -95,17 +96,20 @@ def load() -> dict:
     projects = {p.slug: p for p in Project.objects.filter(slug__in={row[1] for row in RESULTS + APPLICATIONS})}
 
     for agency, project, code, outcome in RESULTS:
+        result = {
+            "outcome": outcome,
+            "notes": DEMO_NOTE["tr"],
+            "notes_tr": DEMO_NOTE["tr"],
+            "notes_en": DEMO_NOTE["en"],
+        }
         AwardResult.objects.update_or_create(
             edition=wsis_2026,
             category=categories[code],
             agency=agencies[agency],
             project=projects[project],
-            defaults={
-                "outcome": outcome,
-                "notes": DEMO_NOTE["tr"],
-                "notes_tr": DEMO_NOTE["tr"],
-                "notes_en": DEMO_NOTE["en"],
-            },
+            defaults=result,
+            # The working group's own demo results: verified once, when they are entered.
+            create_defaults={**result, "verified_at": timezone.now()},
         )
 
     for agency, project, year, code, state, submitted, decided in APPLICATIONS:

@@ -19,8 +19,9 @@ from awards.models import (
     AwardResult,
     Outcome,
 )
+from portal import selectors as portal_selectors
 from portal.filters import ActionLineFilter, AgencyFilter, IntegerFilter, StrictBooleanFilter, YearFilter, year_range
-from portal.models import SDG, Agency, Project, ReviewState
+from portal.models import SDG, Agency, ReviewState
 
 
 def _programme_filter(field_name: str):
@@ -96,8 +97,8 @@ class ResultFilter(django_filters.FilterSet):
         label=_("Country"), field_name="agency__country", choices=lambda: list(countries)
     )
     outcome = django_filters.ChoiceFilter(label=_("Outcome"), choices=Outcome.choices)
-    # Results in a category mapped to the line (or one of its sub-lines), or with a project filed under it.
-    action_line = ActionLineFilter("category__action_lines", "project__action_lines")
+    # Results in a category mapped to the line (or one of its sub-lines), or with a published project filed under it.
+    action_line = ActionLineFilter("category__action_lines", project="project")
     sdg = _sdg_filter()
 
     class Meta:
@@ -117,11 +118,12 @@ class ResultFilter(django_filters.FilterSet):
 
     @extend_schema_field(OpenApiTypes.INT)
     def filter_sdg(self, qs, name, value):
-        """Results in a category mapped to the SDG, or with a project that serves it."""
+        """Results in a category mapped to the SDG, or with a published project that serves it (a draft's SDGs are
+        not public)."""
         if not value:
             return qs
         categories = AwardCategory.sdgs.through.objects.filter(sdg=value).values("awardcategory_id")
-        projects = Project.sdgs.through.objects.filter(sdg=value).values("project_id")
+        projects = portal_selectors.published_project_ids(Q(sdgs=value))
         return qs.filter(Q(category_id__in=categories) | Q(project_id__in=projects))
 
 

@@ -23,7 +23,18 @@ class ApplicationForm(ReportForm):
 
     class Meta:
         model = AwardApplication
-        fields = ["agency", "project", "edition", "category", "state", "outcome", "submitted_on", "decided_on", "notes"]
+        fields = [
+            "agency",
+            "project",
+            "edition",
+            "category",
+            "state",
+            "outcome",
+            "evidence_url",
+            "submitted_on",
+            "decided_on",
+            "notes",
+        ]
         widgets = {
             "submitted_on": DateInput,
             "decided_on": DateInput,

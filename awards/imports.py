@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from django.db.models import Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -196,13 +198,19 @@ class AwardResultImporter(imports.Importer):
                 outcome=outcome,
                 evidence_url=evidence,
                 imported=True,
+                # The working group's own import: verified as it is entered (the command and the back-office are
+                # theirs alone).
+                verified_at=timezone.now(),
             )
             self.results[key] = (result.pk, outcome, evidence)
             return imports.CREATED
         pk, old_outcome, old_evidence = existing
         if (old_outcome, old_evidence) == (outcome, evidence):
             return imports.UNCHANGED
-        AwardResult.objects.filter(pk=pk).update(outcome=outcome, evidence_url=evidence, updated_at=timezone.now())
+        now = timezone.now()
+        AwardResult.objects.filter(pk=pk).update(
+            outcome=outcome, evidence_url=evidence, updated_at=now, verified_at=Coalesce("verified_at", Value(now))
+        )
         self.results[key] = (pk, outcome, evidence)
         return imports.UPDATED
 
@@ -269,14 +277,24 @@ class AwardResultImporter(imports.Importer):
 
 
 class AwardResultExporter(imports.Exporter):
-    """The inventory in the importer's columns, one row per result, so an exported file imports again unchanged."""
+    """The inventory in the importer's columns, one row per result, so an exported file imports again unchanged.
+    Only verified results: an agency's unverified claim would come back verified from the working group's import."""
 
     kind = "award-results"
     columns = COLUMNS
 
     def queryset(self):
-        return AwardResult.objects.select_related("edition__programme", "category", "agency", "project").order_by(
-            "edition__programme__slug", "edition__year", "category__position", "category__code", "agency__slug", "pk"
+        return (
+            AwardResult.objects.filter(verified_at__isnull=False)
+            .select_related("edition__programme", "category", "agency", "project")
+            .order_by(
+                "edition__programme__slug",
+                "edition__year",
+                "category__position",
+                "category__code",
+                "agency__slug",
+                "pk",
+            )
         )
 
     def rows(self, queryset):

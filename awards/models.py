@@ -198,6 +198,32 @@ class AwardResult(models.Model):
     evidence_url = models.URLField(_("evidence"), max_length=500, blank=True)
     notes = models.TextField(_("notes"), blank=True)
     imported = models.BooleanField(_("imported"), default=False, help_text=_("Created by an import, to be reviewed."))
+    # A result an agency reported (its won application) is private until a working-group admin has checked it
+    # against its evidence; the working group's own results are verified when they are entered or imported.
+    application = models.OneToOneField(
+        "AwardApplication",
+        verbose_name=_("reported by the application"),
+        null=True,
+        blank=True,
+        # An application no longer won withdraws its result (awards.services.publish_result); deleting one in the
+        # back-office leaves the line to the working group.
+        on_delete=models.SET_NULL,
+        related_name="result",
+    )
+    verified_at = models.DateTimeField(
+        _("verified"),
+        null=True,
+        blank=True,
+        help_text=_("When a working-group admin checked the result against its evidence: only then is it public."),
+    )
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -229,6 +255,10 @@ class AwardResult(models.Model):
         super().clean()
         _check_links(self)
 
+    @property
+    def is_verified(self) -> bool:
+        return self.verified_at is not None
+
 
 class ApplicationState(models.TextChoices):
     PLANNED = "planned", pgettext_lazy("award application", "planned")
@@ -241,7 +271,9 @@ class ApplicationState(models.TextChoices):
 class AwardApplication(ReportedRecord):
     """An agency's application of one of its projects to an edition (in a category, when it has them), and how far
     it went (`state`). Reported by the agency and reviewed by the working group (`portal.reviews`): a won
-    application's result enters the inventory when the working group publishes the application."""
+    application's result enters the inventory when the working group publishes the application, private until a
+    working-group admin verifies it against its evidence (`AwardResult.verified_at`). It cannot be won while the
+    edition's nominations are open."""
 
     agency = models.ForeignKey(
         "portal.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="award_applications"
@@ -272,6 +304,15 @@ class AwardApplication(ReportedRecord):
     )
     submitted_on = models.DateField(_("submitted on"), null=True, blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    evidence_url = models.URLField(
+        _("evidence"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "For a won application: the organiser's page that names the result. The working group checks it before "
+            "the result is public."
+        ),
+    )
     notes = models.TextField(_("notes"), blank=True)
 
     class Meta:
@@ -300,6 +341,10 @@ class AwardApplication(ReportedRecord):
             errors["decided_on"] = _("The decision cannot come before the submission.")
         if self.outcome and self.state != ApplicationState.WON:
             errors["outcome"] = _("A distinction is given only to a won application.")
+        if self.state == ApplicationState.WON and self.edition_id and _nominations_open(self.edition):
+            errors["state"] = _(
+                "Nominations for %(edition)s are still open: an application to it cannot have been won yet."
+            ) % {"edition": self.edition}
         if errors:
             raise ValidationError(errors)
 
@@ -309,6 +354,13 @@ class AwardApplication(ReportedRecord):
         if self.state != ApplicationState.WON:
             return None
         return self.outcome or Outcome.WINNER
+
+
+def _nominations_open(edition: AwardEdition) -> bool:
+    """The edition's nomination deadline is still ahead, by the registry's rule of "open"."""
+    from awards.selectors import is_open_for_nominations
+
+    return is_open_for_nominations(edition)
 
 
 def _check_links(record) -> None:

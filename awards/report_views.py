@@ -1,6 +1,7 @@
 """The report pages of an agency's award applications (the generic report pages of `portal.report_views`): the
 list, by edition, latest first (`?edition=<pk>`: one edition's, as its page links to it), the form, the submission
-for review. A won application's result enters the inventory once the working group publishes the application."""
+for review. A won application's result enters the inventory once the working group publishes the application, and is
+public once verified against its evidence."""
 
 import re
 
@@ -71,16 +72,18 @@ APPLICATION_PAGES = ReportPages(
         admin_lead=_("Every agency's applications to award editions, latest edition first."),
         own_lead=_("The applications of %(agency)s to award editions, latest edition first."),
         about=_(
-            "An application is seen only by your agency and the working group. Submit it for review: once the "
-            "working group has accepted a won application, its result is in the awards inventory. Changing an "
-            "application after its submission makes it a draft again."
+            "An application is seen only by your agency and the working group. Submit it for review: a won "
+            "application's result is in the awards inventory once the working group has accepted the application and "
+            "checked the result against its evidence. Changing an application after its submission makes it a draft "
+            "again."
         ),
         add=_("Record an application"),
         add_title=_("Record an application"),
         edit_title=_("Edit the application"),
         form_about=_(
-            "Choose a category of the edition's programme. A won application's result enters the awards inventory "
-            "once the working group has reviewed it."
+            "Choose a category of the edition's programme. An application cannot be won while the edition's "
+            "nominations are open. A won application's result is public once the working group has checked it against "
+            "the evidence you give."
         ),
         count=lambda n: ngettext("%(n)s application", "%(n)s applications", n) % {"n": n},
         none=_("No application matches these filters."),

@@ -65,8 +65,20 @@ def edition_application_count(user, edition: AwardEdition) -> int:
 
 
 def results_inventory() -> QuerySet:
-    """Every line of the results inventory (public: agencies, projects, categories; no contact appears)."""
-    return AwardResult.objects.select_related("edition__programme", "category", "agency", "project")
+    """Every public line of the results inventory: the verified ones (agencies, projects, categories; no contact
+    appears). A result an agency reported is private until a working-group admin has verified it."""
+    return AwardResult.objects.filter(verified_at__isnull=False).select_related(
+        "edition__programme", "category", "agency", "project"
+    )
+
+
+def results_awaiting_verification() -> QuerySet:
+    """The results agencies reported that no working-group admin has verified yet, the oldest first."""
+    return (
+        AwardResult.objects.filter(verified_at__isnull=True)
+        .select_related("edition__programme", "category", "agency", "project", "application")
+        .order_by("created_at", "pk")
+    )
 
 
 # --- Pages: programmes, editions, the inventory -------------------------------------------------------
@@ -79,6 +91,12 @@ NOMINATION = (DeadlineKind.AWARD_NOMINATION,)
 def nominations_open(now: dt.datetime | None = None) -> Exists:
     """A condition on editions: open for nominations, their nomination deadline in the registry still ahead."""
     return has_open_deadline(AwardEdition, NOMINATION, now)
+
+
+def is_open_for_nominations(edition: AwardEdition, now: dt.datetime | None = None) -> bool:
+    """The edition's nomination deadline in the registry is still ahead (`portal.deadline_selectors.is_open`)."""
+    deadline = nomination_deadline(edition)
+    return deadline is not None and not deadline.is_closed(now)
 
 
 def nomination_deadline(edition: AwardEdition) -> Deadline | None:
@@ -171,7 +189,7 @@ def _outcome_counts(row: dict) -> tuple[tuple[str, int], ...]:
 def result_figures(results: QuerySet | None = None) -> ResultFigures:
     """The results (all of them, or the filtered `results`) counted per edition year and per programme, in total
     and per outcome: two GROUP BY queries and one for the programmes' names, however many results there are."""
-    results = (AwardResult.objects.all() if results is None else results).order_by()
+    results = (results_inventory() if results is None else results).select_related(None).order_by()
     counts = {
         "count": Count("pk"),
         **{f"outcome_{code}": Count("pk", filter=Q(outcome=code)) for code in Outcome.values},

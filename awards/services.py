@@ -3,17 +3,19 @@
 import dataclasses
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from awards import deadlines, matching
 from awards import selectors as award_selectors
-from awards.models import AwardApplication, AwardEdition, AwardInvitation, AwardResult
-from portal import dispatch, reviews
+from awards.models import ApplicationState, AwardApplication, AwardEdition, AwardInvitation, AwardResult
+from portal import dispatch, reviews, selectors
 from portal.languages import translated_fields
 from portal.reviews import Refusals, ReviewedKind
+from portal.reviews.verifications import VerifiedSource
 from portal.tasks import alerts_tick
 
 
@@ -62,11 +64,15 @@ APPLICATIONS = Refusals(
 )
 
 
-def publish_result(application: AwardApplication) -> None:
-    """A published application marked won has its line in the results inventory, with its distinction."""
+def publish_result(application: AwardApplication, verified_by=None) -> None:
+    """A published application marked won has its line in the results inventory, with its distinction: private
+    until a working-group admin verifies it against its evidence (at once when `verified_by`, the admin who
+    entered the win). An application no longer won withdraws its line."""
     outcome = application.result_outcome
-    if application.is_published and outcome is not None:
-        record_result(application, outcome)
+    if outcome is None:
+        withdraw_result(application)
+    elif application.is_published:
+        record_result(application, outcome, verified_by)
 
 
 # Applications in the review workflow: the mails link to the application's form; publishing a won application
@@ -86,9 +92,15 @@ def save_application(user, application: AwardApplication, data: dict) -> AwardAp
     """Create or update `application` with `data` (model field → value) as `user`, through the review workflow
     (`portal.reviews.save_reported`): an agency contact records and updates its own agency's applications, a
     working-group admin any agency's. A won application's result enters the inventory once the working group has
-    published the application (`publish_result`)."""
+    published the application (`publish_result`) and is public once verified: at once when a working-group admin
+    marked the application won. An application no longer won withdraws its result."""
+    was_won = (
+        application.pk is not None
+        and AwardApplication.objects.filter(pk=application.pk, state=ApplicationState.WON).exists()
+    )
     application = reviews.save_reported(user, application, data)
-    publish_result(application)
+    entered_by_admin = selectors.is_working_group_admin(user) and not was_won
+    publish_result(application, verified_by=user if entered_by_admin else None)
     return application
 
 
@@ -101,30 +113,76 @@ def publish_application(user, application: AwardApplication) -> bool:
     return reviews.publish_reported(user, application)
 
 
-def record_result(application: AwardApplication, outcome: str) -> AwardResult:
-    """The inventory line of `application` with `outcome`: the existing one updated, or a new one."""
-    result = (
-        AwardResult.objects.select_for_update()
-        .filter(
-            edition_id=application.edition_id,
-            category_id=application.category_id,
-            agency_id=application.agency_id,
-            project_id=application.project_id,
-        )
-        .order_by("pk")  # not the model's ordering: its outer joins cannot be locked
-        .first()
-    )
+def record_result(application: AwardApplication, outcome: str, verified_by=None) -> AwardResult:
+    """The inventory line of `application` with `outcome`: the one it reported before, or the same line already in
+    the inventory, updated; or a new one. A line the working group entered and verified is the working group's and
+    stays as it is. A new or changed line is unverified (private) unless `verified_by` verifies it now."""
+    keys = {
+        "edition_id": application.edition_id,
+        "category_id": application.category_id,
+        "agency_id": application.agency_id,
+        "project_id": application.project_id,
+    }
+    # Not the model's ordering: its outer joins cannot be locked.
+    result = AwardResult.objects.select_for_update().filter(application=application).order_by("pk").first()
     if result is None:
-        result = AwardResult(
-            edition_id=application.edition_id,
-            category_id=application.category_id,
-            agency_id=application.agency_id,
-            project_id=application.project_id,
-        )
-    result.outcome = outcome
+        result = AwardResult.objects.select_for_update().filter(**keys).order_by("pk").first()
+        if result is not None and result.application_id is None and result.is_verified:
+            return result
+    if result is None:
+        result = AwardResult(**keys)
+    claim = {**keys, "outcome": outcome, "evidence_url": application.evidence_url}
+    changed = result.pk is None or any(getattr(result, name) != value for name, value in claim.items())
+    for name, value in claim.items():
+        setattr(result, name, value)
+    result.application = application
+    if verified_by is not None:
+        result.verified_at, result.verified_by = timezone.now(), verified_by
+    elif changed:
+        result.verified_at = result.verified_by = None
     result.full_clean()
     result.save()
     return result
+
+
+def withdraw_result(application: AwardApplication) -> int:
+    """The line `application` reported leaves the inventory, verified or not. Returns how many lines went."""
+    deleted, _by_model = AwardResult.objects.filter(application=application).delete()
+    return deleted
+
+
+def may_verify_results(user) -> bool:
+    """Working-group admins who may change results verify them."""
+    return reviews.may_decide(user, AwardResult)
+
+
+@transaction.atomic
+def verify_result(user, result: AwardResult) -> bool:
+    """A working-group admin has checked `result` against its evidence: it enters the public inventory. Refused
+    without an evidence address; False when it already was verified."""
+    if not may_verify_results(user):
+        raise PermissionDenied(_("Only working-group admins verify award results."))
+    result = AwardResult.objects.select_for_update().get(pk=result.pk)
+    if result.is_verified:
+        return False
+    if not result.evidence_url:
+        raise ValidationError(
+            {"evidence_url": _("Add the evidence (the organiser's page that names the result) before verifying it.")},
+            code="no_evidence",
+        )
+    result.verified_at, result.verified_by = timezone.now(), user
+    result.save(update_fields=["verified_at", "verified_by", "updated_at"])
+    return True
+
+
+# Reported results in the review queue's verification section, each with its evidence link and a verify button.
+RESULT_VERIFICATION = VerifiedSource(
+    AwardResult,
+    waiting=award_selectors.results_awaiting_verification,
+    verify=verify_result,
+    evidence_url=lambda result: result.evidence_url,
+    agency=lambda result: result.agency,
+)
 
 
 @dataclasses.dataclass

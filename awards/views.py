@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from awards import matching, selectors
 from awards.filters import ResultFilter
-from awards.models import AwardEdition, AwardProgramme, AwardResult, Outcome
+from awards.models import AwardEdition, AwardProgramme, Outcome
 from portal import charts, imports
 from portal import selectors as portal_selectors
 
@@ -116,9 +116,10 @@ def result_list(request):
 def result_figures(request):
     """The inventory counted per year and per programme: a chart of each and, beside it, the table of the numbers
     drawn, each number linking to the inventory lines it counts. The inventory's filters apply here too."""
-    filterset = ResultFilter(request.GET, queryset=AwardResult.objects.all())
+    inventory = selectors.results_inventory()
+    filterset = ResultFilter(request.GET, queryset=inventory)
     valid = filterset.is_valid()
-    figures = selectors.result_figures(filterset.qs if valid else AwardResult.objects.none())
+    figures = selectors.result_figures(filterset.qs if valid else inventory.none())
     filters = _filter_query(request.GET, filterset) if valid else QueryDict()
     return render(
         request,

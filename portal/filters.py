@@ -91,10 +91,12 @@ SUB_LINES_HELP = _("A main line (C7) also finds its sub-lines (C7.1…C7.8).")
 class ActionLineFilter(django_filters.ModelChoiceFilter):
     """A WSIS action line by its code: a main line (C7) also finds the records filed under its sub-lines
     (C7.1…C7.8). `paths`: the many-to-many fields to action lines it looks in (see `_filed_under`); a record
-    matches through any of them."""
+    matches through any of them. `project`: the record's foreign key to a project, whose action lines count too
+    when the project is published (`selectors.published_project_ids`), never a draft's."""
 
-    def __init__(self, *paths: str, help_text=SUB_LINES_HELP, **kwargs):
+    def __init__(self, *paths: str, project: str = "", help_text=SUB_LINES_HELP, **kwargs):
         self.paths = paths
+        self.project = project
         super().__init__(
             label=_("WSIS action line"),
             queryset=ActionLine.objects.order_by("position"),
@@ -106,7 +108,11 @@ class ActionLineFilter(django_filters.ModelChoiceFilter):
     def filter(self, qs, value):
         if not value:
             return qs
-        return qs.filter(functools.reduce(operator.or_, (_filed_under(qs.model, p, value) for p in self.paths)))
+        conditions = [_filed_under(qs.model, p, value) for p in self.paths]
+        if self.project:
+            filed = selectors.published_project_ids(_filed_under(Project, "action_lines", value))
+            conditions.append(Q(**{f"{self.project}__in": filed}))
+        return qs.filter(functools.reduce(operator.or_, conditions))
 
 
 class YearFilter(IntegerFilter):

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from portal import reviews, selectors
 from portal.forms import RequestChangesForm, ReviewerSettingsForm
-from portal.reviews import notices, revisions
+from portal.reviews import notices, revisions, verifications
 from portal.reviews.diffs import describe
 from portal.reviews.selectors import Revisions, source_keys, waiting, waiting_counts, waiting_page
 
@@ -61,6 +61,7 @@ def _queue_context(page, kind_key: str, settings_form) -> dict:
         "page": page,
         "comment_form": RequestChangesForm(),
         "settings_form": settings_form,
+        "verifications": verifications.waiting_verification(),
     }
 
 
@@ -101,6 +102,24 @@ def review_send_back(request, kind, pk):
     else:
         messages.success(request, _("Sent back with your comment: %(record)s.") % {"record": record})
     return redirect(_back(request))
+
+
+@login_required
+@require_POST
+def review_verify(request, kind, pk):
+    """Verify a reported fact against its evidence (an award result): it becomes public."""
+    _reviewer(request)
+    source = verifications.source_by_key(kind)
+    if source is None:
+        raise Http404
+    record = get_object_or_404(source.waiting(), pk=pk)
+    try:
+        source.verify(request.user, record)
+    except (PermissionDenied, ValidationError) as exc:
+        messages.error(request, " ".join(getattr(exc, "messages", None) or [str(exc)]))
+    else:
+        messages.success(request, _("Verified against the evidence: %(record)s.") % {"record": record})
+    return redirect(f"{_back(request)}#verification")
 
 
 @login_required

@@ -88,6 +88,14 @@ def published_projects() -> QuerySet:
     return _project_list_queryset(Project.objects.filter(review_state=ReviewState.PUBLISHED))
 
 
+def published_project_ids(condition: Q | None = None) -> QuerySet:
+    """Ids of the published projects (meeting `condition` on the same project): the only projects a public filter,
+    count or figure may join through, so a draft's SDGs, action lines or themes never count. The state and the
+    condition are in one `filter()`, so a many-to-many condition holds for the published project itself."""
+    condition = Q(review_state=ReviewState.PUBLISHED) & (condition or Q())
+    return Project.objects.filter(condition).order_by().values("pk")
+
+
 def projects_visible_to(user) -> QuerySet:
     """Published projects, plus every project of the user's own agency (or all, for admins)."""
     qs = Project.objects.all()

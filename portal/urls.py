@@ -56,6 +56,7 @@ urlpatterns = [
     ),
     path("reviews/<str:kind>/<int:pk>/publish/", review_views.review_publish, name="review_publish"),
     path("reviews/<str:kind>/<int:pk>/send-back/", review_views.review_send_back, name="review_send_back"),
+    path("reviews/<str:kind>/<int:pk>/verify/", review_views.review_verify, name="review_verify"),
     path("alerts/unsubscribe/<str:token>/", alert_views.unsubscribe, name="alerts_unsubscribe"),
     path("accounts/", include((account_patterns, "accounts"))),
 ]

@@ -37,7 +37,12 @@ def project_b(agency_b):
 
 def result(edition, agency, code, outcome="winner", project=None):
     return AwardResult.objects.create(
-        edition=edition, agency=agency, category=factories.award_category(code), outcome=outcome, project=project
+        verified_at=timezone.now(),
+        edition=edition,
+        agency=agency,
+        category=factories.award_category(code),
+        outcome=outcome,
+        project=project,
     )
 
 
@@ -161,7 +166,12 @@ def test_results_filters(client, edition, agency_a, agency_b, project_a, project
     c4 = result(other_year, agency_a, "C4", outcome="champion")
     unpsa_edition = factories.AwardEditionFactory(programme=factories.award_programme("unpsa"), year=2021)
     unpsa = AwardResult.objects.create(
-        edition=unpsa_edition, agency=agency_b, project=project_b, category=None, outcome="finalist"
+        verified_at=timezone.now(),
+        edition=unpsa_edition,
+        agency=agency_b,
+        project=project_b,
+        category=None,
+        outcome="finalist",
     )
     assert set(ids(client.get(RESULTS))) == {health.pk, c4.pk, unpsa.pk}
     cases = {
@@ -355,6 +365,12 @@ def test_a_contacts_win_enters_the_inventory_once_the_working_group_publishes_it
         a.project,
         "winner",
     )
+    # Published, the application's result is still the contact's word: private until verified against its evidence.
+    assert line.verified_at is None
+    assert ids(client_a.get(f"{RESULTS}?agency=agency-a&outcome=winner")) == []
+    line.evidence_url = "https://www.itu.int/net4/wsis/stocktaking/Prizes/2025/Winners"
+    line.save()
+    assert services.verify_result(wg_admin, line) is True
     assert ids(client_a.get(f"{RESULTS}?agency=agency-a&outcome=winner")) == [line.pk]
 
 
@@ -374,15 +390,14 @@ def test_a_contact_cannot_publish_its_own_application(client_a, applications, co
 # --- the service ---------------------------------------------------------------------------------
 
 
-def test_won_application_updates_the_existing_result(contact_a, applications, wg_admin):
+def test_won_application_leaves_the_working_groups_own_result_as_it_is(contact_a, applications, wg_admin):
+    """The working group entered and verified the line: an agency's claim of another outcome does not change it."""
     a, _b = applications
     existing = result(a.edition, a.agency, "C7-E-health", outcome="finalist", project=a.project)
     services.save_application(contact_a.user, a, {"state": "won", "decided_on": dt.date(2025, 6, 1)})
-    existing.refresh_from_db()
-    assert existing.outcome == "finalist"  # until the working group publishes the application
     services.publish_application(wg_admin, a)
     existing.refresh_from_db()
-    assert existing.outcome == "winner"
+    assert (existing.outcome, existing.is_verified, existing.application_id) == ("finalist", True, None)
     assert AwardResult.objects.count() == 1
     # Saving it again (a working-group admin's change keeps it published) changes nothing more.
     services.save_application(wg_admin, a, {"notes": "Ceremony in Geneva"})

@@ -26,9 +26,21 @@ def test_filter_results_export_csv_and_see_where_a_project_could_apply(browser_p
     past = factories.AwardEditionFactory(year=2024)
     upcoming = factories.AwardEditionFactory(year=timezone.now().year + 1)
     e_government = factories.award_category("C7-E-government")
-    AwardResult.objects.create(edition=past, category=e_government, agency=agency_a, project=project, outcome="winner")
     AwardResult.objects.create(
-        edition=past, category=factories.award_category("C4"), agency=agency_b, project=other, outcome="finalist"
+        verified_at=timezone.now(),
+        edition=past,
+        category=e_government,
+        agency=agency_a,
+        project=project,
+        outcome="winner",
+    )
+    AwardResult.objects.create(
+        verified_at=timezone.now(),
+        edition=past,
+        category=factories.award_category("C4"),
+        agency=agency_b,
+        project=other,
+        outcome="finalist",
     )
 
     # 1. The inventory, filtered to the winners.

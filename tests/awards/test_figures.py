@@ -8,6 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from awards import selectors
 from awards.models import AwardResult, Outcome
@@ -92,7 +93,7 @@ def inventory():
         edition = factories.AwardEditionFactory(programme=programme, year=year)
         for n, outcome in enumerate(outcomes):
             agency = factories.AgencyFactory(slug=f"{programme.slug}-{year}-{n}")
-            AwardResult.objects.create(edition=edition, agency=agency, outcome=outcome)
+            AwardResult.objects.create(verified_at=timezone.now(), edition=edition, agency=agency, outcome=outcome)
     return AwardResult.objects.all()
 
 
@@ -207,7 +208,9 @@ def add_results(count: int, start: int) -> None:
     for n in range(start, start + count):
         edition = factories.AwardEditionFactory(programme=programmes[n % 2], year=1990 + n)
         agency = factories.AgencyFactory(slug=f"counted-{n:03}")
-        AwardResult.objects.create(edition=edition, agency=agency, outcome=Outcome.values[n % len(Outcome.values)])
+        AwardResult.objects.create(
+            verified_at=timezone.now(), edition=edition, agency=agency, outcome=Outcome.values[n % len(Outcome.values)]
+        )
 
 
 @pytest.mark.parametrize("url", [FIGURES, f"{FIGURES}?programme=wsis-prizes&year_min=1990&outcome=winner"])

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from awards.models import AwardCategory, AwardEdition, AwardResult
 from portal import imports
@@ -300,7 +301,14 @@ def test_the_export_reads_every_record_in_a_constant_number_of_queries(django_as
         ProjectFactory.build(agency=btk, slug=f"p-{n}", title_en=f"P {n}") for n in range(60)
     )
     AwardResult.objects.bulk_create(
-        AwardResult(edition=edition, category=award_category("C1"), agency=btk, project=project, outcome="winner")
+        AwardResult(
+            edition=edition,
+            category=award_category("C1"),
+            agency=btk,
+            project=project,
+            outcome="winner",
+            verified_at=timezone.now(),
+        )
         for project in projects
     )
     exporter = imports.EXPORTERS["award-results"]()

@@ -155,6 +155,7 @@ def test_project_page_lists_where_it_could_apply_and_its_awards(client):
     from awards.models import AwardResult
 
     AwardResult.objects.create(
+        verified_at=timezone.now(),
         edition=past,
         category=factories.award_category("C7-E-government"),
         agency=project.agency,
@@ -192,8 +193,20 @@ def test_agency_profile_lists_its_awards(client):
     agency = factories.AgencyFactory()
     other = factories.AgencyFactory()
     past = edition("wsis-prizes", 2021)
-    AwardResult.objects.create(edition=past, category=factories.award_category("C4"), agency=agency, outcome="winner")
-    AwardResult.objects.create(edition=past, category=factories.award_category("C5"), agency=other, outcome="nominee")
+    AwardResult.objects.create(
+        verified_at=timezone.now(),
+        edition=past,
+        category=factories.award_category("C4"),
+        agency=agency,
+        outcome="winner",
+    )
+    AwardResult.objects.create(
+        verified_at=timezone.now(),
+        edition=past,
+        category=factories.award_category("C5"),
+        agency=other,
+        outcome="nominee",
+    )
 
     response = client.get(reverse("agency_detail", args=[agency.slug]))
     page = response.content.decode()

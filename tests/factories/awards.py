@@ -3,6 +3,7 @@
 import datetime as dt
 
 import factory
+from django.utils import timezone
 
 from awards.models import AwardApplication, AwardCategory, AwardEdition, AwardProgramme, AwardResult
 from tests.factories.portal import AgencyFactory, ProjectFactory
@@ -26,10 +27,17 @@ class AwardEditionFactory(factory.django.DjangoModelFactory):
     nomination_deadline = factory.LazyAttribute(lambda edition: dt.date(edition.year, 3, 15))
     tz = "Europe/Zurich"
 
+    class Params:
+        # An edition whose nominations closed long ago (1990–1994, years no other factory call uses): its
+        # applications may have been won.
+        past = factory.Trait(year=factory.Sequence(lambda n: 1990 + n % 5))
 
-def award_result(edition, agency, code, outcome="winner", project=None, programme="wsis-prizes"):
-    """A line of the results inventory in the category `code` of `programme` (None: no category)."""
+
+def award_result(edition, agency, code, outcome="winner", project=None, programme="wsis-prizes", verified=True):
+    """A line of the results inventory in the category `code` of `programme` (None: no category), verified by the
+    working group (public) unless `verified` is False."""
     return AwardResult.objects.create(
+        verified_at=timezone.now() if verified else None,
         edition=edition,
         agency=agency,
         category=award_category(code, programme) if code else None,
@@ -63,6 +71,7 @@ def application_report_data(application=None, /, **changes) -> dict:
             "state": application.state,
             "submitted_on": application.submitted_on.isoformat() if application.submitted_on else "",
             "decided_on": application.decided_on.isoformat() if application.decided_on else "",
+            "evidence_url": application.evidence_url,
             "notes": application.notes,
         }
     return {**data, **changes}

@@ -57,6 +57,7 @@ class World:
     award_edition: object = None
     award_result: object = None
     award_application: object = None
+    award_result_reported: object = None
     # Agency A's published project run with agency B as a partner: either agency may apply with it.
     project_shared: object = None
     # Funds: agency A's draft report of a grant it received (seen only by A and the admins), and one it submitted
@@ -279,6 +280,8 @@ def _world_funds(agency_a, project_a_published) -> dict:
 def _world_awards(agency_a, project_a_published) -> dict:
     import datetime as dt
 
+    from django.utils import timezone
+
     from awards.models import AwardResult
 
     edition = factories.AwardEditionFactory(year=2025, nomination_deadline=dt.date(2025, 3, 15))
@@ -286,10 +289,24 @@ def _world_awards(agency_a, project_a_published) -> dict:
     return {
         "award_edition": edition,
         "award_result": AwardResult.objects.create(
-            edition=edition, category=category, agency=agency_a, project=project_a_published, outcome="finalist"
+            verified_at=timezone.now(),
+            edition=edition,
+            category=category,
+            agency=agency_a,
+            project=project_a_published,
+            outcome="finalist",
         ),
         "award_application": factories.AwardApplicationFactory(
             agency=agency_a, project=project_a_published, edition=edition, category=category, state="submitted"
+        ),
+        # Agency A's reported result, not yet verified: private, in the review queue's verification section.
+        "award_result_reported": AwardResult.objects.create(
+            edition=edition,
+            category=factories.award_category("C7-E-government"),
+            agency=agency_a,
+            project=project_a_published,
+            outcome="winner",
+            evidence_url="https://example.org/wsis-2025-winners",
         ),
     }
 
@@ -708,6 +725,12 @@ ROUTES: dict[str, Route] = {
         writes=(
             Write("post", expect(302, 403, 404, 302), "revision_a", data=lambda w: {"comment": "Keep the old name."}),
         ),
+    ),
+    # Verifying a reported award result against its evidence: admins only; it becomes public.
+    "review_verify": Route(
+        POST_ONLY_LOGIN,
+        lambda w: {"kind": "awards.awardresult", "pk": w.award_result_reported.pk},
+        writes=(Write("post", expect(302, 403, 403, 302), "award_result_reported"),),
     ),
     "guides:index": Route(PUBLIC, page=True),
     "coordination:index": Route(PUBLIC, page=True),

@@ -1,6 +1,7 @@
 """The number of queries of list pages and API lists does not grow with the data."""
 
 import pytest
+from django.utils import timezone
 
 from portal.models import SDG, ActionLine, Agency, Theme
 from tests import factories
@@ -214,7 +215,14 @@ def add_award_records(count: int, start: int, agency_a: Agency) -> None:
         )
         category = categories[n % len(categories)]
         category.themes.add(theme)
-        AwardResult.objects.create(edition=edition, category=category, agency=agency, project=project, outcome="winner")
+        AwardResult.objects.create(
+            verified_at=timezone.now(),
+            edition=edition,
+            category=category,
+            agency=agency,
+            project=project,
+            outcome="winner",
+        )
         factories.AwardApplicationFactory(agency=agency, project=project, edition=edition, category=category)
 
 
@@ -269,6 +277,7 @@ def add_award_results(count: int, start: int) -> None:
         agency = factories.AgencyFactory(slug=f"laureate-{n:03}")
         project = factories.ProjectFactory(slug=f"laureate-project-{n:03}", agency=agency, published=n % 3 != 0)
         AwardResult.objects.create(
+            verified_at=timezone.now(),
             edition=factories.AwardEditionFactory(year=1990 + n),
             category=category,
             agency=agency,

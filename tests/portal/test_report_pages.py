@@ -163,6 +163,8 @@ PARTICIPATION = Kind(
 def make_application(agency, **fields) -> AwardApplication:
     """A draft report of an application, sent on 1 March, of a published project of the agency to an edition of its
     own in the category C7 e-health, unless told. (Its `state` is how far the application went, not its review.)"""
+    if "edition" not in fields:
+        fields["edition"] = factories.AwardEditionFactory(past=True)  # closed: the application may be won
     values = {
         "category": factories.award_category("C7-E-health"),
         "state": "submitted",
