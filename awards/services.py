@@ -83,23 +83,28 @@ APPLICATION_REVIEW = ReviewedKind(
     edit_url=lambda application: reverse("awards:application_edit", args=[application.pk]),
     on_publish=publish_result,
     related=("edition__programme", "project"),
-    save=lambda user, application, fields, m2m, author=None: save_application(user, application, fields),
+    save=lambda user, application, fields, m2m, author=None: save_application(
+        user, application, fields, claimant=author
+    ),
 )
 
 
 @transaction.atomic
-def save_application(user, application: AwardApplication, data: dict) -> AwardApplication:
+def save_application(user, application: AwardApplication, data: dict, *, claimant=None) -> AwardApplication:
     """Create or update `application` with `data` (model field → value) as `user`, through the review workflow
     (`portal.reviews.save_reported`): an agency contact records and updates its own agency's applications, a
     working-group admin any agency's. A won application's result enters the inventory once the working group has
     published the application (`publish_result`) and is public once verified: at once when a working-group admin
-    marked the application won. An application no longer won withdraws its result."""
+    marked the application won (`claimant`: who proposed the change, when an admin accepts a contact's revision;
+    the contact's claim stays unverified). An application no longer won withdraws its result."""
     was_won = (
         application.pk is not None
         and AwardApplication.objects.filter(pk=application.pk, state=ApplicationState.WON).exists()
     )
     application = reviews.save_reported(user, application, data)
-    entered_by_admin = selectors.is_working_group_admin(user) and not was_won
+    if "pending_revision" in vars(application):
+        return application  # a change to the published application, waiting for review: nothing changed yet
+    entered_by_admin = selectors.is_working_group_admin(claimant or user) and not was_won
     publish_result(application, verified_by=user if entered_by_admin else None)
     return application
 

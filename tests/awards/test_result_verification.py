@@ -9,12 +9,13 @@ import re
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
 from awards.models import AwardApplication, AwardResult
-from portal.models import ReviewState
+from portal.models import ReviewState, Revision, RevisionState
 from tests import factories
 
 RESULTS_API = "/api/v1/awards/results/"
@@ -52,6 +53,12 @@ def application_a(agency_a, project_a, closed_edition):
         state="shortlisted",
         review_state=ReviewState.PUBLISHED,
         published_at=timezone.now(),
+    )
+
+
+def pending_revision(record) -> Revision:
+    return Revision.objects.get(
+        content_type=ContentType.objects.get_for_model(type(record)), object_id=record.pk, state=RevisionState.PENDING
     )
 
 
@@ -100,14 +107,16 @@ def test_a_contacts_own_win_is_private_until_verified_in_the_review_queue(
         {"state": "won", "evidence_url": EVIDENCE},
         content_type="application/json",
     )
-    assert response.status_code == 200, response.content
+    # The application is published: the claim waits as a change for the working group.
+    assert response.status_code == 202, response.content
+    assert response.json()["revision_pending"] is True
     assert public_sightings(agency_a, project_a) == NOWHERE
 
-    # The working group accepts the application: its result is recorded, still private.
+    # The working group accepts the change: its result is recorded, still private (the contact claimed the win).
+    accepted = admin_client.post(f"/en/reviews/revisions/{pending_revision(application_a).pk}/accept/")
+    assert accepted.status_code == 302
     application_a.refresh_from_db()
-    assert contact_client.post(f"/en/awards/applications/{application_a.pk}/submit/").status_code == 302
-    published = admin_client.post(f"/en/reviews/awards.awardapplication/{application_a.pk}/publish/")
-    assert published.status_code == 302
+    assert application_a.state == "won"
     result = AwardResult.objects.get()
     assert (result.application_id, result.outcome, result.evidence_url, result.verified_at) == (
         application_a.pk,
@@ -135,7 +144,9 @@ def test_a_contacts_own_win_is_private_until_verified_in_the_review_queue(
 
 
 @pytest.mark.django_db
-def test_undoing_the_win_withdraws_the_result_verified_or_not(contact_client, agency_a, project_a, application_a):
+def test_undoing_the_win_withdraws_the_result_verified_or_not(
+    contact_client, admin_client, agency_a, project_a, application_a
+):
     result = AwardResult.objects.create(
         edition=application_a.edition,
         category=application_a.category,
@@ -153,7 +164,11 @@ def test_undoing_the_win_withdraws_the_result_verified_or_not(contact_client, ag
     response = contact_client.patch(
         f"{APPLICATIONS_API}{application_a.pk}/", {"state": "shortlisted"}, content_type="application/json"
     )
-    assert response.status_code == 200, response.content
+    # The application is published: the change waits for the working group, the result stays until it is accepted.
+    assert response.status_code == 202, response.content
+    assert public_sightings(agency_a, project_a) == EVERYWHERE
+    accepted = admin_client.post(f"/en/reviews/revisions/{pending_revision(application_a).pk}/accept/")
+    assert accepted.status_code == 302
     assert not AwardResult.objects.filter(pk=result.pk).exists()
     assert public_sightings(agency_a, project_a) == NOWHERE
 
@@ -176,6 +191,9 @@ def test_undoing_an_unverified_win_on_the_page_withdraws_it_from_the_queue(
     )
     data = factories.application_report_data(application_a, state="not_selected")
     assert contact_client.post(f"/en/awards/applications/{application_a.pk}/edit/", data).status_code == 302
+    assert AwardResult.objects.filter(pk=result.pk).exists()  # the change waits for the working group
+    accepted = admin_client.post(f"/en/reviews/revisions/{pending_revision(application_a).pk}/accept/")
+    assert accepted.status_code == 302
     assert not AwardResult.objects.filter(pk=result.pk).exists()
     assert f"awards.awardresult:{result.pk}" not in admin_client.get("/en/reviews/").content.decode()
 

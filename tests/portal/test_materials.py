@@ -4,10 +4,11 @@ draft project's are published with the project."""
 
 import pytest
 from django.contrib.auth.models import Permission
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from portal.models import OutboxMail, PromoMaterial, ReviewState
+from portal.models import OutboxMail, PromoMaterial, ReviewState, Revision
 from tests import factories
 
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
@@ -187,7 +188,11 @@ def test_a_staff_contacts_change_of_a_published_file_is_reviewed_again(client, a
     response = client.post(f"/admin/portal/project/{published.pk}/change/", data)
     assert response.status_code == 302
     material.refresh_from_db()
-    # Waiting: submitted, or a draft published with the project when the project's own change is reviewed too.
-    assert material.url == "https://video.example/swapped"
-    assert material.review_state in (ReviewState.SUBMITTED, ReviewState.DRAFT)
-    assert "video.example/swapped" not in Client().get(published.get_absolute_url()).content.decode()
+    # The published link stays as it was; the change waits as the material's pending revision.
+    assert (material.url, material.review_state) == ("https://video.example/old", ReviewState.PUBLISHED)
+    revision = Revision.objects.get(
+        content_type=ContentType.objects.get_for_model(PromoMaterial), object_id=material.pk, state="pending"
+    )
+    assert revision.data["url"] == "https://video.example/swapped"
+    page = Client().get(published.get_absolute_url()).content.decode()
+    assert "video.example/swapped" not in page and "video.example/old" in page
