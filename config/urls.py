@@ -20,3 +20,6 @@ urlpatterns += i18n_patterns(
     path("coordination/", include("coordination.urls")),
     prefix_default_language=True,
 )
+
+# The portal's own error pages (portal/errors.py); the 404 page is Django's with the portal's `404.html`.
+handler500 = "portal.errors.server_error"
