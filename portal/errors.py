@@ -23,6 +23,6 @@ def server_error(request, template_name="500.html"):
         html = loader.get_template(template_name).render(
             {"LANGUAGE_CODE": translation.get_language(), "LANGUAGE_BIDI": translation.get_language_bidi()}
         )
-    except Exception:  # noqa: BLE001 - the error page must answer, whatever else is broken
+    except Exception:  # the error page must answer, whatever else is broken
         html = FALLBACK
     return HttpResponseServerError(html)

@@ -163,7 +163,7 @@ def approve_contact(contact: Contact, by) -> bool:
 # --- Projects --------------------------------------------------------------------------------
 
 
-SLUG_TOKEN_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789"  # no 0/o, 1/l: read aloud or typed from paper
+SLUG_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789"  # no 0/o, 1/l: read aloud or typed from paper
 SLUG_TOKEN_LENGTH = 6
 
 
@@ -174,7 +174,7 @@ def unique_project_slug(title: str, exclude_pk=None) -> str:
     base = slugify(title.translate(_TRANSLIT))[:80].strip("-") or "project"
     qs = Project.objects.exclude(pk=exclude_pk) if exclude_pk else Project.objects.all()
     while True:
-        token = "".join(secrets.choice(SLUG_TOKEN_ALPHABET) for _ in range(SLUG_TOKEN_LENGTH))
+        token = "".join(secrets.choice(SLUG_LETTERS) for _ in range(SLUG_TOKEN_LENGTH))
         slug = f"{base}-{token}"
         if not qs.filter(slug=slug).exists():
             return slug
