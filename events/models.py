@@ -134,7 +134,8 @@ class Event(models.Model):
     support_details = models.TextField(
         _("support details"),
         max_length=SHORT_TEXT,
-        blank=True, help_text=_("Who may get the support, how much, how to ask for it.")
+        blank=True,
+        help_text=_("Who may get the support, how much, how to ask for it."),
     )
     status = models.CharField(_("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.CONFIRMED)
     source_url = models.URLField(_("source"), max_length=500, blank=True, help_text=_("Where the facts come from."))
@@ -271,8 +272,12 @@ class EventParticipation(ReportedRecord):
         validators=[MinValueValidator(1), MaxValueValidator(1000)],
         help_text=_("How many people of the agency took part."),
     )
-    outcome = models.TextField(_("outcome"), max_length=SHORT_TEXT, blank=True, help_text=_("Contacts made, agreements, awards, press…"))
-    lessons = models.TextField(_("lessons learned"), max_length=MEDIUM_TEXT, blank=True, help_text=_("What others should know next time."))
+    outcome = models.TextField(
+        _("outcome"), max_length=SHORT_TEXT, blank=True, help_text=_("Contacts made, agreements, awards, press…")
+    )
+    lessons = models.TextField(
+        _("lessons learned"), max_length=MEDIUM_TEXT, blank=True, help_text=_("What others should know next time.")
+    )
     material_links = models.TextField(
         _("material links"),
         max_length=SHORT_TEXT,
