@@ -15,10 +15,10 @@ class PortalConfig(AppConfig):
         reviews.register(services.PROJECT_REVIEW)
         post_migrate.connect(services.ensure_admin_group_signal, sender=self)
         post_save.connect(subscribe_confirmed_contact, sender=Contact, dispatch_uid="alerts:subscribe")
-        # Names, titles and every other short text of the portal's own records, whichever door they come through.
-        from portal.text import clean_short_texts
+        # Names, titles and every other text of the portal's own records, whichever door they come through.
+        from portal.text import clean_texts
 
         own = set(services.admin_group_apps()) - set(services.ADMIN_GROUP_THIRD_PARTY_APPS)
         for model in apps.get_models():
-            if model._meta.app_label in own:
-                pre_save.connect(clean_short_texts, sender=model, dispatch_uid=f"text:{model._meta.label}")
+            if model._meta.app_label in own and not getattr(model, "rendered_texts", False):
+                pre_save.connect(clean_texts, sender=model, dispatch_uid=f"text:{model._meta.label}")

@@ -5,8 +5,9 @@ Removed: the embeddings and overrides U+202A–U+202E (LRE, RLE, PDF, LRO, RLO) 
 (LRI, RLI, FSI, PDI). A right-to-left override turns “exe.txt” into what looks like “txt.exe”, and an unclosed one
 spills into the rest of a page or subject line. Kept: the marks U+200E and U+200F (LRM, RLM), which Persian text
 uses next to Latin words and digits and which cannot reverse anything, and the joiners U+200C/U+200D of Persian
-words. Applied where a text enters: the model's save (every form, the API, the admin, imports, the demo) and the
-builder of every mail's subject.
+words. Applied where a text enters: the model's save (every form, the API, the admin, imports, the demo: every
+text field of the portal's records, names and titles first), the cells of an import, and the builder of every
+mail's subject.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ def strip_bidi_controls(text):
     return text
 
 
-def clean_short_texts(sender, instance, **kwargs):
-    """pre_save: strip the direction controls from every short text (CharField) of a record of the portal."""
+def clean_texts(sender, instance, **kwargs):
+    """pre_save: strip the direction controls from every text (names, titles, summaries, descriptions…) of a record
+    of the portal; connected for each model of the portal's apps but those that set `rendered_texts`."""
     from django.db import models
 
     for field in instance._meta.concrete_fields:
-        if isinstance(field, models.CharField) and not field.choices:
+        if isinstance(field, models.CharField | models.TextField) and not field.choices:
             value = getattr(instance, field.attname)
             cleaned = strip_bidi_controls(value)
             if cleaned is not value:
