@@ -21,5 +21,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-# The portal's own error pages (portal/errors.py); the 404 page is Django's with the portal's `404.html`.
+# The portal's own error pages (portal/errors.py).
+handler404 = "portal.errors.page_not_found"
 handler500 = "portal.errors.server_error"

@@ -1,13 +1,16 @@
 """The portal's own error pages, in the visitor's language and without any detail of the failure.
 
-404: Django's `page_not_found` renders `404.html` (the site's layout: the request and its context are sound).
+404: `page_not_found` renders `404.html` in the site's layout; its language links lead to each language's home
+page, not to the address asked for, so the page tells nothing of what is or is not there (a draft's slug).
 500: `server_error` below renders `500.html` on its own, with no request context processor, no database query and
 no session (any of them may be what failed), in the language the request had activated; should even that fail,
 a fixed page in English is sent.
 """
 
-from django.http import HttpResponseServerError
+from django.conf import settings
+from django.http import HttpResponseNotFound, HttpResponseServerError
 from django.template import loader
+from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 
@@ -26,3 +29,14 @@ def server_error(request, template_name="500.html"):
     except Exception:  # the error page must answer, whatever else is broken
         html = FALLBACK
     return HttpResponseServerError(html)
+
+
+@requires_csrf_token
+def page_not_found(request, exception, template_name="404.html"):
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        with translation.override(code):
+            url = reverse("home")
+        alternates.append({"code": code, "name": name, "url": url, "bidi": code in settings.LANGUAGES_BIDI})
+    html = loader.render_to_string(template_name, {"language_alternates": alternates}, request)
+    return HttpResponseNotFound(html)

@@ -69,13 +69,14 @@ def _stored_pairs(model) -> list[tuple[str, str]]:
 
 
 def render_fields(instance, update_fields=None):
-    """Render the instance's Markdown fields into their HTML fields; returns `update_fields` completed with the
-    HTML fields of the sources it names (None stays None: every field is saved)."""
+    """Render the instance's Markdown fields into their HTML fields (only those `update_fields` names, when it is
+    given); returns `update_fields` completed with their HTML fields (None stays None: every field is saved)."""
     extra = []
     for source, target in _stored_pairs(type(instance)):
+        if update_fields is not None and source not in update_fields:
+            continue  # e.g. a change of review state: the text is not saved, nothing to render
         setattr(instance, target, render_markdown(getattr(instance, source) or ""))
-        if update_fields is not None and source in update_fields:
-            extra.append(target)
+        extra.append(target)
     if update_fields is None:
         return None
     return [*update_fields, *extra]

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.urls import path
 
-from config.urls import handler500  # the portal's own, as Django finds it in the root URL conf
+from config.urls import handler404, handler500  # the portal's own, as Django finds them in the root URL conf
 from config.urls import urlpatterns as portal_urls
 
 
@@ -15,7 +15,7 @@ def explode(request):
 
 # The portal's URLs plus one page that fails (tests only).
 urlpatterns = [path("boom/", explode), *portal_urls]
-__all__ = ["handler500", "urlpatterns"]
+__all__ = ["handler404", "handler500", "urlpatterns"]
 
 
 @pytest.fixture
@@ -35,6 +35,8 @@ def test_404_is_the_portal_s_page_in_the_visitor_s_language(client, production, 
     assert f'<html lang="{language}" dir="{direction}">' in html
     assert 'class="site-header"' in html  # the site's layout, its menu and languages
     assert "No Project matches" not in html  # nothing of the failure, no trace
+    assert "no-such-project" not in html  # nor of the address: the language links lead to the home pages
+    assert f'href="/{language}/"' in html
     assert "Traceback" not in html
     if title:
         assert f"<h1>{title}</h1>" in html

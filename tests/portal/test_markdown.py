@@ -73,6 +73,20 @@ def test_an_edit_through_the_api_renders_again(client_a, agency_a):
     assert project.description_html_en == "<p><em>new</em></p>"
 
 
+def test_a_save_of_some_fields_renders_what_it_saves():
+    project = factories.ProjectFactory(description_en="*one*")
+    project.description_en = "*two*"
+    project.save(update_fields=["description_en"])
+    project.refresh_from_db()
+    assert project.description_html_en == "<p><em>two</em></p>"
+    Project.objects.filter(pk=project.pk).update(description_html_en="<p>kept</p>")
+    project.refresh_from_db()
+    project.status = "completed"
+    project.save(update_fields=["status"])  # the text is not saved: its HTML is left alone
+    project.refresh_from_db()
+    assert project.description_html_en == "<p>kept</p>"
+
+
 def test_the_command_renders_every_stored_text_again():
     project = factories.ProjectFactory(description_en="**a**", description_tr="_b_")
     agency = factories.AgencyFactory(description_en="c")
