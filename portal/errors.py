@@ -4,7 +4,7 @@
 page, not to the address asked for, so the page tells nothing of what is or is not there (a draft's slug).
 500: `server_error` below renders `500.html` on its own, with no request context processor, no database query and
 no session (any of them may be what failed), in the language the request had activated; should even that fail,
-a fixed page in English is sent.
+a fixed page without any template is sent.
 """
 
 from django.conf import settings
@@ -15,9 +15,23 @@ from django.utils import translation
 from django.views.decorators.csrf import requires_csrf_token
 
 FALLBACK = (
-    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Server error</title></head>'
-    "<body><h1>Server error</h1><p>Something went wrong on our side. Please try again later.</p></body></html>"
+    '<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>'
+    "<body><h1>{title}</h1><p>{text}</p></body></html>"
 )
+
+
+def _fallback() -> str:
+    """The page without any template, in the request's language when even that works, else in English."""
+    from django.utils.html import escape
+    from django.utils.translation import gettext
+
+    try:
+        title = gettext("Server error")
+        text = gettext("Something went wrong on our side. Please try again later.")
+        lang = translation.get_language() or "en"
+    except Exception:  # the error page must answer, whatever else is broken
+        title, text, lang = "Server error", "Something went wrong on our side. Please try again later.", "en"
+    return FALLBACK.format(lang=escape(lang), title=escape(title), text=escape(text))
 
 
 @requires_csrf_token
@@ -27,7 +41,7 @@ def server_error(request, template_name="500.html"):
             {"LANGUAGE_CODE": translation.get_language(), "LANGUAGE_BIDI": translation.get_language_bidi()}
         )
     except Exception:  # the error page must answer, whatever else is broken
-        html = FALLBACK
+        html = _fallback()
     return HttpResponseServerError(html)
 
 

@@ -66,7 +66,8 @@ def test_500_answers_even_when_its_template_fails(production, settings):
         {**settings.TEMPLATES[0], "DIRS": [], "APP_DIRS": False, "OPTIONS": {**settings.TEMPLATES[0]["OPTIONS"]}}
     ]
     client = Client(raise_request_exception=False)
-    response = client.get("/boom/")
+    response = client.get("/boom/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.status_code == 500
+    assert b'<html lang="en">' in response.content
     assert b"<h1>Server error</h1>" in response.content
     assert b"secret detail" not in response.content
