@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from portal.models.contacts import validate_time_zone
+from portal.models.fields import LONG_TEXT, SHORT_TEXT
 from portal.models.projects import NOT_THE_AGENCYS_PROJECT
 from portal.models.reviews import ReportedRecord
 
@@ -33,8 +34,8 @@ class AwardProgramme(models.Model):
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
     organiser = models.CharField(_("organiser"), max_length=255)
     website = models.URLField(_("website"), max_length=500)
-    description = models.TextField(_("description"), blank=True)
-    eligibility = models.TextField(_("eligibility"), blank=True)
+    description = models.TextField(_("description"), max_length=LONG_TEXT, blank=True)
+    eligibility = models.TextField(_("eligibility"), max_length=SHORT_TEXT, blank=True)
     frequency = models.CharField(_("frequency"), max_length=20, choices=Frequency.choices, default=Frequency.ANNUAL)
     themes = models.ManyToManyField("portal.Theme", verbose_name=_("themes"), blank=True, related_name="+")
 
@@ -196,7 +197,7 @@ class AwardResult(models.Model):
     )
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
     evidence_url = models.URLField(_("evidence"), max_length=500, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), max_length=SHORT_TEXT, blank=True)
     imported = models.BooleanField(_("imported"), default=False, help_text=_("Created by an import, to be reviewed."))
     # A result an agency reported (its won application) is private until a working-group admin has checked it
     # against its evidence; the working group's own results are verified when they are entered or imported.
@@ -313,7 +314,7 @@ class AwardApplication(ReportedRecord):
             "the result is public."
         ),
     )
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(_("notes"), max_length=SHORT_TEXT, blank=True)
 
     class Meta:
         ordering = ["-edition__year", "agency", "pk"]

@@ -20,3 +20,7 @@ urlpatterns += i18n_patterns(
     path("coordination/", include("coordination.urls")),
     prefix_default_language=True,
 )
+
+# The portal's own error pages (portal/errors.py).
+handler404 = "portal.errors.page_not_found"
+handler500 = "portal.errors.server_error"

@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from portal.models.contacts import validate_time_zone
-from portal.models.fields import ChoiceListField
+from portal.models.fields import LONG_TEXT, MEDIUM_TEXT, SHORT_TEXT, ChoiceListField
 from portal.models.projects import NOT_THE_AGENCYS_PROJECT
 from portal.models.reviews import ReportedRecord
 
@@ -88,7 +88,7 @@ class Event(models.Model):
     name = models.CharField(_("name"), max_length=255)
     kind = models.CharField(_("kind"), max_length=20, choices=EventKind.choices)
     organiser = models.CharField(_("organiser"), max_length=255)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=LONG_TEXT, blank=True)
     attendance = models.CharField(
         _("attendance"), max_length=20, choices=Attendance.choices, default=Attendance.IN_PERSON
     )
@@ -132,7 +132,10 @@ class Event(models.Model):
     )
     support = ChoiceListField(_("support offered"), codes=Support.choices, blank=True)
     support_details = models.TextField(
-        _("support details"), blank=True, help_text=_("Who may get the support, how much, how to ask for it.")
+        _("support details"),
+        max_length=SHORT_TEXT,
+        blank=True,
+        help_text=_("Who may get the support, how much, how to ask for it."),
     )
     status = models.CharField(_("status"), max_length=20, choices=EventStatus.choices, default=EventStatus.CONFIRMED)
     source_url = models.URLField(_("source"), max_length=500, blank=True, help_text=_("Where the facts come from."))
@@ -269,10 +272,15 @@ class EventParticipation(ReportedRecord):
         validators=[MinValueValidator(1), MaxValueValidator(1000)],
         help_text=_("How many people of the agency took part."),
     )
-    outcome = models.TextField(_("outcome"), blank=True, help_text=_("Contacts made, agreements, awards, press…"))
-    lessons = models.TextField(_("lessons learned"), blank=True, help_text=_("What others should know next time."))
+    outcome = models.TextField(
+        _("outcome"), max_length=SHORT_TEXT, blank=True, help_text=_("Contacts made, agreements, awards, press…")
+    )
+    lessons = models.TextField(
+        _("lessons learned"), max_length=MEDIUM_TEXT, blank=True, help_text=_("What others should know next time.")
+    )
     material_links = models.TextField(
         _("material links"),
+        max_length=SHORT_TEXT,
         blank=True,
         validators=[validate_material_links],
         help_text=_("Slides, videos, photos, press: one web address per line."),

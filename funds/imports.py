@@ -178,7 +178,7 @@ class GrantImporter(imports.Importer):
         amount = row.value("amount", lambda text: _amount(text, currency))
         signed_on = row.value("signed_on", imports.iso_date, required=False)
         months = row.value("duration_months", _months, required=False)
-        purpose = row["purpose"]
+        purpose = row.value("purpose", imports.text(Grant._meta.get_field("purpose")), required=False, default="")
         source = row.value("source_url", _source, required=False, default="")
         row.check()
 

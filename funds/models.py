@@ -15,7 +15,7 @@ from django_countries.fields import CountryField
 from portal.currencies import validate_amount, validate_currency
 from portal.models import Agency
 from portal.models.contacts import validate_time_zone
-from portal.models.fields import ChoiceListField
+from portal.models.fields import LONG_TEXT, MEDIUM_TEXT, SHORT_TEXT, ChoiceListField
 from portal.models.projects import NOT_THE_AGENCYS_PROJECT
 from portal.models.reviews import ReportedRecord
 
@@ -39,7 +39,7 @@ class Funder(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     country = CountryField(_("country"), blank=True, help_text=_("Empty for an international organisation."))
     website = models.URLField(_("website"), max_length=500)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=LONG_TEXT, blank=True)
 
     class Meta:
         ordering = ["slug"]
@@ -61,7 +61,7 @@ class FundingProgramme(models.Model):
     funder = models.ForeignKey(Funder, verbose_name=_("funder"), on_delete=models.PROTECT, related_name="programmes")
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(_("name"), max_length=255)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=LONG_TEXT, blank=True)
     scope = models.CharField(_("scope"), max_length=20, choices=Scope.choices, default=Scope.INTERNATIONAL)
     themes = models.ManyToManyField("portal.Theme", verbose_name=_("themes"), blank=True, related_name="+")
     action_lines = models.ManyToManyField(
@@ -88,7 +88,7 @@ class FundingProgramme(models.Model):
         validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
         help_text=_("The share of the cost the applicant must bring itself."),
     )
-    how_to_apply = models.TextField(_("how to apply"), blank=True)
+    how_to_apply = models.TextField(_("how to apply"), max_length=MEDIUM_TEXT, blank=True)
     website = models.URLField(_("website"), max_length=500, blank=True)
 
     class Meta:
@@ -223,7 +223,7 @@ class Grant(ReportedRecord):
     duration_months = models.PositiveSmallIntegerField(
         _("duration (months)"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(600)]
     )
-    purpose = models.TextField(_("purpose"), blank=True)
+    purpose = models.TextField(_("purpose"), max_length=SHORT_TEXT, blank=True)
     source_url = models.URLField(_("source"), max_length=500, blank=True)
     imported = models.BooleanField(_("imported"), default=False, help_text=_("Created by an import, to be reviewed."))
 

@@ -84,12 +84,19 @@ def source_dataset(dataset: tablib.Dataset) -> SourceDataset:
 
 
 class InventoryCSV(base_formats.CSV):
-    """CSV read as the inventory importer reads it (see SourceDataset)."""
+    """CSV read as the inventory importer reads it (see SourceDataset), and written as `export_inventory` writes it
+    (formula-looking texts quoted, `imports.write_csv_rows`)."""
 
     def create_dataset(self, in_stream, **kwargs):
         if isinstance(in_stream, bytes):
             in_stream = in_stream.decode(self.encoding or "utf-8-sig")
         return SourceDataset(in_stream.removeprefix("\ufeff"))
+
+    def export_data(self, dataset, **kwargs):
+        out = io.StringIO()
+        rows = (dataset[i] for i in range(dataset.height))
+        imports.write_csv_rows(dataset.headers or [], rows, out)
+        return out.getvalue()
 
 
 class InventoryXLSX(base_formats.XLSX):
@@ -237,7 +244,7 @@ class InventoryImportExportMixin(ImportExportMixin):
         return [InventoryCSV]
 
     def get_export_formats(self):
-        return [base_formats.CSV, InventoryXLSX]
+        return [InventoryCSV, InventoryXLSX]
 
     def has_import_permission(self, request):
         return self.has_add_permission(request) and self.has_change_permission(request)

@@ -1,5 +1,5 @@
-from django.apps import AppConfig
-from django.db.models.signals import post_migrate, post_save
+from django.apps import AppConfig, apps
+from django.db.models.signals import post_migrate, post_save, pre_save
 from django.utils.translation import gettext_lazy as _
 
 
@@ -16,3 +16,10 @@ class PortalConfig(AppConfig):
         reviews.register(materials.MATERIAL_REVIEW)
         post_migrate.connect(services.ensure_admin_group_signal, sender=self)
         post_save.connect(subscribe_confirmed_contact, sender=Contact, dispatch_uid="alerts:subscribe")
+        # Names, titles and every other text of the portal's own records, whichever door they come through.
+        from portal.text import clean_texts
+
+        own = set(services.admin_group_apps()) - set(services.ADMIN_GROUP_THIRD_PARTY_APPS)
+        for model in apps.get_models():
+            if model._meta.app_label in own and not getattr(model, "rendered_texts", False):
+                pre_save.connect(clean_texts, sender=model, dispatch_uid=f"text:{model._meta.label}")

@@ -28,6 +28,7 @@ from portal.models import (
     Topic,
 )
 from portal.models.contacts import validate_time_zone
+from portal.models.fields import SHORT_TEXT
 
 TIME_ZONE_CHOICES = [
     (tz, tz) for tz in sorted(zoneinfo.available_timezones()) if "/" in tz and not tz.startswith("Etc/")
@@ -172,7 +173,9 @@ class PromoMaterialForm(forms.ModelForm):
 
 
 class RequestChangesForm(forms.Form):
-    comment = forms.CharField(label=_("What should change"), widget=forms.Textarea(attrs={"rows": 4}))
+    comment = forms.CharField(
+        label=_("What should change"), max_length=SHORT_TEXT, widget=forms.Textarea(attrs={"rows": 4})
+    )
 
 
 # --- Alerts ---------------------------------------------------------------------------------------

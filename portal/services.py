@@ -1,5 +1,6 @@
 """Writes of the core: registration and approval of contacts, projects (through the review workflow)."""
 
+import secrets
 from pathlib import Path
 
 from django.apps import apps
@@ -252,13 +253,21 @@ def approve_contact(contact: Contact, by) -> bool:
 # --- Projects --------------------------------------------------------------------------------
 
 
+SLUG_LETTERS = "abcdefghijkmnpqrstuvwxyz23456789"  # no 0/o, 1/l: read aloud or typed from paper
+SLUG_TOKEN_LENGTH = 6
+
+
 def unique_project_slug(title: str, exclude_pk=None) -> str:
+    """The title as a slug with a random token after it (“e-government-gateway-k7qm2x”): every new project gets
+    one, so a slug never tells whether another agency's draft, invisible to its author, has the same title (a
+    “-2” would)."""
     base = slugify(title.translate(_TRANSLIT))[:80].strip("-") or "project"
-    slug, n = base, 2
     qs = Project.objects.exclude(pk=exclude_pk) if exclude_pk else Project.objects.all()
-    while qs.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
+    while True:
+        token = "".join(secrets.choice(SLUG_LETTERS) for _ in range(SLUG_TOKEN_LENGTH))
+        slug = f"{base}-{token}"
+        if not qs.filter(slug=slug).exists():
+            return slug
 
 
 PROJECTS = Refusals(

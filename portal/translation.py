@@ -22,12 +22,12 @@ class ThemeTranslation(TranslationOptions):
 
 @register(Agency)
 class AgencyTranslation(TranslationOptions):
-    fields = ("name", "description")
+    fields = ("name", "description", "description_html")
 
 
 @register(Project)
 class ProjectTranslation(TranslationOptions):
-    fields = ("title", "summary", "description")
+    fields = ("title", "summary", "description", "description_html")
 
 
 @register(Deadline)

@@ -22,6 +22,7 @@ from portal.alerts.subscriptions import unsubscribe_token
 from portal.links import page_url
 from portal.models import AlertDelivery, Contact, DeadlineKind
 from portal.moments import days_before, days_left_text, format_moment
+from portal.text import strip_bidi_controls
 
 # What the recipient should do, per kind of deadline.
 ACTIONS = {
@@ -47,10 +48,11 @@ ACTIONS = {
 
 
 def render_mail(template: str, context: dict, language: str) -> tuple[str, str, str]:
-    """Render `mail/<template>_subject.txt`, `.txt` and `.html` in `language`."""
+    """Render `mail/<template>_subject.txt`, `.txt` and `.html` in `language`. The subject is one line without
+    direction controls, whatever the titles it names hold (`portal.text`)."""
     with translation.override(language):
         ctx = {"SITE_URL": settings.SITE_URL, "LANGUAGE_CODE": language, **context}
-        subject = " ".join(render_to_string(f"mail/{template}_subject.txt", ctx).split())
+        subject = " ".join(strip_bidi_controls(render_to_string(f"mail/{template}_subject.txt", ctx)).split())
         text = render_to_string(f"mail/{template}.txt", ctx)
         html = render_to_string(f"mail/{template}.html", ctx)
     return subject, text, html

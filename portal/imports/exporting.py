@@ -34,20 +34,52 @@ def register_exporter(exporter: type[Exporter]) -> type[Exporter]:
     return exporter
 
 
+# What a spreadsheet would read as the start of a formula in a cell typed by hand (a tab or a carriage return
+# before one is skipped by some of them).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A text written with a quote before it in CSV: one that looks like a formula, also after quotes of its own (so
+# that `unquote_cell` gives back exactly the text, whatever it was).
+_QUOTED = re.compile("'*[" + re.escape("".join(FORMULA_START)) + "]")
+_UNQUOTE = re.compile("'+[" + re.escape("".join(FORMULA_START)) + "]")
+
+
+def looks_like_formula(text: str) -> bool:
+    """The one rule of both writers: a text a spreadsheet would run as a formula (“=HYPERLINK(…)”, “+SUM(…)”)."""
+    return text.startswith(FORMULA_START)
+
+
+def csv_cell(value):
+    """A value as a CSV cell: a text that a spreadsheet would run gets a quote before it, which spreadsheets show
+    as text and the importers remove (`unquote_cell`); numbers and dates stay as they are."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and _QUOTED.match(value):
+        return "'" + value
+    return value
+
+
+def unquote_cell(text: str) -> str:
+    """The text of a cell `csv_cell` wrote (its quote removed): export then import gives the same text back."""
+    return text[1:] if _UNQUOTE.match(text) else text
+
+
 def write_csv(exporter: Exporter, queryset, out: TextIO) -> int:
     """Write the header and one line per record of `queryset`; returns the number of records."""
+    return write_csv_rows(exporter.columns, exporter.rows(queryset), out)
+
+
+def write_csv_rows(header: Iterable, rows: Iterable[Iterable], out: TextIO) -> int:
+    """Write `header` and `rows` as CSV, formula-looking texts quoted (`csv_cell`); returns the number of rows."""
     writer = csv.writer(out)
-    writer.writerow(exporter.columns)
+    writer.writerow([csv_cell(name) for name in header])
     count = 0
-    for values in exporter.rows(queryset):
-        writer.writerow(["" if value is None else value for value in values])
+    for values in rows:
+        writer.writerow([csv_cell(value) for value in values])
         count += 1
     return count
 
 
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# What a spreadsheet would read as the start of a formula in a cell typed by hand.
-FORMULA_START = ("=", "+", "-", "@")
 
 
 def write_xlsx(exporter: Exporter, queryset, out: BinaryIO) -> int:
@@ -89,6 +121,6 @@ def _xlsx_cell(sheet, value):
     text = ILLEGAL_CHARACTERS_RE.sub("\N{REPLACEMENT CHARACTER}", str(value))
     cell = WriteOnlyCell(sheet, text)
     cell.data_type = "s"  # openpyxl would make "=…" a formula and "#N/A" an error: always text
-    if text.startswith(FORMULA_START):
+    if looks_like_formula(text):
         cell.quotePrefix = True  # and it stays text when someone edits the cell in a spreadsheet
     return cell

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from portal.imports.reading import text as text_cell
 from portal.languages import CODES, translated_fields
 
 # --- Matching what a row names, generously ----------------------------------------------------------------
@@ -131,6 +132,9 @@ class AgencyDirectory:
                     "candidates": candidates(f"{self.agency_names[pk]} ({self.agency_countries[pk]})" for pk in found),
                 }
             )
+        from portal.models import Agency
+
+        text_cell(Agency._meta.get_field("name"))(text)  # a new agency's name must fit
         return NEW
 
     def project(self, agency: int, text: str):
@@ -143,6 +147,9 @@ class AgencyDirectory:
                 _("“%(value)s” may be several projects of the agency: %(candidates)s.")
                 % {"value": text, "candidates": candidates(self.project_names[pk] for pk in found)}
             )
+        from portal.models import Project
+
+        text_cell(Project._meta.get_field("title"))(text)  # a new project's title must fit
         return NEW
 
     def create_agency(self, text: str, country: str) -> int:

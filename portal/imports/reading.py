@@ -14,6 +14,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.imports.exporting import unquote_cell
+from portal.text import strip_bidi_controls
+
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 # Errors shown at most; the rest are counted. A file with thousands of bad rows usually has one cause.
 MAX_ERRORS = 200
@@ -283,7 +286,7 @@ def _import_rows(importer: Importer, stream: TextIO, report: ImportReport, progr
                 )
             )
             continue
-        row = Row({name: cell.strip() for name, cell in zip(names, cells, strict=True) if name}, line)
+        row = Row({name: _clean(cell) for name, cell in zip(names, cells, strict=True) if name}, line)
         key = importer.key(row)
         if key is not None:
             if key in keys:
@@ -308,6 +311,12 @@ def _import_rows(importer: Importer, stream: TextIO, report: ImportReport, progr
             on_row(row, outcome)
     if progress:
         progress(report.rows)
+
+
+def _clean(cell: str) -> str:
+    """A cell as the importers read it: without surrounding spaces nor direction controls (`portal.text`), and
+    without the quote an export put before a formula-looking text (`exporting.csv_cell`)."""
+    return unquote_cell(strip_bidi_controls(cell).strip()).strip()
 
 
 def _validation_messages(exc: ValidationError) -> Iterable[tuple[str, list[str]]]:
@@ -353,3 +362,17 @@ def web_address(text: str) -> str:
     except ValidationError:
         raise ValueError(_("“%(value)s” is not a web address (http:// or https://).") % {"value": text}) from None
     return text
+
+
+def text(field) -> Callable[[str], str]:
+    """A reader of a free-text cell for the model field `field`: the text, if it is not longer than the field
+    allows (the same limit as the forms' and the API's)."""
+
+    def read(value: str) -> str:
+        if field.max_length is not None and len(value) > field.max_length:
+            from django.core.validators import MaxLengthValidator
+
+            MaxLengthValidator(field.max_length)(value)  # raises ValidationError with Django's translated message
+        return value
+
+    return read

@@ -7,6 +7,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from portal.markdown import RenderedMarkdown
+from portal.models.fields import LONG_TEXT
+
 
 class EnglishWebsiteState(models.TextChoices):
     NONE = "none", _("none")
@@ -14,7 +17,7 @@ class EnglishWebsiteState(models.TextChoices):
     CURRENT = "current", _("current")
 
 
-class Agency(models.Model):
+class Agency(RenderedMarkdown, models.Model):
     class Kind(models.TextChoices):
         MINISTRY = "ministry", _("ministry")
         PRESIDENCY = "presidency", _("presidency")
@@ -45,10 +48,13 @@ class Agency(models.Model):
         _("English website state"), max_length=10, choices=EnglishWebsiteState.choices, default=EnglishWebsiteState.NONE
     )
     english_website_checked_on = models.DateField(_("English website last checked"), null=True, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=LONG_TEXT, blank=True)
+    description_html = models.TextField(_("description (HTML)"), blank=True, default="", editable=False)
     imported = models.BooleanField(_("imported"), default=False, help_text=_("Created by an import, to be reviewed."))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    markdown_fields = ("description",)
 
     class Meta:
         ordering = ["slug"]

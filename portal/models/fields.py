@@ -69,3 +69,9 @@ class ChoiceListField(models.CharField):
             widget=forms.CheckboxSelectMultiple,
             **{k: v for k, v in kwargs.items() if k in ("initial", "disabled")},
         )
+
+
+# Longest free texts, in characters: forms, the API and imports all read them from the model field's max_length.
+LONG_TEXT = 20_000  # a description
+MEDIUM_TEXT = 10_000  # how to apply, lessons learned
+SHORT_TEXT = 5_000  # notes, a purpose, a comment, a list of links

@@ -35,6 +35,9 @@ class OutboxMail(models.Model):
     and marks it as it does the alerts (same states, retries, backoff and reaper); its Message-ID is fixed when it
     is queued, so every attempt carries the same one."""
 
+    # Kept as rendered (its subject is cleaned by the builder of every mail): no cleaning at save (portal.text).
+    rendered_texts = True
+
     kind = models.CharField(_("kind"), max_length=60)
     recipient = models.EmailField(_("recipient"), max_length=254)
     language = models.CharField(_("language"), max_length=10)

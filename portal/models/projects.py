@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.languages import CODES, has_fallback_text
+from portal.markdown import RenderedMarkdown
+from portal.models.fields import LONG_TEXT
 from portal.models.reviews import ReviewedRecord, ReviewState
 from portal.uploads import validate_upload
 
@@ -22,7 +24,7 @@ class ProjectStatus(models.TextChoices):
     DISCONTINUED = "discontinued", _("discontinued")
 
 
-class Project(ReviewedRecord):
+class Project(RenderedMarkdown, ReviewedRecord):
     """An agency's ICT or e-government project: reported by its agency, public once the working group publishes it
     (`portal.reviews`)."""
 
@@ -42,7 +44,8 @@ class Project(ReviewedRecord):
     # Optional per language; clean() requires it in Turkish or English, which every language falls back to.
     title = models.CharField(_("title"), max_length=255, blank=True)
     summary = models.TextField(_("summary"), max_length=600, blank=True)
-    description = models.TextField(_("description"), blank=True)
+    description = models.TextField(_("description"), max_length=LONG_TEXT, blank=True)
+    description_html = models.TextField(_("description (HTML)"), blank=True, default="", editable=False)
     action_lines = models.ManyToManyField(
         "portal.ActionLine", verbose_name=_("WSIS action lines"), blank=True, related_name="projects"
     )
@@ -54,6 +57,8 @@ class Project(ReviewedRecord):
     website = models.URLField(_("website"), blank=True)
     english_page_url = models.URLField(_("English page"), blank=True)
     imported = models.BooleanField(_("imported"), default=False, help_text=_("Created by an import, to be reviewed."))
+
+    markdown_fields = ("description",)
 
     class Meta:
         ordering = ["-start_year", "slug"]

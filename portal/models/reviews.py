@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.models.contacts import validate_time_zone
+from portal.models.fields import SHORT_TEXT
 
 
 class ReviewState(models.TextChoices):
@@ -28,7 +29,10 @@ class ReviewedRecord(models.Model):
         _("review state"), max_length=20, choices=ReviewState.choices, default=ReviewState.DRAFT
     )
     review_comment = models.TextField(
-        _("working group's comment"), blank=True, help_text=_("What should change, when the record was sent back.")
+        _("working group's comment"),
+        max_length=SHORT_TEXT,
+        blank=True,
+        help_text=_("What should change, when the record was sent back."),
     )
     reported_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -9,6 +9,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.models.fields import SHORT_TEXT
+
 
 class RevisionState(models.TextChoices):
     PENDING = "pending", _("waiting for review")
@@ -36,7 +38,7 @@ class Revision(models.Model):
     )
     data = models.JSONField(_("proposed values"), encoder=DjangoJSONEncoder, default=dict)
     state = models.CharField(_("state"), max_length=12, choices=RevisionState.choices, default=RevisionState.PENDING)
-    comment = models.TextField(_("working group's comment"), blank=True)
+    comment = models.TextField(_("working group's comment"), max_length=SHORT_TEXT, blank=True)
     created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)

@@ -12,14 +12,6 @@ def query_with(context, **changes):
     return params.urlencode()
 
 
-@register.filter(name="markdown")
-def markdown_filter(text):
-    """Render user-written Markdown as sanitised HTML."""
-    from portal.markdown import render_markdown
-
-    return render_markdown(text)
-
-
 @register.simple_tag(takes_context=True)
 def review_counts(context):
     """What waits for review, per kind, for a working-group admin (nothing for anyone else)."""
