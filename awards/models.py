@@ -342,7 +342,7 @@ class AwardApplication(ReportedRecord):
             errors["decided_on"] = _("The decision cannot come before the submission.")
         if self.outcome and self.state != ApplicationState.WON:
             errors["outcome"] = _("A distinction is given only to a won application.")
-        if self.state == ApplicationState.WON and self.edition_id and _nominations_open(self.edition):
+        if self.state == ApplicationState.WON and self.edition_id and nominations_open(self.edition):
             errors["state"] = _(
                 "Nominations for %(edition)s are still open: an application to it cannot have been won yet."
             ) % {"edition": self.edition}
@@ -357,11 +357,14 @@ class AwardApplication(ReportedRecord):
         return self.outcome or Outcome.WINNER
 
 
-def _nominations_open(edition: AwardEdition) -> bool:
-    """The edition's nomination deadline is still ahead, by the registry's rule of "open"."""
-    from awards.selectors import is_open_for_nominations
+def nominations_open(edition: AwardEdition, now: dt.datetime | None = None) -> bool:
+    """The edition's nomination deadline in the registry is still ahead (`portal.deadline_selectors`' rule of
+    "open"); False when none is announced."""
+    from portal.deadline_selectors import deadline_of
+    from portal.models import DeadlineKind
 
-    return is_open_for_nominations(edition)
+    deadline = deadline_of(edition, DeadlineKind.AWARD_NOMINATION)
+    return deadline is not None and not deadline.is_closed(now)
 
 
 def _check_links(record) -> None:

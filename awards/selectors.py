@@ -6,6 +6,7 @@ import datetime as dt
 from django.db.models import Count, Exists, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from awards import models as award_models
 from awards.imports import AwardResultExporter
 from awards.models import AwardApplication, AwardEdition, AwardProgramme, AwardResult, Outcome
 from portal import selectors
@@ -94,9 +95,9 @@ def nominations_open(now: dt.datetime | None = None) -> Exists:
 
 
 def is_open_for_nominations(edition: AwardEdition, now: dt.datetime | None = None) -> bool:
-    """The edition's nomination deadline in the registry is still ahead (`portal.deadline_selectors.is_open`)."""
-    deadline = nomination_deadline(edition)
-    return deadline is not None and not deadline.is_closed(now)
+    """The edition's nomination deadline in the registry is still ahead (the rule lives with the model, whose
+    validation refuses a win while nominations are open)."""
+    return award_models.nominations_open(edition, now)
 
 
 def nomination_deadline(edition: AwardEdition) -> Deadline | None:

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from portal import reviews, selectors
 from portal.forms import RequestChangesForm
 from portal.models import Revision, RevisionState
-from portal.reviews import revisions
+from portal.reviews import decisions
 from portal.reviews.diffs import describe
 
 REVIEW_FIELDS = (
@@ -170,7 +170,7 @@ class RevisionAdmin(admin.ModelAdmin):
         done = 0
         for revision in queryset.filter(state=RevisionState.PENDING).order_by("pk"):
             try:
-                revisions.accept_revision(request.user, revision)
+                decisions.accept_revision(request.user, revision)
             except (PermissionDenied, ValidationError) as error:
                 _refusal(self, request, error)
                 break
@@ -184,7 +184,7 @@ class RevisionAdmin(admin.ModelAdmin):
             done = 0
             for revision in queryset.filter(state=RevisionState.PENDING).order_by("pk"):
                 try:
-                    revisions.send_back_revision(request.user, revision, form.cleaned_data["comment"])
+                    decisions.send_back_revision(request.user, revision, form.cleaned_data["comment"])
                 except (PermissionDenied, ValidationError) as error:
                     _refusal(self, request, error)
                     break

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from portal import reviews, selectors
 from portal.forms import RequestChangesForm, ReviewerSettingsForm
-from portal.reviews import notices, revisions, verifications
+from portal.reviews import decisions, notices, revisions, verifications
 from portal.reviews.diffs import describe
 from portal.reviews.selectors import Revisions, source_keys, waiting, waiting_counts, waiting_page
 
@@ -176,7 +176,7 @@ def _decision(request, pk):
 def review_revision_accept(request, pk):
     revision = _decision(request, pk)
     try:
-        record = revisions.accept_revision(request.user, revision)
+        record = decisions.accept_revision(request.user, revision)
     except (PermissionDenied, ValidationError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         return redirect("review_revision", pk=revision.pk)
@@ -193,7 +193,7 @@ def review_revision_send_back(request, pk):
         messages.error(request, _("Say what should change: the changes were not sent back."))
         return redirect("review_revision", pk=revision.pk)
     try:
-        revisions.send_back_revision(request.user, revision, form.cleaned_data["comment"])
+        decisions.send_back_revision(request.user, revision, form.cleaned_data["comment"])
     except (PermissionDenied, ValidationError) as exc:
         messages.error(request, " ".join(getattr(exc, "messages", [str(exc)])))
         return redirect("review_revision", pk=revision.pk)

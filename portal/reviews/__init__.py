@@ -8,7 +8,8 @@ working group accepts it. Working-group admins choose the agency and decide.
 - `workflow`: the steps (save, submit, publish, send back), called by pages, API and admin alike;
 - `selectors`: who sees which records, and the review queue;
 - `notices`: how working-group admins hear of submissions (each, or a daily digest);
-- `revisions`, `diffs`: changes to published records, and what they change field by field.
+- `revisions`, `diffs`, `decisions`: changes to published records, what they change field by field, and the
+  working group's decision on them.
 """
 
 from portal.reviews.kinds import Refusals, ReviewedKind, kind_by_key, kind_of, kinds, register

@@ -37,14 +37,6 @@ class ReviewedKind:
     related: tuple[str, ...] = ()  # what the record's name (`str()`) reads, loaded with it in lists
     save: Callable | None = None
 
-    def apply(self, user, record, fields: dict, m2m: dict, *, author=None):
-        """Save `fields` and `m2m` on `record` as `user` through the kind's service; `author` proposed them."""
-        if self.save is not None:
-            return self.save(user, record, fields, m2m, author=author)
-        from portal.reviews.workflow import save_reported
-
-        return save_reported(user, record, fields, m2m=m2m)
-
     @property
     def key(self) -> str:
         """The kind in addresses and forms: the model's label, e.g. `funds.grant`."""

@@ -2,7 +2,8 @@
 record; editing again updates it) and the published version stays public, unchanged, until a working-group admin
 accepts the change — applied then through the kind's own service, as an admin's edit, so it is checked again and
 everything a save does (deadlines, results…) follows — or sends it back with a comment. The contact hears of either
-decision by mail in their language. Working-group admins' own edits apply at once (`workflow.save_reported`)."""
+decision by mail in their language (`portal.reviews.decisions`). Working-group admins' own edits apply at once
+(`workflow.save_reported`)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,8 @@ import dataclasses
 import json
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.db import models
 
 from portal import selectors
 from portal.models import ReviewedRecord, Revision, RevisionState
@@ -141,10 +139,11 @@ def proposed_version(record: ReviewedRecord, revision: Revision | None) -> tuple
     return shown, m2m
 
 
-def propose(user, stored: ReviewedRecord, proposed: ReviewedRecord, m2m: dict | None) -> Revision | None:
+def propose(user, stored: ReviewedRecord, proposed: ReviewedRecord, m2m: dict | None) -> tuple[Revision | None, bool]:
     """Store a contact's change to the published `stored` (already checked: `proposed` passed the model's rules)
     as its pending revision, or update the pending one. A change back to the published values withdraws it.
-    Returns the pending revision, or None when nothing differs from the published version."""
+    Returns the pending revision, or None when nothing differs from the published version, and whether it is new
+    (the caller tells the reviewers)."""
     data = changes(stored, proposed, m2m)
     content_type = ContentType.objects.get_for_model(type(stored))
     revision = (
@@ -155,18 +154,14 @@ def propose(user, stored: ReviewedRecord, proposed: ReviewedRecord, m2m: dict | 
     if not data:
         if revision is not None:
             revision.delete()
-        return None
+        return None, False
     new = revision is None
     if new:
         revision = Revision(content_type=content_type, object_id=stored.pk, agency_id=stored.agency_id)
     revision.author = user
     revision.data = data
     revision.save()
-    if new:
-        from portal.reviews import notices
-
-        notices.tell_each(stored)  # the reviewers who asked for one mail per submission hear of it
-    return revision
+    return revision, new
 
 
 def withdraw(record: ReviewedRecord) -> int:
@@ -176,66 +171,6 @@ def withdraw(record: ReviewedRecord) -> int:
         content_type=ContentType.objects.get_for_model(type(record)), object_id=record.pk, state=RevisionState.PENDING
     ).delete()
     return deleted
-
-
-# --- The working group's decision ------------------------------------------------------------------------------
-
-
-def _decidable(user, revision: Revision) -> tuple[Revision, ReviewedRecord]:
-    from portal.reviews.kinds import kind_of
-    from portal.reviews.workflow import may_decide
-
-    model = revision.content_type.model_class()
-    if model is None or not may_decide(user, model):
-        raise PermissionDenied(_("Only working-group admins decide on changes to published records."))
-    revision = Revision.objects.select_for_update().get(pk=revision.pk)
-    if not revision.is_pending:
-        raise ValidationError(_("This change was already decided."), code="decided")
-    record = kind_of(model).model.objects.select_for_update().filter(pk=revision.object_id).first()
-    if record is None or not record.is_published:
-        raise ValidationError(
-            _("This record is no longer published: its agency changes it as a draft now."), code="not_published"
-        )
-    return revision, record
-
-
-@transaction.atomic
-def accept_revision(user, revision: Revision) -> ReviewedRecord:
-    """Apply a pending revision through the kind's service as `user` (a working-group admin: the record stays
-    published), mark it accepted and tell its author. The service's refusals (the values no longer pass the
-    record's rules) leave the revision pending."""
-    from portal.reviews.kinds import kind_of
-    from portal.reviews.workflow import tell_contact
-
-    revision, record = _decidable(user, revision)
-    kind = kind_of(record)
-    fields, m2m = split(type(record), revision.data)
-    record = kind.apply(user, record, fields, m2m, author=revision.author)
-    revision.state = RevisionState.ACCEPTED
-    revision.decided_at = timezone.now()
-    revision.decided_by = user
-    revision.save(update_fields=["state", "decided_at", "decided_by", "updated_at"])
-    tell_contact(record, "revision_accepted", revision.author_id, extra={"revision": revision})
-    return record
-
-
-@transaction.atomic
-def send_back_revision(user, revision: Revision, comment: str) -> Revision:
-    """Refuse a pending revision with the working group's comment: the published version stays as it is, the
-    revision is kept as sent back, and its author gets the comment by mail."""
-    from portal.reviews.workflow import tell_contact
-
-    comment = (comment or "").strip()
-    if not comment:
-        raise ValidationError({"comment": _("Say what should change.")}, code="no_comment")
-    revision, record = _decidable(user, revision)
-    revision.state = RevisionState.SENT_BACK
-    revision.comment = comment
-    revision.decided_at = timezone.now()
-    revision.decided_by = user
-    revision.save(update_fields=["state", "comment", "decided_at", "decided_by", "updated_at"])
-    tell_contact(record, "revision_sent_back", revision.author_id, extra={"revision": revision})
-    return revision
 
 
 # --- Reads ----------------------------------------------------------------------------------------------------

@@ -65,7 +65,9 @@ def save_reported(
         record.published_at = timezone.now()  # an admin's record saved as published
     record.full_clean()
     if revising:
-        stored.pending_revision = revisions.propose(user, stored, record, m2m)
+        stored.pending_revision, new = revisions.propose(user, stored, record, m2m)
+        if new:
+            notices.tell_each(stored)  # the reviewers who asked for one mail per submission hear of it
         return stored
     record.save()
     for field, values in (m2m or {}).items():
