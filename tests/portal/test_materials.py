@@ -64,7 +64,7 @@ def test_a_contacts_file_on_a_published_project_waits_for_review(
         assert download(client, published, material) == 404
     # The contact sees it, as waiting, and may download it; so may the working group.
     page = client_a.get(published.get_absolute_url()).content.decode()
-    assert "Brochure" in page and "waiting for the working group" in page
+    assert "Brochure" in page and 'data-review-state="submitted"' in page
     assert download(client_a, published, material) == 200
     assert download(admin, published, material) == 200
     # The working group hears of it and finds it in the review queue.
