@@ -102,7 +102,7 @@ def save_application(user, application: AwardApplication, data: dict, *, claiman
         and AwardApplication.objects.filter(pk=application.pk, state=ApplicationState.WON).exists()
     )
     application = reviews.save_reported(user, application, data)
-    if "pending_revision" in vars(application):
+    if reviews.kept_published(application):
         return application  # a change to the published application, waiting for review: nothing changed yet
     entered_by_admin = selectors.is_working_group_admin(claimant or user) and not was_won
     publish_result(application, verified_by=user if entered_by_admin else None)

@@ -17,7 +17,7 @@ from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.views import APIView
 
-from portal import selectors, services
+from portal import reviews, selectors, services
 from portal.alerts.subscriptions import ensure_subscription, save_subscription
 from portal.filters import DeadlineFilter, ProjectFilter
 from portal.languages import translated_fields
@@ -72,7 +72,7 @@ class RevisionPendingMixin(serializers.Serializer):
 
     @extend_schema_field(serializers.BooleanField(allow_null=True, help_text=REVISION_PENDING_HELP))
     def get_revision_pending(self, obj) -> bool | None:
-        if getattr(obj, "pending_revision", None) is not None:
+        if reviews.waiting_change(obj) is not None:
             return True
         request = self.context.get("request")
         user = getattr(request, "user", None)
@@ -92,7 +92,7 @@ class RevisionStatusMixin:
 
     def perform_update(self, serializer):
         super().perform_update(serializer)
-        self._revision = getattr(serializer.instance, "pending_revision", None)
+        self._revision = reviews.waiting_change(serializer.instance)
 
     def update(self, request, *args, **kwargs):
         response = super().update(request, *args, **kwargs)

@@ -20,7 +20,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from portal import selectors
+from portal import reviews, selectors
 from portal.models import ReviewState
 from portal.reviews import revisions
 
@@ -161,7 +161,7 @@ def report_edit(request, pages: ReportPages, pk=None):
         except ValidationError as exc:
             form.add_service_errors(exc)
         else:
-            if getattr(saved, "pending_revision", None) is not None:
+            if reviews.waiting_change(saved) is not None:
                 messages.success(request, _("Your changes are waiting for review by the working group."))
             elif was_reviewed and saved.is_draft:
                 messages.success(request, pages.texts.saved_as_draft)

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from portal import materials, sections, selectors, services
+from portal import materials, reviews, sections, selectors, services
 from portal.filters import ProjectFilter
 from portal.forms import ProjectForm, PromoMaterialForm
 from portal.models import Agency, Project
@@ -97,7 +97,7 @@ def project_edit(request, slug=None):
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
-            if getattr(obj, "pending_revision", None) is not None:
+            if reviews.waiting_change(obj) is not None:
                 messages.success(request, _("Your changes are waiting for review by the working group."))
             else:
                 messages.success(request, _("The project is saved."))

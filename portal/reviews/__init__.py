@@ -14,11 +14,20 @@ working group accepts it. Working-group admins choose the agency and decide.
 
 from portal.reviews.kinds import Refusals, ReviewedKind, kind_by_key, kind_of, kinds, register
 from portal.reviews.selectors import published_or_own, reports_of
-from portal.reviews.workflow import may_decide, publish_reported, request_changes, save_reported, submit_reported
+from portal.reviews.workflow import (
+    kept_published,
+    may_decide,
+    publish_reported,
+    request_changes,
+    save_reported,
+    submit_reported,
+    waiting_change,
+)
 
 __all__ = [
     "Refusals",
     "ReviewedKind",
+    "kept_published",
     "kind_by_key",
     "kind_of",
     "kinds",
@@ -30,4 +39,5 @@ __all__ = [
     "request_changes",
     "save_reported",
     "submit_reported",
+    "waiting_change",
 ]

@@ -80,6 +80,18 @@ def save_reported(
     return record
 
 
+def waiting_change(record: ReviewedRecord):
+    """The pending revision `save_reported` stored for `record` instead of changing it (a contact's change to a
+    published record), or None when the save changed the record itself."""
+    return getattr(record, "pending_revision", None)
+
+
+def kept_published(record: ReviewedRecord) -> bool:
+    """`save_reported` left the published `record` as it was: a contact's change waits as its revision, or the
+    change altered nothing."""
+    return "pending_revision" in vars(record)
+
+
 @transaction.atomic
 def submit_reported(user, record: ReviewedRecord) -> ReviewedRecord:
     """A draft, or a record sent back with a comment, goes to the working group for review; the reviewers who
