@@ -23,6 +23,9 @@ class MailKind(models.TextChoices):
     PARTNERSHIP_PROPOSED = "partnership_proposed", _("partnership proposed to an agency")
     REVISION_ACCEPTED = "revision_accepted", _("change to a published record accepted")
     REVISION_SENT_BACK = "revision_sent_back", _("change to a published record sent back with a comment")
+    CIRCULAR = "circular", _("circular letter to an agency")
+    CIRCULAR_REMINDER = "circular_reminder", _("reminder of a circular letter not yet answered")
+    AGENCY_INVITATION = "agency_invitation", _("invitation to an agency without a confirmed contact")
 
 
 # Kinds whose text opens someone's account (a password reset link, a confirmation link, whose page chooses the

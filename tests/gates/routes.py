@@ -77,6 +77,14 @@ class World:
     participation_a_published: object = None
     # A change contact A proposed to its published project, waiting for the working group.
     revision_a: object = None
+    # What each part module (PART_MODULES) adds to the world, read as attributes (`w.circular_private`).
+    extras: dict = dataclasses.field(default_factory=dict)
+
+    def __getattr__(self, name):
+        extras = self.__dict__.get("extras", {})
+        if name in extras:
+            return extras[name]
+        raise AttributeError(name)
 
 
 MATERIAL_FILE = "promo/route-matrix/a-draft-poster.pdf"
@@ -134,7 +142,7 @@ def build_world() -> World:
         submitted_by=contact_a.user,
     )
     [partnership_b_proposed] = factories.partners(project_a_published, agency_b, state="proposed", by=contact_a.user)
-    return World(
+    world = World(
         agency_a=agency_a,
         agency_b=agency_b,
         contact_a=contact_a,
@@ -156,6 +164,9 @@ def build_world() -> World:
         **_world_events(agency_a, project_a_published),
         revision_a=_world_revision(contact_a, project_a_published),
     )
+    for module in _part_modules():
+        world.extras.update(module.build(world))
+    return world
 
 
 def _world_revision(contact_a, project):
@@ -1021,6 +1032,26 @@ UNNAMED: dict[str, Route] = {
     # portal/api_urls.py: any other address under the API is a JSON 404, whoever asks.
     "/api/v1/no-such-endpoint/": Route(expect(404, 404)),
 }
+
+
+# Modules that declare the routes of one part of an area: each has `build(world) -> dict` (records it adds to the
+# world, read as its attributes) and `ROUTES` (merged into ROUTES below).
+PART_MODULES = (
+    "tests.gates.routes_circulars",
+    "tests.gates.routes_meetings",
+    "tests.gates.routes_private_sector",
+    "tests.gates.routes_participation",
+)
+
+
+def _part_modules():
+    import importlib
+
+    return [importlib.import_module(name) for name in PART_MODULES]
+
+
+for _module in _part_modules():
+    ROUTES.update(_module.ROUTES)
 
 
 def walk(patterns=None, namespace="", prefix=""):

@@ -1,0 +1,5 @@
+"""Circular letters: distribution lists, the letters, one recipient row per addressed agency and its answer."""
+
+
+def ready() -> None:
+    """Wire the part into the portal's registries (deadlines, demo, reviews, imports); called by the app config."""

@@ -1,0 +1,3 @@
+"""Models of the coordination area's meetings part."""
+
+__all__: list[str] = []

@@ -1,0 +1,1 @@
+"""Translated fields of the coordination area's meetings part (modeltranslation)."""

@@ -1,0 +1,3 @@
+"""Models of the coordination area's private sector part."""
+
+__all__: list[str] = []
