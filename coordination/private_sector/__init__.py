@@ -3,4 +3,11 @@ incentives offered to them."""
 
 
 def ready() -> None:
-    """Wire the part into the portal's registries (demo, reviews, imports); called by the app config."""
+    """Wire the part into the portal's registries (demo, reviews); called by the app config."""
+    from coordination.private_sector import demo, services
+    from portal import reviews
+    from portal.demo import register_loader
+
+    reviews.register(services.CONTRIBUTION_REVIEW)
+    reviews.register(services.PROBLEM_REVIEW)
+    register_loader(demo.load)
