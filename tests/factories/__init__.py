@@ -29,6 +29,14 @@ from tests.factories.portal import (
     partners,
     registration_data,
 )
+from tests.factories.private_sector import (
+    CompanyFactory,
+    CompanyProfileFactory,
+    ContributionFactory,
+    IncentiveFactory,
+    ProblemFactory,
+    contribution_report_data,
+)
 
 __all__ = [
     "PASSWORD",
@@ -36,13 +44,18 @@ __all__ = [
     "AgencyFactory",
     "AwardApplicationFactory",
     "AwardEditionFactory",
+    "CompanyFactory",
+    "CompanyProfileFactory",
     "ContactFactory",
+    "ContributionFactory",
     "EventFactory",
     "FunderFactory",
     "FundingCallFactory",
     "FundingProgrammeFactory",
     "GrantFactory",
+    "IncentiveFactory",
     "ParticipationFactory",
+    "ProblemFactory",
     "ProjectFactory",
     "UserFactory",
     "admin_user",
@@ -50,6 +63,7 @@ __all__ = [
     "award_category",
     "award_programme",
     "award_result",
+    "contribution_report_data",
     "grant_report_data",
     "in_days",
     "participation_report_data",
