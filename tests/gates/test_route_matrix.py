@@ -317,6 +317,10 @@ def fingerprint() -> dict[tuple, tuple]:
     names = [f.attname for f in ReviewerSettings._meta.concrete_fields]
     for prefs in ReviewerSettings.objects.order_by("pk"):
         rows[("reviewersettings", prefs.pk)] = (None, tuple(getattr(prefs, f) for f in names))
+    # The records of the areas' parts, each module's own (`fingerprint() -> dict`, keyed and shaped as above).
+    for module in routes._part_modules():
+        if hasattr(module, "fingerprint"):
+            rows.update(module.fingerprint())
     return rows
 
 
