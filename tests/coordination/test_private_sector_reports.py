@@ -205,3 +205,32 @@ def test_admin_enters_a_contribution_and_publishes_it(admin_client_wg, company, 
         f'data-contribution="{contribution.pk}"'
         in admin_client_wg.get(reverse("coordination:contribution_list")).content.decode()
     )
+
+
+# --- The working group's review queue and changes to published records ------------------------------------------
+
+
+def test_the_review_queue_lists_and_publishes_a_submitted_contribution(company_client, admin_client_wg, company, event):
+    contribution = factories.ContributionFactory(agency=company, event=event)
+    company_client.post(f"{CONTRIBUTIONS}{contribution.pk}/submit/")
+    queue = admin_client_wg.get("/en/reviews/?kind=coordination.contribution")
+    assert queue.status_code == 200
+    assert f"/reviews/coordination.contribution/{contribution.pk}/publish/" in queue.content.decode()
+    response = admin_client_wg.post(f"/en/reviews/coordination.contribution/{contribution.pk}/publish/")
+    assert response.status_code == 302
+    contribution.refresh_from_db()
+    assert contribution.review_state == ReviewState.PUBLISHED
+
+
+def test_a_contacts_change_to_a_published_problem_waits_for_review(company_client, company):
+    ministry = factories.AgencyFactory(slug="hazine")
+    problem = factories.ProblemFactory(agency=company, published=True, description="Original")
+    response = company_client.post(
+        f"{PROBLEMS}{problem.pk}/edit/",
+        {"category": problem.category, "description": "Changed", "agencies_concerned": [ministry.pk]},
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    problem.refresh_from_db()
+    assert (problem.description, problem.review_state) == ("Original", ReviewState.PUBLISHED)
+    assert list(problem.agencies_concerned.all()) == []
+    assert f'data-problem="{problem.pk}"' in company_client.get("/en/coordination/problems/").content.decode()
