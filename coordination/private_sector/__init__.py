@@ -3,8 +3,9 @@ incentives offered to them."""
 
 
 def ready() -> None:
-    """Wire the part into the portal's registries (demo, reviews); called by the app config."""
-    from coordination.private_sector import demo, services
+    """Wire the part into the portal's registries (demo, reviews, the sections of the core pages); called by the
+    app config."""
+    from coordination.private_sector import demo, sections, services  # noqa: F401 (sections registers itself)
     from portal import reviews
     from portal.demo import register_loader
 

@@ -195,3 +195,26 @@ def test_lists_run_the_same_number_of_queries_whatever_their_size(client, event,
     _add(LARGE - SMALL, SMALL, event)
     large, _response = count_queries(client, url)
     assert large == small, f"{url}: {small} queries with {SMALL} companies, {large} with {LARGE}"
+
+
+def test_project_page_and_company_profile_show_published_contributions(client, company):
+    from django.urls import reverse
+    from django.utils import translation
+
+    project = factories.ProjectFactory(slug="p-shown", published=True)
+    published = factories.ContributionFactory(
+        agency=company, event=None, project=project, kind="expertise", published=True
+    )
+    draft = factories.ContributionFactory(agency=company, event=None, project=project, kind="in_kind")
+    with translation.override("en"):
+        project_url = reverse("project_detail", args=[project.slug])
+        company_url = reverse("agency_detail", args=[company.slug])
+        ministry_url = reverse("agency_detail", args=[project.agency.slug])
+    html = client.get(project_url).content.decode()
+    assert f'data-contribution="{published.pk}"' in html
+    assert f'data-contribution="{draft.pk}"' not in html
+    html = client.get(company_url).content.decode()
+    assert 'id="agency-contributions"' in html
+    assert f'data-contribution="{published.pk}"' in html
+    assert f'data-contribution="{draft.pk}"' not in html
+    assert 'id="agency-contributions"' not in client.get(ministry_url).content.decode()
