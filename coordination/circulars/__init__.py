@@ -3,3 +3,6 @@
 
 def ready() -> None:
     """Wire the part into the portal's registries (deadlines, demo, reviews, imports); called by the app config."""
+    from coordination.circulars import deadlines
+
+    deadlines.connect()
