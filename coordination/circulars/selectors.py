@@ -142,3 +142,17 @@ def visible_reply_attachment(user, pk: int) -> ReplyAttachment | None:
     if contact.agency_id in (recipient.agency_id, recipient.circular.sender_id):
         return attachment
     return None
+
+
+def open_circulars(user, now=None) -> QuerySet:
+    """Circulars `user` sees whose reply deadline is open (not withdrawn, still ahead), soonest first."""
+    from portal.deadline_selectors import has_open_deadline, next_open_due
+    from portal.models import DeadlineKind
+
+    kinds = [DeadlineKind.CIRCULAR_REPLY]
+    return (
+        visible_circulars(user)
+        .filter(has_open_deadline(Circular, kinds, now))
+        .annotate(next_due=next_open_due(Circular, kinds, now))
+        .order_by("next_due", "pk")
+    )

@@ -21,6 +21,14 @@ from portal.models import AlertDelivery, Deadline, DeadlineKind, DeliveryState, 
 from tests import factories
 
 IST = "Europe/Istanbul"
+
+
+@pytest.fixture(autouse=True)
+def _media(settings, tmp_path):
+    """Uploaded files go to the test's own directory."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 PENDING, CANCELLED = DeliveryState.PENDING, DeliveryState.CANCELLED
 
 
