@@ -80,7 +80,7 @@ def _visible(request, pk):
     return get_object_or_404(selectors.visible_circulars(request.user), pk=pk)
 
 
-def _detail(request, circular, form=None, status=200):
+def _detail(request, circular, form=None):
     viewer = _viewer(request)
     recipient = selectors.recipient_for(request.user, circular)
     may_answer = recipient is not None and selectors.can_answer(request.user, recipient)
@@ -103,7 +103,6 @@ def _detail(request, circular, form=None, status=200):
             "contact_details": selectors.can_see_contact_details(request.user),
             **viewer,
         },
-        status=status,
     )
 
 
@@ -158,7 +157,7 @@ def circular_answer(request, pk):
         else:
             messages.success(request, _("Your agency's answer is recorded."))
             return redirect("coordination:circular", pk=pk)
-    return _detail(request, recipient.circular, form=form, status=400)
+    return _detail(request, recipient.circular, form=form)
 
 
 def _file_response(file_field):
