@@ -95,3 +95,20 @@ ROUTES: dict[str, Route] = {
         lambda w: {"pk": w.circular_public.pk, "attachment": w.circular_reply_attachment_a.pk},
     ),
 }
+
+
+def fingerprint() -> dict[tuple, tuple]:
+    """The permission matrix's view of this part's writes (tests/gates/test_route_matrix.py): each recipient row
+    with its files and applications, as its agency's record."""
+    from coordination.circulars.models import CircularRecipient
+
+    names = [f.attname for f in CircularRecipient._meta.concrete_fields]
+    rows = {}
+    for row in CircularRecipient.objects.prefetch_related("attachments", "applications").order_by("pk"):
+        rows[("circularrecipient", row.pk)] = (
+            row.agency_id,
+            tuple(getattr(row, f) for f in names),
+            tuple(sorted((a.title, a.file.name) for a in row.attachments.all())),
+            tuple(sorted(a.pk for a in row.applications.all())),
+        )
+    return rows
