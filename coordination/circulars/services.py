@@ -20,7 +20,7 @@ from coordination.circulars.models import (
 )
 from portal import deadlines as registry
 from portal.links import page_url
-from portal.mail import send_templated
+from portal.mail import send_templated_each
 from portal.models import AlertDelivery, Deadline, DeadlineKind, DeliveryState, MailKind
 from portal.moments import format_moment
 
@@ -49,13 +49,14 @@ def mail_context(circular: Circular, contact) -> dict:
 
 def _mail_addressees(circular: Circular, agency_ids) -> int:
     """One `circular` mail to each confirmed contact of each addressed agency, in the contact's language."""
-    count = 0
-    for contact in selectors.distribution_contacts(agency_ids):
-        with translation.override(contact.language):
-            context = mail_context(circular, contact)
-        send_templated(MailKind.CIRCULAR, context, [contact.email], contact.language)
-        count += 1
-    return count
+
+    def mails():
+        for contact in selectors.distribution_contacts(agency_ids):
+            with translation.override(contact.language):
+                context = mail_context(circular, contact)
+            yield context, [contact.email], contact.language
+
+    return send_templated_each(MailKind.CIRCULAR, mails())
 
 
 @transaction.atomic

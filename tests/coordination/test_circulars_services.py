@@ -112,11 +112,15 @@ def test_sending_twice_or_to_nobody_is_refused_and_changes_nothing(addressees):
     assert empty.state == CircularState.DRAFT and not empty.recipients.exists()
 
 
-def test_the_circulars_list_is_used_when_none_is_given(addressees):
+def test_the_circulars_list_is_used_when_none_is_given_and_sending_starts_once(
+    addressees, django_capture_on_commit_callbacks
+):
     agencies, _contacts = addressees
     dlist = factories.DistributionListFactory(agencies=agencies[:4])
     circular = factories.CircularFactory(distribution_list=dlist)
-    assert services.send_circular(circular, None) == 4
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        assert services.send_circular(circular, None) == 4
+    assert OutboxMail.objects.count() == 4 and len(callbacks) == 1  # one start for the four mails
 
 
 def test_the_circular_goes_out_through_a_real_smtp_server(addressees, smtp_server, django_capture_on_commit_callbacks):
