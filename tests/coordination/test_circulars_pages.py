@@ -95,6 +95,7 @@ def test_the_public_calendar_feed_does_not_carry_a_private_circulars_reply_deadl
     body = client_of().get(reverse("deadlines_ics")).content.decode()
     assert "PRIV-1" not in body and "PUB-1" not in body  # reply deadlines are addressed to agencies
     assert "PRIV-1" not in client_of().get("/en/deadlines/").content.decode()
+    assert "PRIV-1" not in client_of(world["b"]).get("/en/deadlines/").content.decode()
     assert "PRIV-1" in client_of(world["a"]).get("/en/deadlines/").content.decode()
 
 
@@ -242,3 +243,35 @@ def test_the_index_runs_a_constant_number_of_queries(agency_a, django_assert_max
         factories.sent_circular([agency_a], public=True)
     with django_assert_max_num_queries(small):
         client.get(reverse("coordination:index"))
+
+
+def test_an_answer_on_the_page_stops_that_agencys_reminders_and_the_others_still_get_theirs(world, settings):
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    from portal import alerts
+    from portal.models import AlertDelivery, DeliveryState
+
+    public = world["public"]
+    a, b = world["a"], world["b"]
+
+    def at(days_before):
+        day = public.reply_due_on - dt.timedelta(days=days_before)
+        return dt.datetime.combine(day, dt.time(8), tzinfo=ZoneInfo(public.tz))
+
+    def alerted(lead):
+        rows = AlertDelivery.objects.filter(lead_days=lead, deadline__object_id=public.pk).exclude(
+            state=DeliveryState.CANCELLED
+        )
+        return set(rows.values_list("contact_id", flat=True))
+
+    alerts.plan(at(7))
+    assert alerted(7) == {a.pk, b.pk}
+    response = client_of(a).post(reverse("coordination:circular_answer", args=[public.pk]), {"nothing_to_report": "on"})
+    assert response.status_code == 302, response.content.decode()[-3000:]
+    assert alerted(7) == {b.pk}
+    alerts.plan(at(1))
+    assert alerted(1) == {b.pk}
+    # The private circular, not answered, still reminds agency A.
+    private_rows = AlertDelivery.objects.filter(deadline__object_id=world["private"].pk, lead_days=1)
+    assert set(private_rows.values_list("contact_id", flat=True)) == {a.pk}
