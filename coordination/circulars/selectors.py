@@ -60,11 +60,10 @@ def recipient_for(user, circular: Circular) -> CircularRecipient | None:
 
 def can_answer(user, recipient: CircularRecipient) -> bool:
     """The one rule of acknowledging and answering: the circular is sent (not a draft, not withdrawn) and the user
-    is an active contact of the addressed agency, or a working-group admin recording an agency's answer."""
+    is an active contact of the addressed agency. Nobody answers for another agency, working-group admins
+    included (they see every answer)."""
     if recipient is None or recipient.circular.state != CircularState.SENT:
         return False
-    if is_working_group_admin(user) and user.has_perm("coordination.change_circularrecipient"):
-        return True
     contact = active_contact(user)
     return contact is not None and contact.agency_id == recipient.agency_id
 

@@ -183,6 +183,10 @@ def test_another_agencys_contact_cannot_acknowledge_or_answer(addressees):
         services.answer(row, outsider.user, "Not ours to say.")
     with pytest.raises(PermissionDenied):
         services.acknowledge(row, outsider.user)
+    admin = factories.admin_user()  # sees every answer, answers for no agency
+    assert not selectors.can_answer(admin, row)
+    with pytest.raises(PermissionDenied):
+        services.answer(row, admin, "On their behalf.")
     row.refresh_from_db()
     assert (row.state, row.answer, row.answered_at) == (RecipientState.PENDING, "", None)
 
