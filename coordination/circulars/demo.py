@@ -75,6 +75,8 @@ LIST_DESCRIPTIONS = {
 PRIZES_URL = "https://www.itu.int/net4/wsis/stocktaking/Prizes/2026"
 STOCKTAKING_URL = "https://www.itu.int/net4/wsis/stocktaking"
 ACTION_LINES_URL = "https://www.itu.int/net/wsis/stocktaking/help-action-lines.html"
+PRIZES_LINK = f"[{PRIZES_URL}]({PRIZES_URL})"
+STOCKTAKING_LINK = f"[{STOCKTAKING_URL}]({STOCKTAKING_URL})"
 
 SUBJECTS = {
     "tr": "WSIS 2026 Ödülleri adaylık başvuruları",
@@ -88,66 +90,66 @@ SUBJECTS = {
 BODIES = {
     "tr": f"""2003 ve 2005 yıllarında iki aşamalı olarak gerçekleştirilen Dünya Bilgi Toplumu Zirvesi (World Summit on the Information Society – WSIS) sonuçlarının uygulanması, sonuçlar doğrultusunda yapılan yerel, ulusal, bölgesel ve uluslararası çalışmaların ilgili tüm paydaşlarla paylaşılması; WSIS eylemlerinin Birleşmiş Milletler Sürdürülebilir Kalkınma Hedeflerine (SDGs) katkılarının ele alınması ve en iyi uygulama örneklerinin ve deneyimlerin tartışılması amacıyla Uluslararası Telekomünikasyon Birliği (ITU) öncülüğünde her yıl düzenlenen çok paydaşlı bir platform olan WSIS Forumları, yüksek seviyeli katılımcıların yer aldığı panellerden, WSIS eylemlerine özel toplantılardan ve tematik atölye çalışmaları ile yenilik ve proje odaklı sergilerden oluşmaktadır.
 
-2004 yılından bu yana ITU tarafından, bilgi ve iletişim teknolojileri sektöründe [WSIS eylemleri]({ACTION_LINES_URL}) kapsamındaki faaliyetlerin ve iyi uygulama örneklerinin paylaşılması amacıyla "WSIS Stocktaking" isimli düzenli bir raporlama süreci yönetilmekte ve bu kapsamda hükümetler, uluslararası kuruluşlar, özel sektör, sivil toplum, akademi ve diğer kuruluşlar tarafından yürütülen ilgili girişimler ve projelere ait girdiler {STOCKTAKING_URL} adresinden ulaşılabilen bir veri tabanında bir araya getirilerek yıllık WSIS Stocktaking raporlarında yayımlanmaktadır.
+2004 yılından bu yana ITU tarafından, bilgi ve iletişim teknolojileri sektöründe [WSIS eylemleri]({ACTION_LINES_URL}) kapsamındaki faaliyetlerin ve iyi uygulama örneklerinin paylaşılması amacıyla "WSIS Stocktaking" isimli düzenli bir raporlama süreci yönetilmekte ve bu kapsamda hükümetler, uluslararası kuruluşlar, özel sektör, sivil toplum, akademi ve diğer kuruluşlar tarafından yürütülen ilgili girişimler ve projelere ait girdiler {STOCKTAKING_LINK} adresinden ulaşılabilen bir veri tabanında bir araya getirilerek yıllık WSIS Stocktaking raporlarında yayımlanmaktadır.
 
 WSIS Forumları kapsamında ve WSIS Stocktaking sürecinin dâhili bir parçası olarak, söz konusu girişimler ve iyi uygulama örnekleri herkesin katılabildiği oylamalar sonucunda çeşitli kategorilerde değerlendirilmekte ve en iyi uygulamalara ödüller verilmektedir.
 
-ITU tarafından iletilen ekteki mektupla, BM Genel Kurulu'nun 16-17 Aralık 2025 tarihlerinde düzenlenen WSIS+20 yüksek düzeyli gözden geçirme toplantısında WSIS sürecinin 2035'e kadar uzatılmasının kararlaştırıldığı belirtilerek tüm paydaşlar WSIS'in 2026'dan sonraki yeni uygulama dönemini şekillendirmeye davet edilmekte; **WSIS Forum 2026**'nın 6-10 Temmuz 2026 tarihleri arasında Cenevre'de gerçekleştirileceği ve **WSIS 2026 ödülleri** için adaylık başvurularının **15 Mart 2026** tarihine kadar {PRIZES_URL} adresi üzerinden yapılabileceği bildirilmektedir. Adaylık ve değerlendirme aşamaları ile ödül sahiplerinin belirlenmesi ve ilan edilmesi sürecine ilişkin ayrıntılı bilgi aynı adrestedir.
+ITU tarafından iletilen ekteki mektupla, BM Genel Kurulu'nun 16-17 Aralık 2025 tarihlerinde düzenlenen WSIS+20 yüksek düzeyli gözden geçirme toplantısında WSIS sürecinin 2035'e kadar uzatılmasının kararlaştırıldığı belirtilerek tüm paydaşlar WSIS'in 2026'dan sonraki yeni uygulama dönemini şekillendirmeye davet edilmekte; **WSIS Forum 2026**'nın 6-10 Temmuz 2026 tarihleri arasında Cenevre'de gerçekleştirileceği ve **WSIS 2026 ödülleri** için adaylık başvurularının **15 Mart 2026** tarihine kadar {PRIZES_LINK} adresi üzerinden yapılabileceği bildirilmektedir. Adaylık ve değerlendirme aşamaları ile ödül sahiplerinin belirlenmesi ve ilan edilmesi sürecine ilişkin ayrıntılı bilgi aynı adrestedir.
 
 Bu kapsamda, Bakanlığınız/Başkanlığınız görev ve faaliyet alanları dâhilinde WSIS 2026 ödüllerine aday gösterilebilecek nitelikte projeler olması hâlinde, gerekli kayıt ve başvuruların 15 Mart 2026 tarihine kadar ilgili internet adresi üzerinden yapılması ve sürecin takibi amacıyla başvurular hakkında Kurumumuza bilgi verilmesi hususunda bilgilerini ve gereğini arz ederim.
 
 Ek: ITU Mektubu (1 Sayfa)""",
     "en": f"""The WSIS Forums, a multi-stakeholder platform led every year by the International Telecommunication Union (ITU), share how the outcomes of the World Summit on the Information Society (WSIS, held in two phases in 2003 and 2005) are implemented and the local, national, regional and international work done on them with every stakeholder, look at how WSIS action contributes to the UN Sustainable Development Goals (SDGs) and discuss best practices and experience. They bring high-level panels, meetings on the WSIS action lines, thematic workshops and innovation and project exhibitions.
 
-Since 2004 ITU has run a regular reporting process, "WSIS Stocktaking", to share activities and good practices under the [WSIS action lines]({ACTION_LINES_URL}) in the ICT sector: the initiatives and projects of governments, international organisations, the private sector, civil society, academia and others are gathered in a database at {STOCKTAKING_URL} and published in the yearly WSIS Stocktaking reports.
+Since 2004 ITU has run a regular reporting process, "WSIS Stocktaking", to share activities and good practices under the [WSIS action lines]({ACTION_LINES_URL}) in the ICT sector: the initiatives and projects of governments, international organisations, the private sector, civil society, academia and others are gathered in a database at {STOCKTAKING_LINK} and published in the yearly WSIS Stocktaking reports.
 
 Within the WSIS Forums, and as part of WSIS Stocktaking, these initiatives and good practices are assessed in several categories through votes open to everyone, and the best receive prizes.
 
-With the attached letter ITU says that the UN General Assembly's high-level WSIS+20 review of 16-17 December 2025 extended the WSIS process to 2035, and invites every stakeholder to shape its new implementation period after 2026. It announces that the **WSIS Forum 2026** will be held in Geneva on 6-10 July 2026 and that nominations for the **WSIS Prizes 2026** can be made until **15 March 2026** at {PRIZES_URL}, where the nomination and assessment stages and how the winners are chosen and announced are explained.
+With the attached letter ITU says that the UN General Assembly's high-level WSIS+20 review of 16-17 December 2025 extended the WSIS process to 2035, and invites every stakeholder to shape its new implementation period after 2026. It announces that the **WSIS Forum 2026** will be held in Geneva on 6-10 July 2026 and that nominations for the **WSIS Prizes 2026** can be made until **15 March 2026** at {PRIZES_LINK}, where the nomination and assessment stages and how the winners are chosen and announced are explained.
 
 If your ministry or presidency has projects within its remit that could be nominated for the WSIS Prizes 2026, please register and nominate them at that address by 15 March 2026, and inform our Authority of your nominations so that we can follow the process.
 
 Attachment: ITU letter (1 page)""",
     "ru": f"""Форумы WSIS — ежегодная многосторонняя платформа под руководством Международного союза электросвязи (МСЭ), на которой всем заинтересованным сторонам рассказывают, как выполняются решения Всемирной встречи на высшем уровне по вопросам информационного общества (WSIS, прошла в два этапа в 2003 и 2005 годах), обсуждают вклад направлений WSIS в Цели устойчивого развития ООН, лучшие практики и опыт. Форум включает панели высокого уровня, встречи по направлениям деятельности WSIS, тематические семинары и выставки инноваций и проектов.
 
-С 2004 года МСЭ ведёт регулярный процесс отчётности «WSIS Stocktaking» о деятельности и хороших практиках в рамках [направлений WSIS]({ACTION_LINES_URL}): инициативы и проекты правительств, международных организаций, частного сектора, гражданского общества и академических кругов собираются в базе данных {STOCKTAKING_URL} и публикуются в ежегодных отчётах.
+С 2004 года МСЭ ведёт регулярный процесс отчётности «WSIS Stocktaking» о деятельности и хороших практиках в рамках [направлений WSIS]({ACTION_LINES_URL}): инициативы и проекты правительств, международных организаций, частного сектора, гражданского общества и академических кругов собираются в базе данных {STOCKTAKING_LINK} и публикуются в ежегодных отчётах.
 
 В рамках форумов WSIS эти инициативы оцениваются в нескольких категориях открытым голосованием, и лучшие получают премии.
 
-В прилагаемом письме МСЭ сообщает, что на обзоре WSIS+20 Генеральной Ассамблеи ООН 16–17 декабря 2025 года процесс WSIS продлён до 2035 года, и приглашает всех участвовать в формировании нового периода после 2026 года. **Форум WSIS 2026** пройдёт в Женеве 6–10 июля 2026 года; кандидатуры на **премии WSIS 2026** принимаются до **15 марта 2026 года** на сайте {PRIZES_URL}, где описаны этапы выдвижения и оценки.
+В прилагаемом письме МСЭ сообщает, что на обзоре WSIS+20 Генеральной Ассамблеи ООН 16–17 декабря 2025 года процесс WSIS продлён до 2035 года, и приглашает всех участвовать в формировании нового периода после 2026 года. **Форум WSIS 2026** пройдёт в Женеве 6–10 июля 2026 года; кандидатуры на **премии WSIS 2026** принимаются до **15 марта 2026 года** на сайте {PRIZES_LINK}, где описаны этапы выдвижения и оценки.
 
 Если у вашего министерства или управления есть проекты, которые можно выдвинуть на премии WSIS 2026, просим зарегистрировать их на указанном сайте до 15 марта 2026 года и сообщить о поданных заявках нашему Управлению.
 
 Приложение: письмо МСЭ (1 страница)""",
     "ky": f"""WSIS форумдары — Эл аралык электр байланыш союзу (ЭЭБ) жыл сайын уюштурган көп тараптуу аянтча. Анда Маалыматтык коом боюнча дүйнөлүк саммиттин (WSIS, 2003 жана 2005-жылдары эки этапта өткөн) чечимдеринин аткарылышы, WSIS иш-аракеттеринин БУУнун Туруктуу өнүгүү максаттарына кошкон салымы, мыкты тажрыйбалар талкууланат. Форумда жогорку деңгээлдеги панелдер, WSIS багыттары боюнча жолугушуулар, тематикалык семинарлар жана долбоорлордун көргөзмөлөрү болот.
 
-2004-жылдан бери ЭЭБ [WSIS багыттары]({ACTION_LINES_URL}) боюнча иштерди жана жакшы тажрыйбаларды бөлүшүү үчүн «WSIS Stocktaking» отчеттуулук процессин жүргүзөт: өкмөттөрдүн, эл аралык уюмдардын, жеке сектордун жана жарандык коомдун демилгелери {STOCKTAKING_URL} дарегиндеги маалымат базасына чогултулат.
+2004-жылдан бери ЭЭБ [WSIS багыттары]({ACTION_LINES_URL}) боюнча иштерди жана жакшы тажрыйбаларды бөлүшүү үчүн «WSIS Stocktaking» отчеттуулук процессин жүргүзөт: өкмөттөрдүн, эл аралык уюмдардын, жеке сектордун жана жарандык коомдун демилгелери {STOCKTAKING_LINK} дарегиндеги маалымат базасына чогултулат.
 
 Бул демилгелер ар бир адам катыша алган добуш берүү аркылуу бир нече категорияда бааланып, мыктылары сыйлык алат.
 
-Тиркелген катта ЭЭБ БУУнун Башкы Ассамблеясынын 2025-жылдын 16–17-декабрындагы WSIS+20 кароосунда WSIS процесси 2035-жылга чейин узартылганын билдирет. **WSIS Форум 2026** Женевада 2026-жылдын 6–10-июлунда өтөт; **WSIS 2026 сыйлыктарына** талапкерлер **2026-жылдын 15-мартына** чейин {PRIZES_URL} дареги аркылуу көрсөтүлөт.
+Тиркелген катта ЭЭБ БУУнун Башкы Ассамблеясынын 2025-жылдын 16–17-декабрындагы WSIS+20 кароосунда WSIS процесси 2035-жылга чейин узартылганын билдирет. **WSIS Форум 2026** Женевада 2026-жылдын 6–10-июлунда өтөт; **WSIS 2026 сыйлыктарына** талапкерлер **2026-жылдын 15-мартына** чейин {PRIZES_LINK} дареги аркылуу көрсөтүлөт.
 
 Министрлигиңизде же башкармалыгыңызда WSIS 2026 сыйлыктарына көрсөтүүгө татыктуу долбоорлор болсо, аларды 15-мартка чейин көрсөтүп, арыздар жөнүндө биздин Мекемеге маалымат берүүңүздү суранабыз.
 
 Тиркеме: ЭЭБдин каты (1 бет)""",
     "fa": f"""مجمع‌های WSIS سکویی چندذی‌نفعی است که هر سال به رهبری اتحادیه بین‌المللی مخابرات (ITU) برگزار می‌شود تا اجرای نتایج اجلاس جهانی جامعه اطلاعاتی (WSIS، برگزارشده در دو مرحله در ۲۰۰۳ و ۲۰۰۵)، سهم اقدامات WSIS در اهداف توسعه پایدار سازمان ملل و بهترین تجربه‌ها با همه ذی‌نفعان در میان گذاشته شود. این مجمع شامل پنل‌های سطح بالا، نشست‌های خطوط اقدام WSIS، کارگاه‌های موضوعی و نمایشگاه‌های نوآوری و پروژه است.
 
-از سال ۲۰۰۴ ITU فرایند گزارش‌دهی منظمی به نام «WSIS Stocktaking» را برای به اشتراک گذاشتن فعالیت‌ها و تجربه‌های خوب در چارچوب [خطوط اقدام WSIS]({ACTION_LINES_URL}) اداره می‌کند و طرح‌ها و پروژه‌ها در پایگاه داده {STOCKTAKING_URL} گردآوری می‌شوند.
+از سال ۲۰۰۴ ITU فرایند گزارش‌دهی منظمی به نام «WSIS Stocktaking» را برای به اشتراک گذاشتن فعالیت‌ها و تجربه‌های خوب در چارچوب [خطوط اقدام WSIS]({ACTION_LINES_URL}) اداره می‌کند و طرح‌ها و پروژه‌ها در پایگاه داده {STOCKTAKING_LINK} گردآوری می‌شوند.
 
 این طرح‌ها در چند رده با رأی‌گیری آزاد ارزیابی می‌شوند و بهترین‌ها جایزه می‌گیرند.
 
-ITU در نامه پیوست اعلام می‌کند که بازنگری WSIS+20 مجمع عمومی سازمان ملل در ۱۶ و ۱۷ دسامبر ۲۰۲۵ فرایند WSIS را تا ۲۰۳۵ تمدید کرد. **مجمع WSIS ۲۰۲۶** از ۶ تا ۱۰ ژوئیه ۲۰۲۶ در ژنو برگزار می‌شود و نامزدی برای **جوایز WSIS ۲۰۲۶** تا **۱۵ مارس ۲۰۲۶** از طریق {PRIZES_URL} امکان‌پذیر است.
+ITU در نامه پیوست اعلام می‌کند که بازنگری WSIS+20 مجمع عمومی سازمان ملل در ۱۶ و ۱۷ دسامبر ۲۰۲۵ فرایند WSIS را تا ۲۰۳۵ تمدید کرد. **مجمع WSIS ۲۰۲۶** از ۶ تا ۱۰ ژوئیه ۲۰۲۶ در ژنو برگزار می‌شود و نامزدی برای **جوایز WSIS ۲۰۲۶** تا **۱۵ مارس ۲۰۲۶** از طریق {PRIZES_LINK} امکان‌پذیر است.
 
 اگر وزارتخانه یا ریاست شما پروژه‌هایی در خور نامزدی برای جوایز WSIS ۲۰۲۶ دارد، خواهشمند است تا ۱۵ مارس ۲۰۲۶ آنها را ثبت کنید و سازمان ما را از نامزدی‌ها آگاه سازید.
 
 پیوست: نامه ITU (۱ صفحه)""",
     "az": f"""WSIS Forumları Beynəlxalq Telekommunikasiya İttifaqının (BTİ) rəhbərliyi ilə hər il keçirilən çoxtərəfli platformadır: burada İnformasiya Cəmiyyəti üzrə Ümumdünya Sammitinin (WSIS, 2003 və 2005-ci illərdə iki mərhələdə keçirilib) nəticələrinin icrası, WSIS fəaliyyətlərinin BMT-nin Davamlı İnkişaf Məqsədlərinə töhfəsi və ən yaxşı təcrübələr bütün maraqlı tərəflərlə bölüşülür. Forumda yüksək səviyyəli panellər, WSIS fəaliyyət istiqamətləri üzrə görüşlər, tematik seminarlar və layihə sərgiləri olur.
 
-2004-cü ildən BTİ [WSIS fəaliyyət istiqamətləri]({ACTION_LINES_URL}) üzrə fəaliyyətləri və yaxşı təcrübələri bölüşmək üçün «WSIS Stocktaking» hesabat prosesini aparır: hökumətlərin, beynəlxalq təşkilatların, özəl sektorun və vətəndaş cəmiyyətinin təşəbbüsləri {STOCKTAKING_URL} ünvanındakı məlumat bazasında toplanır.
+2004-cü ildən BTİ [WSIS fəaliyyət istiqamətləri]({ACTION_LINES_URL}) üzrə fəaliyyətləri və yaxşı təcrübələri bölüşmək üçün «WSIS Stocktaking» hesabat prosesini aparır: hökumətlərin, beynəlxalq təşkilatların, özəl sektorun və vətəndaş cəmiyyətinin təşəbbüsləri {STOCKTAKING_LINK} ünvanındakı məlumat bazasında toplanır.
 
 Bu təşəbbüslər hər kəsin qatıla bildiyi səsvermə ilə bir neçə kateqoriyada qiymətləndirilir və ən yaxşıları mükafat alır.
 
-Əlavə olunan məktubda BTİ bildirir ki, BMT Baş Assambleyasının 16–17 dekabr 2025-ci il tarixli WSIS+20 baxışında WSIS prosesi 2035-ci ilə qədər uzadılıb. **WSIS Forumu 2026** 6–10 iyul 2026-cı ildə Cenevrədə keçiriləcək; **WSIS 2026 mükafatlarına** namizədlər **15 mart 2026-cı il** tarixinədək {PRIZES_URL} ünvanı vasitəsilə irəli sürülə bilər.
+Əlavə olunan məktubda BTİ bildirir ki, BMT Baş Assambleyasının 16–17 dekabr 2025-ci il tarixli WSIS+20 baxışında WSIS prosesi 2035-ci ilə qədər uzadılıb. **WSIS Forumu 2026** 6–10 iyul 2026-cı ildə Cenevrədə keçiriləcək; **WSIS 2026 mükafatlarına** namizədlər **15 mart 2026-cı il** tarixinədək {PRIZES_LINK} ünvanı vasitəsilə irəli sürülə bilər.
 
 Nazirliyinizin və ya idarənizin WSIS 2026 mükafatlarına namizəd göstərilə biləcək layihələri varsa, xahiş edirik onları 15 mart 2026-cı il tarixinədək qeydiyyatdan keçirəsiniz və müraciətlər barədə Qurumumuza məlumat verəsiniz.
 
