@@ -8,7 +8,7 @@ from portal import dispatch
 from portal.alerts import outbox
 from portal.alerts.rendering import render_mail
 
-__all__ = ["render_mail", "send_again", "send_templated"]
+__all__ = ["render_mail", "send_again", "send_templated", "send_templated_each"]
 
 # Seconds an SMTP operation may take when this process sends right after its commit (no broker).
 IN_PROCESS_SMTP_TIMEOUT = 10
@@ -34,6 +34,22 @@ def send_templated(template: str, context: dict, to: list[str], language: str) -
     with transaction.atomic():
         ids = outbox.queue_mail(template, to, language, subject, text, html)
         _send_after_commit(ids)
+
+
+def send_templated_each(template: str, mails) -> int:
+    """Queue many mails of one kind at once, each `(context, to, language)` rendered in its own language, and start
+    sending them once the current transaction commits: one start for all (a circular to every contact of 22
+    agencies), not one per mail. Returns how many were queued."""
+    template = outbox.mail_kind(template)
+    ids: list[int] = []
+    with transaction.atomic():
+        for context, to, language in mails:
+            if to:
+                subject, text, html = render_mail(template, context, language)
+                ids += outbox.queue_mail(template, to, language, subject, text, html)
+        if ids:
+            _send_after_commit(ids)
+    return len(ids)
 
 
 @transaction.atomic

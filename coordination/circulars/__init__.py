@@ -3,3 +3,8 @@
 
 def ready() -> None:
     """Wire the part into the portal's registries (deadlines, demo, reviews, imports); called by the app config."""
+    from coordination.circulars import deadlines, demo
+    from portal.demo import register_loader
+
+    deadlines.connect()
+    register_loader(demo.load)

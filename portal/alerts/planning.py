@@ -61,9 +61,18 @@ def reap(now: dt.datetime | None = None) -> int:
 
 
 def cancel_stale(now: dt.datetime | None = None) -> int:
-    """Cancel unsent alerts of deadlines withdrawn, passed or moved (a moved one is planned again)."""
+    """Cancel unsent alerts of deadlines withdrawn, passed or moved (a moved one is planned again), and those of
+    deadlines addressed to agencies whose contact's agency is no longer named (it answered a circular)."""
     now = now or timezone.now()
-    stale = Q(deadline__withdrawn_at__isnull=False) | Q(deadline__due_at__lte=now) | ~Q(due_at=F("deadline__due_at"))
+    named = Deadline.agencies.through.objects.filter(
+        deadline_id=OuterRef("deadline_id"), agency_id=OuterRef("contact__agency_id")
+    )
+    stale = (
+        Q(deadline__withdrawn_at__isnull=False)
+        | Q(deadline__due_at__lte=now)
+        | ~Q(due_at=F("deadline__due_at"))
+        | (Q(deadline__audience=Audience.AGENCIES) & ~Exists(named))
+    )
     return (
         AlertDelivery.objects.filter(state=DeliveryState.PENDING)
         .filter(stale)

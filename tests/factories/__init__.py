@@ -9,6 +9,7 @@ from tests.factories.awards import (
     award_programme,
     award_result,
 )
+from tests.factories.circulars import PDF, CircularFactory, DistributionListFactory, sent_circular
 from tests.factories.dates import in_days, today_in
 from tests.factories.events import EventFactory, ParticipationFactory, participation_report_data
 from tests.factories.funds import (
@@ -40,14 +41,17 @@ from tests.factories.private_sector import (
 
 __all__ = [
     "PASSWORD",
+    "PDF",
     "AgencyDomainFactory",
     "AgencyFactory",
     "AwardApplicationFactory",
     "AwardEditionFactory",
+    "CircularFactory",
     "CompanyFactory",
     "CompanyProfileFactory",
     "ContactFactory",
     "ContributionFactory",
+    "DistributionListFactory",
     "EventFactory",
     "FunderFactory",
     "FundingCallFactory",
@@ -69,5 +73,6 @@ __all__ = [
     "participation_report_data",
     "partners",
     "registration_data",
+    "sent_circular",
     "today_in",
 ]
