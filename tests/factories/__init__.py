@@ -18,6 +18,7 @@ from tests.factories.funds import (
     GrantFactory,
     grant_report_data,
 )
+from tests.factories.meetings import BodyFactory, MeetingFactory, ProgressNoteFactory, ResolutionFactory
 from tests.factories.portal import (
     PASSWORD,
     AgencyDomainFactory,
@@ -36,14 +37,18 @@ __all__ = [
     "AgencyFactory",
     "AwardApplicationFactory",
     "AwardEditionFactory",
+    "BodyFactory",
     "ContactFactory",
     "EventFactory",
     "FunderFactory",
     "FundingCallFactory",
     "FundingProgrammeFactory",
     "GrantFactory",
+    "MeetingFactory",
     "ParticipationFactory",
+    "ProgressNoteFactory",
     "ProjectFactory",
+    "ResolutionFactory",
     "UserFactory",
     "admin_user",
     "application_report_data",
