@@ -317,6 +317,10 @@ def fingerprint() -> dict[tuple, tuple]:
     names = [f.attname for f in ReviewerSettings._meta.concrete_fields]
     for prefs in ReviewerSettings.objects.order_by("pk"):
         rows[("reviewersettings", prefs.pk)] = (None, tuple(getattr(prefs, f) for f in names))
+    # The records of each part module that declares a `fingerprint(rows)` (tests/gates/routes_<part>.py).
+    for module in routes._part_modules():
+        if hasattr(module, "fingerprint"):
+            module.fingerprint(rows)
     return rows
 
 
