@@ -258,7 +258,8 @@ class ProgressNote(ReviewedRecord):
 
         errors = {}
         if not any(getattr(self, f"text_{code}", "") for code in CODES):
-            errors["text"] = _("Say what progress was made, in one language at least.")
+            # On a field every form and the API have: the bare `text` is none of theirs.
+            errors["text_en"] = _("Say what progress was made, in one language at least.")
         if self.resolution_id and self.agency_id and not self.resolution.responsible.filter(pk=self.agency_id).exists():
             errors["resolution"] = NOT_RESPONSIBLE
         if errors:

@@ -143,7 +143,7 @@ def test_another_agency_cannot_change_a_note_and_an_empty_note_is_refused(
     client.force_login(contact_a.user)
     empty = client.post(f"{API}progress-notes/", {"resolution": resolution.pk}, content_type="application/json")
     assert empty.status_code == 400
-    assert "text" in empty.json()
+    assert "text_en" in empty.json()
     assert ProgressNote.objects.count() == 1
 
 
