@@ -109,3 +109,12 @@ def test_an_admin_adds_a_resolution_with_responsible_agencies(admin_client_wg, a
     resolution = Resolution.objects.get(number="7")
     deadline = Deadline.objects.get(object_id=resolution.pk, kind=DeadlineKind.RESOLUTION_DUE)
     assert list(deadline.agencies.values_list("pk", flat=True)) == [agency_a.pk]
+
+
+def test_a_submitted_note_waits_in_the_review_queue(admin_client_wg, agency_a):
+    resolution = factories.ResolutionFactory(responsible=[agency_a])
+    note = factories.ProgressNoteFactory(resolution=resolution, agency=agency_a, review_state=ReviewState.SUBMITTED)
+    factories.ProgressNoteFactory(resolution=resolution, agency=agency_a)  # a draft does not wait
+    response = admin_client_wg.get("/en/reviews/?kind=coordination.progressnote")
+    assert response.status_code == 200
+    assert [item.record.pk for item in response.context["page"]] == [note.pk]
