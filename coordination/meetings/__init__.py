@@ -3,8 +3,8 @@
 
 def ready() -> None:
     """Wire the part into the portal's registries (deadlines, demo, reviews, imports); called by the app config."""
-    # imports registers the resolutions importer.
-    from coordination.meetings import deadlines, demo, imports, services  # noqa: F401
+    # imports registers the resolutions importer; sections adds the open resolutions to the agency profile.
+    from coordination.meetings import deadlines, demo, imports, sections, services  # noqa: F401
     from portal import reviews
     from portal.demo import register_loader
 

@@ -165,6 +165,7 @@ def test_query_counts_do_not_grow_with_the_lists(client, council, agency_a):
                 "/en/coordination/bodies/",
                 f"/en/coordination/bodies/{council.slug}/",
                 f"/en/coordination/meetings/{meeting.pk}/",
+                "/en/agencies/agency-a/",  # the open resolutions it is responsible for
             )
         ]
 
@@ -179,7 +180,24 @@ def test_query_counts_do_not_grow_with_the_lists(client, council, agency_a):
 
     _grow(SMALL, agency_a)
     grow_council(SMALL)
+    counts()  # warm the per-process caches (content types, translations) before counting
     small = counts()
     _grow(LARGE - SMALL, agency_a)
     grow_council(LARGE - SMALL)
     assert counts() == small
+
+
+def test_the_agency_profile_lists_the_open_resolutions_it_is_responsible_for(client, council, agency_a, agency_b):
+    meeting = factories.MeetingFactory(body=council)
+    late = factories.ResolutionFactory(meeting=meeting, due_on=factories.in_days(-3, TEHRAN), responsible=[agency_a])
+    later = factories.ResolutionFactory(meeting=meeting, due_on=factories.in_days(3, TEHRAN), responsible=[agency_a])
+    factories.ResolutionFactory(
+        meeting=meeting, due_on=factories.in_days(1, TEHRAN), responsible=[agency_a], state="done"
+    )
+    factories.ResolutionFactory(meeting=meeting, due_on=factories.in_days(1, TEHRAN), responsible=[agency_b])
+    response = client.get("/en/agencies/agency-a/")
+    assert response.status_code == 200
+    sections = [s.context for s in response.context["sections"] if "lines" in s.context]
+    assert [[(r.pk, overdue) for r, overdue, _due in s["lines"]] for s in sections] == [
+        [(late.pk, True), (later.pk, False)]
+    ]
