@@ -9,6 +9,7 @@ from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInl
 from coordination.meetings import services
 from coordination.meetings.models import Body, Meeting, MeetingAttachment, ProgressNote, Resolution, ResolutionState
 from portal.admin import WorkingGroupAdmin
+from portal.admin_imports import InventoryImportExportMixin
 from portal.admin_reviews import ReviewedAdmin
 from portal.languages import translated_fields
 
@@ -55,9 +56,11 @@ class MeetingAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
 
 
 @admin.register(Resolution)
-class ResolutionAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
-    """Resolutions; their due dates follow them into the deadline registry. A file of them is read by
-    `import_inventory resolutions`."""
+class ResolutionAdmin(WorkingGroupAdmin, InventoryImportExportMixin, TabbedTranslationAdmin):
+    """Resolutions; their due dates follow them into the deadline registry. The Import and Export buttons read and
+    write the file of `import_inventory resolutions` through the shared mechanism (portal/admin_imports.py)."""
+
+    inventory_kind = "resolutions"
 
     list_display = ["number", "meeting", "due_on", "tz", "state", "demo"]
     list_select_related = ["meeting__body"]

@@ -143,4 +143,39 @@ class ResolutionImporter(imports.Importer):
         return imports.CREATED if created else imports.UPDATED
 
 
+# The order a text is looked for when exported: English first, as the other inventory files' texts are.
+TEXT_ORDER = ("en", "tr", *(code for code in CODES if code not in ("en", "tr")))
+
+
+class ResolutionExporter(imports.Exporter):
+    """Every resolution in the importer's columns (with the language of its text), the oldest meeting first, so an
+    exported file imports again unchanged."""
+
+    kind = "resolutions"
+    columns = (*COLUMNS, "language")
+
+    def queryset(self):
+        return (
+            Resolution.objects.select_related("meeting__body")
+            .prefetch_related("responsible")
+            .order_by("meeting__held_on", "meeting_id", "pk")
+        )
+
+    def rows(self, queryset):
+        for resolution in queryset.iterator(chunk_size=2000):
+            language = next((code for code in TEXT_ORDER if getattr(resolution, f"text_{code}")), "en")
+            yield (
+                resolution.meeting.body.slug,
+                resolution.meeting.held_on,
+                resolution.number,
+                getattr(resolution, f"text_{language}") or "",
+                "; ".join(sorted(agency.slug for agency in resolution.responsible.all())),
+                resolution.due_on,
+                resolution.tz,
+                resolution.state,
+                language,
+            )
+
+
 imports.register(ResolutionImporter)
+imports.register_exporter(ResolutionExporter)

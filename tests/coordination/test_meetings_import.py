@@ -80,3 +80,29 @@ def test_the_command_reads_a_file(meeting, tmp_path):
     path.write_text(HEADER + GOOD, encoding="utf-8")
     call_command("import_inventory", "resolutions", str(path), stdout=io.StringIO())
     assert Resolution.objects.filter(meeting=meeting).count() == 2
+
+
+def test_an_exported_file_imports_again_unchanged(meeting, tmp_path, agency_a):
+    assert run(GOOD).ok
+    persian = Resolution.objects.create(meeting=meeting, number="3", text="", text_fa="درگاه", tz="Asia/Tehran")
+    persian.responsible.add(agency_a)
+    target = tmp_path / "resolutions.csv"
+    call_command("export_inventory", "resolutions", "--output", str(target))
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == HEADER.strip() + ",language"
+    assert lines[2] == (
+        "msrt-it-council,2017-11-15,2,Every university connects.,agency-a; agency-b,2018-03-20,Asia/Tehran,"
+        "in_progress,en"
+    )
+    assert lines[3].endswith(",fa")
+    with imports.open_text(str(target)) as stream:
+        report = imports.run_import("resolutions", stream)
+    assert report.ok, report.errors
+    assert report.counts == {"created": 0, "updated": 0, "unchanged": 3}
+
+
+def test_the_back_office_has_the_import_and_export_buttons(admin_client_wg, meeting):
+    response = admin_client_wg.get("/admin/coordination/resolution/")
+    assert response.status_code == 200
+    assert b"/admin/coordination/resolution/import/" in response.content
+    assert b"/admin/coordination/resolution/export/" in response.content
