@@ -11,7 +11,7 @@ from coordination.meetings.models import Body, Meeting, ProgressNote, Resolution
 from portal.models import ReviewState
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]  # "today", "overdue", "upcoming" depend on the hour
 
 API = "/api/v1/coordination/"
 TEHRAN = "Asia/Tehran"

@@ -14,7 +14,7 @@ from portal import alerts
 from portal.models import AlertDelivery, Audience, Deadline, DeadlineKind, DeliveryState
 from tests import factories
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]  # "today", "overdue", "upcoming" depend on the hour
 
 TEHRAN = "Asia/Tehran"
 

@@ -11,7 +11,7 @@ from coordination.meetings.models import ResolutionState
 from tests import factories
 from tests.queries import LARGE, SMALL, count_queries
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.clock]  # "today", "overdue", "upcoming" depend on the hour
 
 TEHRAN, HONOLULU, KIRITIMATI = "Asia/Tehran", "Pacific/Honolulu", "Pacific/Kiritimati"
 
@@ -53,7 +53,6 @@ def test_sorting_compares_instants_not_local_dates(council):
     assert [r.pk for r in selectors.open_resolutions(body=council)] == [kiritimati.pk, honolulu.pk]
 
 
-@pytest.mark.clock
 def test_the_overdue_flag_is_judged_in_the_resolutions_own_zone(client, council):
     """Yesterday in Kiritimati is over there; the date that is today in Kiritimati is still ahead in Honolulu
     (its 23:59 there comes a day later)."""
