@@ -10,7 +10,7 @@ from rest_framework import mixins, permissions, serializers, viewsets
 
 from coordination.meetings import selectors, services
 from coordination.meetings.filters import MeetingFilter, ProgressNoteFilter, ResolutionFilter
-from coordination.meetings.models import Body, Meeting, ProgressNote, Resolution
+from coordination.meetings.models import Body, Meeting, MeetingAttachment, ProgressNote, Resolution
 from portal.api import SLUG_REGEX, CanChangeRecord, ReportedRecordSerializer, RevisionStatusMixin, SlugRelatedField
 from portal.languages import translated_fields
 from portal.models import Agency, ReviewState
@@ -31,13 +31,22 @@ class BodySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class MeetingAttachmentSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = MeetingAttachment
+        fields = ["title", "file"]
+        read_only_fields = fields
+
+
 class MeetingSerializer(serializers.ModelSerializer):
     """A meeting: `held_on` and `start_time` are local to its IANA zone `tz`, `starts_at` its first instant in UTC;
-    `date_is_approximate` when the sources give no exact date. `minutes_html` is the rendered Markdown."""
+    `date_is_approximate` when the sources give no exact date. `minutes_html` is the rendered Markdown;
+    `attachments` the files of the minutes."""
 
     body = SlugRelatedField(slug_field="slug", read_only=True)
     attendees = SlugRelatedField(slug_field="slug", many=True, read_only=True)
     starts_at = serializers.SerializerMethodField()
+    attachments = MeetingAttachmentSerializer(many=True, read_only=True)
 
     class Meta:
         model = Meeting
@@ -56,6 +65,7 @@ class MeetingSerializer(serializers.ModelSerializer):
             "attendees",
             "agenda",
             "minutes_html",
+            "attachments",
             "source_url",
         ]
         read_only_fields = fields
@@ -140,7 +150,7 @@ class MeetingViewSet(viewsets.ReadOnlyModelViewSet):
     lookup_value_regex = ID_REGEX
 
     def get_queryset(self):
-        return selectors.meetings().prefetch_related("attendees")
+        return selectors.meetings().prefetch_related("attendees", "attachments")
 
 
 class ResolutionViewSet(viewsets.ReadOnlyModelViewSet):

@@ -37,6 +37,8 @@ def test_bodies_meetings_and_resolutions_are_public(client, resolution, agency_a
     assert body["members"] == ["agency-a"]
     meeting = results(client.get(f"{API}meetings/?body=it-council"))[0]
     assert (meeting["id"], meeting["body"], meeting["tz"]) == (resolution.meeting_id, "it-council", TEHRAN)
+    assert meeting["starts_at"] == "2017-11-14T20:30:00+00:00"  # midnight in Tehran (UTC+03:30)
+    assert meeting["attachments"] == []
     row = client.get(f"{API}resolutions/{resolution.pk}/").json()
     assert (row["responsible"], row["state"], row["overdue"], row["body"]) == (["agency-a"], "open", True, "it-council")
     assert [r["id"] for r in results(client.get(f"{API}resolutions/?overdue=true"))] == [resolution.pk]
@@ -161,6 +163,7 @@ def _grow(n, agency):
         body.members.add(agency)
         meeting = factories.MeetingFactory(body=body)
         meeting.attendees.add(agency)
+        meeting.attachments.create(title="Minutes", file="meetings/2017/minutes.pdf")
         resolution = factories.ResolutionFactory(
             meeting=meeting, due_on=factories.in_days(5, TEHRAN), responsible=[agency]
         )
