@@ -19,6 +19,7 @@ from tests.factories.funds import (
     GrantFactory,
     grant_report_data,
 )
+from tests.factories.meetings import BodyFactory, MeetingFactory, ProgressNoteFactory, ResolutionFactory
 from tests.factories.portal import (
     PASSWORD,
     AgencyDomainFactory,
@@ -46,6 +47,7 @@ __all__ = [
     "AgencyFactory",
     "AwardApplicationFactory",
     "AwardEditionFactory",
+    "BodyFactory",
     "CircularFactory",
     "CompanyFactory",
     "CompanyProfileFactory",
@@ -58,9 +60,12 @@ __all__ = [
     "FundingProgrammeFactory",
     "GrantFactory",
     "IncentiveFactory",
+    "MeetingFactory",
     "ParticipationFactory",
     "ProblemFactory",
+    "ProgressNoteFactory",
     "ProjectFactory",
+    "ResolutionFactory",
     "UserFactory",
     "admin_user",
     "application_report_data",
