@@ -18,6 +18,7 @@ from tests.factories.funds import (
     GrantFactory,
     grant_report_data,
 )
+from tests.factories.participation import agency_invitation, circular_recipient, sent_circular
 from tests.factories.portal import (
     PASSWORD,
     AgencyDomainFactory,
@@ -46,14 +47,17 @@ __all__ = [
     "ProjectFactory",
     "UserFactory",
     "admin_user",
+    "agency_invitation",
     "application_report_data",
     "award_category",
     "award_programme",
     "award_result",
+    "circular_recipient",
     "grant_report_data",
     "in_days",
     "participation_report_data",
     "partners",
     "registration_data",
+    "sent_circular",
     "today_in",
 ]
