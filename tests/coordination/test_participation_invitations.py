@@ -126,3 +126,29 @@ def test_contacts_and_visitors_cannot_invite(client, lonely):
 def test_an_unknown_agency_is_not_found(client, admin):
     client.force_login(admin)
     assert client.post(f"{URL}invite/no-such-agency/").status_code == 404
+
+
+def test_the_agency_admin_edits_the_general_address_and_lists_the_invitations(client, admin, lonely):
+    client.force_login(admin)
+    response = client.post(
+        f"/admin/portal/agency/{lonely.pk}/change/",
+        {
+            "name_tr": lonely.name_tr,
+            "name_en": lonely.name_en,
+            "slug": lonely.slug,
+            "kind": lonely.kind,
+            "country": "TR",
+            "english_website_state": lonely.english_website_state,
+            "email": "genel@lonely.gov.tr",
+            "domains-TOTAL_FORMS": "0",
+            "domains-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].errors if response.context else response
+    lonely.refresh_from_db()
+    assert lonely.email == "genel@lonely.gov.tr"
+    services.invite_agency(lonely, by=admin)
+    listing = client.get("/admin/coordination/agencyinvitation/")
+    assert listing.status_code == 200
+    assert "genel@lonely.gov.tr" in listing.content.decode()
+    assert client.get("/admin/coordination/agencyinvitation/add/").status_code == 403
