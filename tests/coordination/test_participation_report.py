@@ -236,3 +236,9 @@ def test_the_downloads_take_the_same_number_of_queries_whatever_the_number_of_ag
     _agencies(LARGE - SMALL)
     large, _response = count_queries(admin_client, path)
     assert small == large
+
+
+def test_the_coordination_page_links_the_report_for_admins_only(client, admin_client):
+    assert 'data-link="coverage"' in admin_client.get("/en/coordination/").content.decode()
+    admin_client.logout()
+    assert 'data-link="coverage"' not in client.get("/en/coordination/").content.decode()
