@@ -19,14 +19,18 @@ from portal.forms import (
     RegistrationForm,
     ResendConfirmationForm,
 )
-from portal.models import Contact
+from portal.models import Agency, Contact
 from portal.ratelimit import rate_limited
 
 
 @sensitive_post_parameters()  # personal data, and whatever a client sends as a password
 @rate_limited("register")
 def register(request):
-    form = RegistrationForm(request.POST or None, initial={"language": request.LANGUAGE_CODE})
+    """The registration form; `?agency=<slug>` (the link of an agency's invitation) chooses the agency in it."""
+    initial = {"language": request.LANGUAGE_CODE}
+    if request.method == "GET" and request.GET.get("agency"):
+        initial["agency"] = Agency.objects.filter(slug=request.GET["agency"]).first()
+    form = RegistrationForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         services.register_contact(

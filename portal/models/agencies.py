@@ -48,6 +48,14 @@ class Agency(RenderedMarkdown, models.Model):
         _("English website state"), max_length=10, choices=EnglishWebsiteState.choices, default=EnglishWebsiteState.NONE
     )
     english_website_checked_on = models.DateField(_("English website last checked"), null=True, blank=True)
+    email = models.EmailField(
+        _("general e-mail address"),
+        blank=True,
+        help_text=_(
+            "The agency's public address (not a person's): the working group invites the agency to the portal there "
+            "while it has no confirmed contact."
+        ),
+    )
     description = models.TextField(_("description"), max_length=LONG_TEXT, blank=True)
     description_html = models.TextField(_("description (HTML)"), blank=True, default="", editable=False)
     imported = models.BooleanField(_("imported"), default=False, help_text=_("Created by an import, to be reviewed."))

@@ -20,6 +20,7 @@ from tests.factories.funds import (
     grant_report_data,
 )
 from tests.factories.meetings import BodyFactory, MeetingFactory, ProgressNoteFactory, ResolutionFactory
+from tests.factories.participation import agency_invitation, circular_recipient, sent_circular
 from tests.factories.portal import (
     PASSWORD,
     AgencyDomainFactory,
@@ -68,10 +69,12 @@ __all__ = [
     "ResolutionFactory",
     "UserFactory",
     "admin_user",
+    "agency_invitation",
     "application_report_data",
     "award_category",
     "award_programme",
     "award_result",
+    "circular_recipient",
     "contribution_report_data",
     "grant_report_data",
     "in_days",

@@ -307,6 +307,12 @@ def fingerprint() -> dict[tuple, tuple]:
         names = [f.attname for f in model._meta.concrete_fields]
         for record in model.objects.order_by("pk"):
             rows[(model._meta.model_name, record.pk)] = (record.agency_id, tuple(getattr(record, f) for f in names))
+    # The working group's invitations to agencies with no confirmed contact, each the invited agency's.
+    from coordination.participation.models import AgencyInvitation
+
+    names = [f.attname for f in AgencyInvitation._meta.concrete_fields]
+    for invitation in AgencyInvitation.objects.order_by("pk"):
+        rows[("agencyinvitation", invitation.pk)] = (invitation.agency_id, tuple(getattr(invitation, f) for f in names))
     # Changes to published records waiting for review, each its agency's.
     from portal.models import Revision
 
