@@ -28,7 +28,7 @@ def agencies():
     evil = factories.AgencyFactory(slug="a-evil", name=FORMULA, name_en=FORMULA, email="info@evil.example")
     kept = factories.AgencyFactory(slug="b-kept", kind=Agency.Kind.UNIVERSITY, country="KG")
     factories.ContactFactory(agency=kept)
-    letter = factories.sent_circular(reply_due_on=in_days(-1, "Asia/Bishkek"), tz="Asia/Bishkek", sender=kept)
+    letter = factories.coverage_circular(reply_due_on=in_days(-1, "Asia/Bishkek"), tz="Asia/Bishkek", sender=kept)
     factories.circular_recipient(letter, evil)
     factories.circular_recipient(letter, kept, RecipientState.ANSWERED, late=True)
     project = factories.ProjectFactory(agency=kept, published=True)

@@ -43,7 +43,7 @@ def covered():
 
     def circular(days, tz, state, *, late=False, circular_state=CircularState.SENT, time=None):
         due = None if days is None else in_days(days, tz)
-        letter = factories.sent_circular(
+        letter = factories.coverage_circular(
             reply_due_on=due, reply_due_time=time, tz=tz, sender=sender, state=circular_state
         )
         factories.circular_recipient(letter, x, state, late=late)
@@ -142,11 +142,11 @@ def test_the_page_shows_the_counts(admin_client, covered):
 def test_a_reply_deadline_passes_in_the_circulars_own_zone(tz, due_on, due_time, passed):
     now = dt.datetime(2026, 3, 15, 21, 30, tzinfo=ZoneInfo("UTC"))
     agency = factories.AgencyFactory()
-    letter = factories.sent_circular(reply_due_on=due_on, reply_due_time=due_time, tz=tz)
+    letter = factories.coverage_circular(reply_due_on=due_on, reply_due_time=due_time, tz=tz)
     factories.circular_recipient(letter, agency)
     # Another zone in use does not change the answer.
     factories.circular_recipient(
-        factories.sent_circular(reply_due_on=due_on, tz="Asia/Kabul"), factories.AgencyFactory()
+        factories.coverage_circular(reply_due_on=due_on, tz="Asia/Kabul"), factories.AgencyFactory()
     )
     [row] = selectors.coverage(now=now).filter(pk=agency.pk)
     assert (row.not_answered, row.waiting) == ((1, 0) if passed else (0, 1))
@@ -210,7 +210,7 @@ def _agencies(n: int) -> None:
         agency = factories.AgencyFactory(email=f"info{i}@agency.example" if i % 2 else "")
         if i % 3:
             factories.ContactFactory(agency=agency)
-        letter = factories.sent_circular(reply_due_on=in_days(-1, "Asia/Tokyo"), tz="Asia/Tokyo")
+        letter = factories.coverage_circular(reply_due_on=in_days(-1, "Asia/Tokyo"), tz="Asia/Tokyo")
         factories.circular_recipient(letter, agency, RecipientState.ANSWERED if i % 2 else RecipientState.PENDING)
         project = factories.ProjectFactory(agency=agency, published=True)
         ProjectListing.objects.create(project=project, portal="joinup", url=f"https://joinup.example/{i}")

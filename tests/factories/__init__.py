@@ -20,7 +20,7 @@ from tests.factories.funds import (
     grant_report_data,
 )
 from tests.factories.meetings import BodyFactory, MeetingFactory, ProgressNoteFactory, ResolutionFactory
-from tests.factories.participation import agency_invitation, circular_recipient, sent_circular
+from tests.factories.participation import agency_invitation, circular_recipient, coverage_circular
 from tests.factories.portal import (
     PASSWORD,
     AgencyDomainFactory,
@@ -76,6 +76,7 @@ __all__ = [
     "award_result",
     "circular_recipient",
     "contribution_report_data",
+    "coverage_circular",
     "grant_report_data",
     "in_days",
     "participation_report_data",

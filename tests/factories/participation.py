@@ -12,7 +12,9 @@ from tests.factories.portal import AgencyFactory
 _references = iter(range(1, 1_000_000))
 
 
-def sent_circular(*, reply_due_on=None, reply_due_time=None, tz="Europe/Istanbul", sender=None, **fields) -> Circular:
+def coverage_circular(
+    *, reply_due_on=None, reply_due_time=None, tz="Europe/Istanbul", sender=None, **fields
+) -> Circular:
     """A circular in state sent, its reply deadline a local date (and time) in `tz`."""
     number = next(_references)
     return Circular.objects.create(

@@ -15,7 +15,7 @@ def build(world) -> dict:
         slug="agency-uninvited", name="Davetsiz ajans", name_en="Uninvited agency", email="info@uninvited.example"
     )
     invited = factories.AgencyFactory(slug="agency-invited", name="Davetli ajans", name_en="Invited agency")
-    circular = factories.sent_circular(sender=world.agency_a, reference="WG-1")
+    circular = factories.coverage_circular(sender=world.agency_a, reference="WG-1")
     factories.circular_recipient(circular, world.agency_b)
     return {
         "agency_uninvited": uninvited,
