@@ -3,6 +3,7 @@
 
 def ready() -> None:
     """Wire the part into the portal's registries (deadlines, demo, reviews, imports); called by the app config."""
-    from coordination.circulars import deadlines
+    # imports registers the distribution lists' importer and exporter.
+    from coordination.circulars import deadlines, imports  # noqa: F401
 
     deadlines.connect()
