@@ -284,7 +284,8 @@ class CircularViewSet(viewsets.ReadOnlyModelViewSet):
         except DjangoPermissionDenied as exc:
             raise ApiPermissionDenied(str(exc)) from exc
         except DjangoValidationError as exc:
-            raise ApiValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages) from exc
+            errors = exc.message_dict if hasattr(exc, "error_dict") else {"non_field_errors": exc.messages}
+            raise ApiValidationError(errors) from exc
         return self._answered(recipient)
 
 

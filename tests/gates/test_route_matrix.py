@@ -317,6 +317,10 @@ def fingerprint() -> dict[tuple, tuple]:
     names = [f.attname for f in ReviewerSettings._meta.concrete_fields]
     for prefs in ReviewerSettings.objects.order_by("pk"):
         rows[("reviewersettings", prefs.pk)] = (None, tuple(getattr(prefs, f) for f in names))
+    # What each part module (routes.PART_MODULES) declares its writes may touch, in the same form.
+    for module in routes._part_modules():
+        if hasattr(module, "fingerprint"):
+            rows.update(module.fingerprint())
     return rows
 
 
