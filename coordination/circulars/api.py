@@ -55,8 +55,8 @@ class FileSerializer(serializers.Serializer):
 
     @extend_schema_field(OpenApiTypes.URI)
     def get_url(self, obj) -> str:
-        if hasattr(obj, "recipient_id"):
-            path = reverse("coordination:circular_reply_attachment", args=[self.context["circular_of"](obj), obj.pk])
+        if hasattr(obj, "recipient_id"):  # an answer's file; its row is the one it was prefetched with
+            path = reverse("coordination:circular_reply_attachment", args=[obj.recipient.circular_id, obj.pk])
         else:
             path = reverse("coordination:circular_attachment", args=[obj.circular_id, obj.pk])
         return _absolute(path)
@@ -153,7 +153,7 @@ class RecipientSerializer(serializers.ModelSerializer):
     answered_by = serializers.SerializerMethodField()
     overdue = serializers.SerializerMethodField()
     applications = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
-    attachments = serializers.SerializerMethodField()
+    attachments = FileSerializer(many=True, read_only=True)
 
     class Meta:
         model = CircularRecipient
@@ -191,10 +191,6 @@ class RecipientSerializer(serializers.ModelSerializer):
     def get_overdue(self, obj) -> bool:
         return dashboard.is_overdue(obj, obj.circular)
 
-    @extend_schema_field(FileSerializer(many=True))
-    def get_attachments(self, obj) -> list:
-        context = {**self.context, "circular_of": lambda attachment: obj.circular_id}
-        return FileSerializer(obj.attachments.all(), many=True, context=context).data
 
 
 class AnswerSerializer(serializers.Serializer):

@@ -219,3 +219,30 @@ def test_the_lists_run_a_constant_number_of_queries(django_assert_max_num_querie
             response = clients[who].get(f"{API}/{path}")
         assert response.status_code == 200
     assert clients["sender"].get(f"{API}/circular-recipients/").json()["count"] == LARGE * len(agencies)
+
+
+def test_the_files_of_a_circular_and_of_an_answer_are_linked_for_those_who_may_read_them(world, settings, tmp_path):
+    from django.core.files.base import ContentFile
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from coordination.circulars.models import CircularAttachment
+
+    settings.MEDIA_ROOT = tmp_path
+    addressee, private = world["addressee"], world["private"]
+    letter = CircularAttachment(circular=private, title="ITU letter")
+    letter.file.save("letter.pdf", ContentFile(factories.PDF), save=True)
+    row = CircularRecipient.objects.get(circular=private)
+    services.answer(
+        row, addressee.user, "See the file.", attachments=[("Nominations", SimpleUploadedFile("n.pdf", factories.PDF))]
+    )
+    sender = client_of(world["public"].sender.user)
+    [attachment] = sender.get(f"{API}/circulars/{private.pk}/").json()["attachments"]
+    assert attachment["title"] == "ITU letter"
+    assert attachment["url"].endswith(f"/coordination/circulars/{private.pk}/attachments/{letter.pk}/")
+    [answer_file] = sender.get(f"{API}/circular-recipients/{row.pk}/").json()["attachments"]
+    assert answer_file["title"] == "Nominations"
+    path = answer_file["url"].removeprefix(settings.SITE_URL)
+    response = sender.get(path)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    assert client_of(world["outsider"].user).get(path).status_code == 404
