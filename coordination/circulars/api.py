@@ -192,7 +192,6 @@ class RecipientSerializer(serializers.ModelSerializer):
         return dashboard.is_overdue(obj, obj.circular)
 
 
-
 class AnswerSerializer(serializers.Serializer):
     """An agency's answer: its text, or `nothing_to_report`; `applications`: ids of the agency's own award
     applications to the circular's award edition. Answering again corrects the text and adds applications."""
