@@ -246,3 +246,20 @@ def test_the_files_of_a_circular_and_of_an_answer_are_linked_for_those_who_may_r
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
     assert client_of(world["outsider"].user).get(path).status_code == 404
+
+
+def test_the_circulars_filter_by_addressee_sender_and_state(world, wg_admin):
+    public, private, addressee = world["public"], world["private"], world["addressee"]
+    client = client_of(addressee.user)
+    assert ids(client.get(f"{API}/circulars/", {"addressed_to_me": "true"})) == {private.pk}
+    assert ids(client.get(f"{API}/circulars/", {"addressed_to_me": "false"})) == {public.circular.pk}
+    assert client.get(f"{API}/circulars/", {"addressed_to_me": "maybe"}).status_code == 400
+    admin = client_of(wg_admin)
+    draft = factories.CircularFactory(sender=public.sender.agency)
+    assert ids(admin.get(f"{API}/circulars/", {"state": "draft"})) == {draft.pk}
+    assert ids(admin.get(f"{API}/circulars/", {"sender": public.sender.agency.slug, "state": "sent"})) == {
+        public.circular.pk,
+        private.pk,
+    }
+    assert draft.pk not in ids(client_of().get(f"{API}/circulars/"))
+    assert client_of(public.sender.user).get(f"{API}/circulars/{draft.pk}/").status_code == 404

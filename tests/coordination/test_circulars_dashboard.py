@@ -195,3 +195,16 @@ def test_the_dashboard_runs_a_constant_number_of_queries(django_assert_max_num_q
     small_csv, _response = count_queries(client, url(small_circular) + "?format=csv")
     with django_assert_max_num_queries(small_csv):
         assert client.get(url(large_circular) + "?format=csv").status_code == 200
+
+
+def test_without_a_reply_deadline_nothing_is_overdue():
+    sender = factories.ContactFactory()
+    addressees = [factories.ContactFactory() for _ in range(2)]
+    circular = factories.sent_circular(
+        [contact.agency for contact in addressees], sender=sender.agency, reply_due_on=None
+    )
+    response = client_of(sender.user).get(url(circular))
+    assert response.context["counts"] == dashboard.Counts(
+        total=2, answered_on_time=0, answered_late=0, nothing_to_report=0, acknowledged=0, pending=2, overdue=0
+    )
+    assert response.context["due"] is None
