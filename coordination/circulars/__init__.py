@@ -3,7 +3,8 @@
 
 def ready() -> None:
     """Wire the part into the portal's registries (deadlines, demo, reviews, imports); called by the app config."""
-    from coordination.circulars import deadlines, demo
+    # imports registers the distribution lists' importer and exporter.
+    from coordination.circulars import deadlines, demo, imports  # noqa: F401
     from portal.demo import register_loader
 
     deadlines.connect()

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from coordination.circulars import views
+from coordination.circulars import api, dashboard_views, views
 
 urlpatterns = [
     path("circulars/", views.circular_list, name="circular_list"),
@@ -16,7 +16,13 @@ urlpatterns = [
         views.circular_reply_attachment,
         name="circular_reply_attachment",
     ),
+    path("circulars/<int:pk>/dashboard/", dashboard_views.circular_dashboard, name="circular_dashboard"),
+    path("circulars/<int:pk>/remind/", dashboard_views.circular_remind, name="circular_remind"),
 ]
 
 # (prefix, viewset, basename) under /api/v1/, collected by coordination/urls.py.
-api_routes = []
+api_routes = [
+    ("coordination/circulars", api.CircularViewSet, "coordination-circular"),
+    ("coordination/circular-recipients", api.RecipientViewSet, "coordination-circular-recipient"),
+    ("coordination/distribution-lists", api.DistributionListViewSet, "coordination-distribution-list"),
+]
