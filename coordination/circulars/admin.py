@@ -116,7 +116,11 @@ class CircularAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
         if circular is None or circular.pk is None:
             return "—"
         url = reverse("admin:coordination_circularrecipient_changelist") + f"?circular__id__exact={circular.pk}"
-        return format_html('<a href="{}">{}</a>', url, _("The addressed agencies and their answers"))
+        link = format_html('<a href="{}">{}</a>', url, _("The addressed agencies and their answers"))
+        if not circular.is_sent:
+            return link
+        dashboard = reverse("coordination:circular_dashboard", kwargs={"pk": circular.pk})
+        return format_html('{} · <a href="{}">{}</a>', link, dashboard, _("Dashboard and reminder"))
 
     @admin.action(description=_("Send the selected circulars (after a preview)"), permissions=["change"])
     def send(self, request, queryset):

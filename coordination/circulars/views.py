@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from coordination.circulars import selectors, services
+from coordination.circulars import dashboard, selectors, services
 from coordination.circulars.forms import AnswerForm
 from coordination.circulars.models import CircularRecipient
 from portal import selectors as portal_selectors
@@ -101,6 +101,7 @@ def _detail(request, circular, form=None):
             "may_answer": may_answer,
             "form": form if may_answer else None,
             "contact_details": selectors.can_see_contact_details(request.user),
+            "may_watch": circular.is_sent and dashboard.can_watch(request.user, circular),
             **viewer,
         },
     )
