@@ -81,13 +81,18 @@ def coverage(
             AgencyInvitation.objects.filter(agency=OuterRef("pk")).order_by("-sent_at").values("sent_at")[:1]
         ),
     )
+    return narrowed(qs, kind=kind, country=country, without_contact=without_contact).order_by("slug")
+
+
+def narrowed(qs: QuerySet, *, kind: str = "", country: str = "", without_contact: bool = False) -> QuerySet:
+    """The agencies of `qs` of the report's filters: of a kind, of a country, with no confirmed contact."""
     if kind:
         qs = qs.filter(kind=kind)
     if country:
         qs = qs.filter(country=country)
     if without_contact:
         qs = qs.exclude(Exists(confirmed_contacts()))
-    return qs.order_by("slug")
+    return qs
 
 
 @dataclasses.dataclass(frozen=True)
@@ -104,13 +109,7 @@ class KindFigures:
 
 def figures_per_kind(*, kind: str = "", country: str = "", without_contact: bool = False) -> list[KindFigures]:
     """The agencies of the report's filters per kind, and how many of them have a confirmed contact (one query)."""
-    qs = Agency.objects.all()
-    if kind:
-        qs = qs.filter(kind=kind)
-    if country:
-        qs = qs.filter(country=country)
-    if without_contact:
-        qs = qs.exclude(Exists(confirmed_contacts()))
+    qs = narrowed(Agency.objects.all(), kind=kind, country=country, without_contact=without_contact)
     rows = (
         qs.order_by()
         .values("kind")
