@@ -90,6 +90,8 @@ class RevisionPendingMixin(serializers.Serializer):
 class RevisionStatusMixin:
     """An update that stored a pending revision instead of changing the published record answers 202 Accepted."""
 
+    stores_revisions = True  # the schema declares the 202 (portal.schema)
+
     def perform_update(self, serializer):
         super().perform_update(serializer)
         self._revision = reviews.waiting_change(serializer.instance)

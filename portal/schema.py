@@ -70,6 +70,9 @@ class PortalAutoSchema(AutoSchema):
         responses = super()._get_response_bodies(direction)
         for code, schema in self._error_responses().items():
             responses.setdefault(code, self._get_response_for_code(schema, code, direction=direction))
+        # A contact's change to a published record is stored for review: 202 with the published version.
+        if getattr(self.view, "stores_revisions", False) and self.method in ("PUT", "PATCH") and "200" in responses:
+            responses.setdefault("202", responses["200"])
         return responses
 
     def _error_responses(self) -> dict[str, dict]:
