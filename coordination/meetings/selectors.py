@@ -124,6 +124,15 @@ def reportable_resolutions(user) -> QuerySet:
     return qs.filter(responsible=contact.agency_id)
 
 
+def may_report_on(user, resolution: Resolution) -> bool:
+    """The one rule of who reports progress on a resolution: working-group admins, and the active contacts of
+    its responsible agencies."""
+    if portal_selectors.is_working_group_admin(user):
+        return True
+    contact = portal_selectors.active_contact(user)
+    return contact is not None and is_responsible(contact.agency_id, resolution)
+
+
 def is_responsible(agency_id, resolution: Resolution) -> bool:
     """Whether the agency is one of the resolution's responsible agencies (the rule of who reports on it)."""
     return resolution.responsible.filter(pk=agency_id).exists()

@@ -32,12 +32,7 @@ def save_note(user, note: ProgressNote, data: dict) -> ProgressNote:
     its agency is responsible for: another is refused before anything is written."""
     resolution = data.get("resolution") or (note.resolution if note.resolution_id else None)
     contact = portal_selectors.active_contact(user)
-    if (
-        resolution is not None
-        and not portal_selectors.is_working_group_admin(user)
-        and contact is not None
-        and not selectors.is_responsible(contact.agency_id, resolution)
-    ):
+    if resolution is not None and contact is not None and not selectors.may_report_on(user, resolution):
         raise PermissionDenied(NOT_RESPONSIBLE)
     return reviews.save_reported(user, note, data)
 

@@ -7,7 +7,6 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from coordination.meetings import selectors
-from portal import selectors as portal_selectors
 from portal.moments import format_moment
 
 
@@ -63,11 +62,7 @@ def meeting_detail(request, pk):
 @require_safe
 def resolution_detail(request, pk):
     resolution = get_object_or_404(selectors.resolutions(), pk=pk)
-    contact = portal_selectors.active_contact(request.user)
-    may_report = resolution.is_pending and (
-        portal_selectors.is_working_group_admin(request.user)
-        or (contact is not None and selectors.is_responsible(contact.agency_id, resolution))
-    )
+    may_report = resolution.is_pending and selectors.may_report_on(request.user, resolution)
     return render(
         request,
         "coordination/meetings/resolution_detail.html",
