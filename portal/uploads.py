@@ -40,3 +40,47 @@ def validate_upload(file) -> None:
         raise ValidationError(
             _("The file's content is not a %(ext)s file."), code="content", params={"ext": ext.lstrip(".").upper()}
         )
+
+
+# Office Open XML documents are ZIP archives whose `[Content_Types].xml` names the main part of their kind.
+OFFICE_MAIN_PARTS = {
+    ".docx": "word/document.xml",
+    ".xlsx": "xl/workbook.xml",
+    ".pptx": "ppt/presentation.xml",
+}
+
+
+def validate_document(file) -> None:
+    """Accept what `validate_upload` accepts, and Word, Excel and PowerPoint documents (.docx, .xlsx, .pptx) whose
+    content is such a document (a ZIP archive holding the kind's main part), within the size limit."""
+    import zipfile
+
+    ext = Path(file.name).suffix.lower()
+    if ext not in OFFICE_MAIN_PARTS:
+        if ext not in SIGNATURES:
+            raise ValidationError(
+                _("Upload a PDF, Word, Excel, PowerPoint, PNG, JPEG or WebP file; “%(ext)s” files are not accepted."),
+                code="extension",
+                params={"ext": ext or file.name},
+            )
+        return validate_upload(file)
+    if file.size > settings.UPLOAD_MAX_BYTES:
+        raise ValidationError(
+            _("The file is %(size)s; the limit is %(limit)s."),
+            code="size",
+            params={"size": filesizeformat(file.size), "limit": filesizeformat(settings.UPLOAD_MAX_BYTES)},
+        )
+    pos = file.tell() if hasattr(file, "tell") else 0
+    try:
+        file.seek(0)
+        with zipfile.ZipFile(file) as archive:
+            names = set(archive.namelist())
+        genuine = "[Content_Types].xml" in names and OFFICE_MAIN_PARTS[ext] in names
+    except (zipfile.BadZipFile, OSError, ValueError):
+        genuine = False
+    finally:
+        file.seek(pos)
+    if not genuine:
+        raise ValidationError(
+            _("The file's content is not a %(ext)s file."), code="content", params={"ext": ext.lstrip(".").upper()}
+        )

@@ -19,6 +19,7 @@ from tests.factories.funds import (
     GrantFactory,
     grant_report_data,
 )
+from tests.factories.guides import GuideAttachmentFactory, GuideFactory
 from tests.factories.meetings import BodyFactory, MeetingFactory, ProgressNoteFactory, ResolutionFactory
 from tests.factories.participation import agency_invitation, circular_recipient, coverage_circular
 from tests.factories.portal import (
@@ -60,6 +61,8 @@ __all__ = [
     "FundingCallFactory",
     "FundingProgrammeFactory",
     "GrantFactory",
+    "GuideAttachmentFactory",
+    "GuideFactory",
     "IncentiveFactory",
     "MeetingFactory",
     "ParticipationFactory",

@@ -1,0 +1,6 @@
+"""Pages of the library part, under /<lang>/guides/ (namespace `guides`)."""
+
+urlpatterns: list = []
+
+# (prefix, viewset, basename) under /api/v1/.
+api_routes: list = []

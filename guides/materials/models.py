@@ -1,0 +1,3 @@
+"""Models of the materials part."""
+
+__all__: list[str] = []

@@ -1,0 +1,1 @@
+"""Translated fields of the materials part (modeltranslation)."""

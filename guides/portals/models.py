@@ -1,0 +1,3 @@
+"""Models of the portals part."""
+
+__all__: list[str] = []

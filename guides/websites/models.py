@@ -1,0 +1,3 @@
+"""Models of the websites part."""
+
+__all__: list[str] = []
