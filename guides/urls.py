@@ -8,7 +8,8 @@ from guides.materials import urls as materials
 from guides.portals import urls as portals
 from guides.websites import urls as websites
 
-PARTS = (library, websites, portals, materials)
+# The library last: its guides' addresses (<slug>/) come after the other parts' fixed ones.
+PARTS = (websites, portals, materials, library)
 
 app_name = "guides"
 urlpatterns = [

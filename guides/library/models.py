@@ -151,6 +151,17 @@ class Guide(RenderedMarkdown, ReviewedRecord):
     def __str__(self):
         return self.title
 
+    def filled_languages(self) -> list[str]:
+        """The languages whose body is written."""
+        return [code for code, _name in settings.LANGUAGES if (getattr(self, f"body_{code}", "") or "").strip()]
+
+    def save(self, *args, update_fields=None, **kwargs):
+        """`languages` follows the bodies written (kept on every save that writes a body)."""
+        self.languages = self.filled_languages()
+        if update_fields is not None and any(name.startswith("body") for name in update_fields):
+            update_fields = [*update_fields, "languages"]
+        return super().save(*args, update_fields=update_fields, **kwargs)
+
 
 class GuideVersion(models.Model):
     """A guide as it was published: its number, title, summary and body in every language, and the change note."""
@@ -199,6 +210,12 @@ class GuideAttachment(models.Model):
     file = models.FileField(_("file"), upload_to="guides/%Y/", validators=[validate_document])
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, blank=True)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+    # Added by a contact to a published guide: shown to the public once the working group publishes its next version.
+    pending = models.BooleanField(
+        _("waiting for review"),
+        default=False,
+        help_text=_("Added by the agency to a published guide: public once the working group publishes a version."),
+    )
 
     class Meta:
         ordering = ["guide", "pk"]
