@@ -117,7 +117,8 @@ class GuideImporter(imports.Importer):
             for column in ("title_tr", "title_en"):
                 if not values[column]:
                     values.pop(column)  # an empty title cell keeps the title it has
-        before = {name: getattr(guide, name) for name in values} if not new else None
+        tracked = [*values, "agency_id", "review_by", "review_tz"]
+        before = {name: getattr(guide, name) for name in tracked}
         guide.agency_id = agency_id
         for name, value in values.items():
             setattr(guide, name, value)
@@ -131,7 +132,7 @@ class GuideImporter(imports.Importer):
                 for message in messages:
                     row.error(name if name in COLUMNS + OPTIONAL else "slug", message)
             row.check()
-        changed = new or publish or before != {name: getattr(guide, name) for name in values}
+        changed = new or publish or before != {name: getattr(guide, name) for name in tracked}
         if state == "draft" and guide.is_published:
             raise imports.RowError("state", _("A published guide is not made a draft again by an import."))
         if not changed:
