@@ -31,8 +31,22 @@ VERSIONED = ("title", "summary", "body", "body_html", "change_note")
 # What a change must touch for an admin's edit of a published guide to be a new version.
 CONTENT = ("title", "summary", "body")
 
-# The first segments of the guides area's other addresses: never a guide's slug.
-RESERVED_SLUGS = frozenset({"propose", "english-websites", "portals", "materials", "follow", "follows", "feed"})
+# The first segments of the guides area's other addresses, pages and API (/api/v1/guides/versions/…): never a
+# guide's slug.
+RESERVED_SLUGS = frozenset(
+    {
+        "propose",
+        "english-websites",
+        "portals",
+        "materials",
+        "listings",
+        "versions",
+        "attachments",
+        "follow",
+        "follows",
+        "feed",
+    }
+)
 
 GUIDES = Refusals(
     may_not_report=_("Only agency contacts and working-group admins propose guides."),

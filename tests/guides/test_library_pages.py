@@ -179,16 +179,29 @@ def test_files_download_as_attachments_and_drafts_files_are_invisible(world):
 
 
 def test_private_drafts_are_404_on_every_page(world):
+    # Sent back by the working group after a first version: not public any more, its versions and files neither.
+    sent_back = factories.GuideFactory(
+        slug="sent-back", agency=world["a"].agency, review_state=ReviewState.CHANGES_REQUESTED, title_en="Sent back"
+    )
+    sent_back_file = attach(sent_back)
+    paths = (
+        url("guide", "sent-back"),
+        url("guide_version", "sent-back", 1),
+        url("guide_compare", "sent-back", query="?from=1&to=1&language=en"),
+        url("guide_attachment", "sent-back", sent_back_file.pk),
+        url("guide", "secret-draft"),
+        url("guide_compare", "secret-draft"),
+    )
     for user in (None, world["b"].user):
         client = client_of(user)
-        for path in (
-            url("guide", "secret-draft"),
-            url("guide_version", "secret-draft", 1),
-            url("guide_compare", "secret-draft"),
-            url("guide_edit", "secret-draft"),
-        ):
-            assert client.get(path).status_code in (404, 302), path
-    assert client_of(world["a"].user).get(url("guide", "secret-draft")).status_code == 200
+        for path in paths:
+            assert client.get(path).status_code == 404, path
+        assert client.get(url("guide_edit", "sent-back")).status_code == (302 if user is None else 404)
+        listing = client.get(url("index")).content.decode()
+        assert "sent-back" not in listing and "secret-draft" not in listing
+    own = client_of(world["a"].user)
+    assert own.get(url("guide", "sent-back")).status_code == 200
+    assert own.get(url("guide_version", "sent-back", 1)).status_code == 200
 
 
 def test_a_contact_proposes_a_guide_with_a_file_and_markdown_is_sanitised(world):

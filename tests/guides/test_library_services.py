@@ -174,3 +174,22 @@ def test_in_language_falls_back_to_english_then_turkish():
     assert selectors.in_language(guide, "title", "ru") == ("Guide", "en")
     with translation.override("en"):
         assert selectors.in_language(guide, "title", "tr") == ("Rehber", "tr")
+
+
+def test_the_shared_review_queue_lists_a_submitted_guide_and_publishing_it_there_is_version_1(
+    client, contact_a, wg_admin
+):
+    from django.urls import reverse
+
+    guide = propose(contact_a.user)
+    services.submit_guide(contact_a.user, guide)
+    client.force_login(wg_admin)
+    with translation.override("en"):
+        queue = client.get(reverse("review_queue"))
+        assert queue.status_code == 200
+        assert "How to apply" in queue.content.decode()
+        published = client.post(reverse("review_publish", args=["guides.guide", guide.pk]))
+    assert published.status_code == 302
+    guide.refresh_from_db()
+    assert guide.is_published and guide.version == 1
+    assert list(guide.versions.values_list("number", flat=True)) == [1]
