@@ -95,7 +95,7 @@ def _api_patch(w) -> dict:
 
 
 ROUTES: dict[str, Route] = {
-    "guides:index": Route(PUBLIC, page=True),
+    # guides:index (the library) is declared in tests/gates/routes.py.
     "guides:guide_propose": Route(
         expect(302, 200),
         page=True,
