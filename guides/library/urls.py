@@ -5,6 +5,7 @@ urlpatterns: list = []
 # (prefix, viewset, basename) under /api/v1/.
 api_routes: list = []
 
-from guides.library.follow_urls import urlpatterns as follow_patterns  # noqa: E402 (following the guides)
+from guides.library import follow_urls  # noqa: E402 (following the guides)
 
-urlpatterns += follow_patterns
+urlpatterns += follow_urls.urlpatterns
+api_routes += follow_urls.api_routes

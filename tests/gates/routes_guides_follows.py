@@ -58,6 +58,28 @@ ROUTES: dict[str, Route] = {
             Write("post", expect(302, 404, 302, 403), "follow_b_funds", kwargs=_pk("follow_b_funds")),
         ),
     ),
+    # The API: the signed-in contact's own follows; an admin without a contact reads an empty list, may not follow.
+    "api:guides-follow-list": Route(
+        expect(403, 200),
+        query="?scope=guide",
+        writes=(
+            Write(
+                "post",
+                expect(403, 201, 201, 403),
+                "follow_guide_unfollowed",
+                data=lambda w: {"scope": "guide", "guide": w.follow_guide_unfollowed.slug},
+                json=True,
+            ),
+        ),
+    ),
+    "api:guides-follow-detail": Route(
+        expect(403, 200, 404, 404),
+        _pk("follow_a_guide"),
+        writes=(
+            Write("delete", expect(403, 204, 404, 404), "follow_a_guide"),
+            Write("delete", expect(403, 404, 204, 404), "follow_b_funds", kwargs=_pk("follow_b_funds")),
+        ),
+    ),
 }
 
 
