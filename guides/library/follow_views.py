@@ -21,7 +21,9 @@ from portal.selectors import active_contact
 
 class FollowForm(forms.Form):
     scope = forms.ChoiceField(label=gettext_lazy("follow"), choices=FollowScope.choices)
-    subtopic = forms.ChoiceField(label=gettext_lazy("sub-topic"), choices=Subtopic.choices, required=False)
+    subtopic = forms.ChoiceField(
+        label=gettext_lazy("sub-topic"), choices=[("", "—"), *Subtopic.choices], required=False
+    )
     guide = forms.ModelChoiceField(label=gettext_lazy("guide"), queryset=follows.followable_guides(), required=False)
 
     def clean(self):
@@ -42,7 +44,7 @@ def _back(request):
     return redirect("guides:following")
 
 
-def _page(request, form=None, status=200):
+def _page(request, form=None):
     contact = active_contact(request.user)
     rows = list(follows.follows_of(contact)) if contact else []
     context = {
@@ -51,7 +53,7 @@ def _page(request, form=None, status=200):
         "form": form or FollowForm(initial={"scope": FollowScope.SUBTOPIC}),
         "topic_followed": any(row.scope == FollowScope.TOPIC for row in rows),
     }
-    return render(request, "guides/library/following.html", context, status=status)
+    return render(request, "guides/library/following.html", context)
 
 
 @login_required
@@ -76,7 +78,7 @@ def follow(request):
         else:
             messages.success(request, _("You will get a mail when a guide you follow gets a new version."))
             return _back(request)
-    return _page(request, form, status=400)
+    return _page(request, form)  # the page again with the errors, nothing changed
 
 
 @login_required
