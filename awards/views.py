@@ -11,7 +11,7 @@ from django.urls import reverse
 from awards import matching, selectors
 from awards.filters import ResultFilter
 from awards.models import AwardEdition, AwardProgramme, Outcome
-from portal import charts, imports
+from portal import charts, imports, sections
 from portal import selectors as portal_selectors
 
 PAGE_SIZE = 20
@@ -70,6 +70,8 @@ def edition_detail(request, pk):
             "matches": matching.projects_that_could_apply(edition)[:MATCHES_SHOWN]
             if matching.is_open_or_upcoming(edition)
             else None,
+            # What other areas show on the edition's page (the library's application guide).
+            "sections": sections.for_edition(request, edition),
             **_viewer(request),
         },
     )

@@ -207,6 +207,8 @@ ALERT_RETRY_MAX = env.float("ALERT_RETRY_MAX", default=3600.0)
 ALERT_MAX_ATTEMPTS = env.int("ALERT_MAX_ATTEMPTS", default=12)
 # A sending task stops after this many seconds and queues a follow-up (tasks stay short).
 ALERT_SEND_TIME_BUDGET = env.int("ALERT_SEND_TIME_BUDGET", default=240)
+# The working group's editors: the agencies (slugs) whose contacts are alerted of every guide's review-by date.
+GUIDES_EDITOR_AGENCIES = env.list("GUIDES_EDITOR_AGENCIES", default=[])
 
 # --- Celery --------------------------------------------------------------------------------
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default="")

@@ -1,4 +1,4 @@
-"""Sections the areas add to the core pages (the project page, the agency profile): an area registers a function
+"""Sections the areas add to the core pages (the project page, the agency profile, an award edition's page): an area registers a function
 that returns its section for a record, or None when it has nothing to show, so the core pages need not know the
 areas (awards, funds and events register theirs)."""
 
@@ -17,6 +17,7 @@ class Section:
 SectionFunction = Callable[[HttpRequest, object], Section | None]
 _PROJECT: list[SectionFunction] = []
 _AGENCY: list[SectionFunction] = []
+_EDITION: list[SectionFunction] = []
 
 
 def project_section(function: SectionFunction) -> SectionFunction:
@@ -29,9 +30,18 @@ def agency_section(function: SectionFunction) -> SectionFunction:
     return function
 
 
+def edition_section(function: SectionFunction) -> SectionFunction:
+    _EDITION.append(function)
+    return function
+
+
 def for_project(request, project) -> list[Section]:
     return [section for function in _PROJECT if (section := function(request, project)) is not None]
 
 
 def for_agency(request, agency) -> list[Section]:
     return [section for function in _AGENCY if (section := function(request, agency)) is not None]
+
+
+def for_edition(request, edition) -> list[Section]:
+    return [section for function in _EDITION if (section := function(request, edition)) is not None]

@@ -44,6 +44,7 @@ RESERVED_SLUGS = frozenset(
         "attachments",
         "follow",
         "follows",
+        "following",
         "feed",
     }
 )

@@ -3,9 +3,11 @@ other parts', so the reports' addresses (english-websites/, portals/, materials/
 
 from django.urls import path
 
-from guides.library import api, views
+from guides.library import api, follow_urls, views
 
 urlpatterns = [
+    # Following the guides (`following/…`) before a guide's own address takes the word for a slug.
+    *follow_urls.urlpatterns,
     path("propose/", views.propose, name="guide_propose"),
     path("<slug:slug>/", views.guide_detail, name="guide"),
     path("<slug:slug>/edit/", views.edit, name="guide_edit"),
@@ -17,6 +19,7 @@ urlpatterns = [
 
 # (prefix, viewset, basename) under /api/v1/; the versions' and files' prefixes before the guides' own.
 api_routes: list = [
+    *follow_urls.api_routes,
     ("guides/versions", api.GuideVersionViewSet, "guides-version"),
     ("guides/attachments", api.GuideAttachmentViewSet, "guides-attachment"),
     ("guides", api.GuideViewSet, "guides-guide"),

@@ -26,6 +26,7 @@ class MailKind(models.TextChoices):
     CIRCULAR = "circular", _("circular letter to an agency")
     CIRCULAR_REMINDER = "circular_reminder", _("reminder of a circular letter not yet answered")
     AGENCY_INVITATION = "agency_invitation", _("invitation to an agency without a confirmed contact")
+    GUIDE_VERSION = "guide_version", _("new version of a followed guide")
 
 
 # Kinds whose text opens someone's account (a password reset link, a confirmation link, whose page chooses the

@@ -20,6 +20,7 @@ from tests.factories.funds import (
     grant_report_data,
 )
 from tests.factories.guides import GuideAttachmentFactory, GuideFactory
+from tests.factories.guides_follows import GuideFollowFactory, publish_guide_version
 from tests.factories.meetings import BodyFactory, MeetingFactory, ProgressNoteFactory, ResolutionFactory
 from tests.factories.participation import agency_invitation, circular_recipient, coverage_circular
 from tests.factories.portal import (
@@ -63,6 +64,7 @@ __all__ = [
     "GrantFactory",
     "GuideAttachmentFactory",
     "GuideFactory",
+    "GuideFollowFactory",
     "IncentiveFactory",
     "MeetingFactory",
     "ParticipationFactory",
@@ -84,6 +86,7 @@ __all__ = [
     "in_days",
     "participation_report_data",
     "partners",
+    "publish_guide_version",
     "registration_data",
     "sent_circular",
     "today_in",

@@ -1042,6 +1042,7 @@ PART_MODULES = (
     "tests.gates.routes_private_sector",
     "tests.gates.routes_participation",
     "tests.gates.routes_guides_library",
+    "tests.gates.routes_guides_follows",
     "tests.gates.routes_guides_websites",
     "tests.gates.routes_guides_portals",
     "tests.gates.routes_guides_materials",
