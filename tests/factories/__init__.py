@@ -20,6 +20,7 @@ from tests.factories.funds import (
     grant_report_data,
 )
 from tests.factories.guides import GuideAttachmentFactory, GuideFactory
+from tests.factories.guides_portals import InternationalPortalFactory, PortalListingFactory
 from tests.factories.meetings import BodyFactory, MeetingFactory, ProgressNoteFactory, ResolutionFactory
 from tests.factories.participation import agency_invitation, circular_recipient, coverage_circular
 from tests.factories.portal import (
@@ -64,8 +65,10 @@ __all__ = [
     "GuideAttachmentFactory",
     "GuideFactory",
     "IncentiveFactory",
+    "InternationalPortalFactory",
     "MeetingFactory",
     "ParticipationFactory",
+    "PortalListingFactory",
     "ProblemFactory",
     "ProgressNoteFactory",
     "ProjectFactory",
