@@ -8,6 +8,7 @@ from django_countries import countries
 
 from guides.portals import selectors
 from guides.portals.models import InternationalPortal, PortalListing, PortalStatus
+from portal import selectors as portal_selectors
 from portal.filters import AgencyFilter
 from portal.forms import ReportForm
 from portal.models import Agency, Project
@@ -40,8 +41,14 @@ class ListingReportForm(ReportForm):
         )
         if self.instance.portal_id:  # a listing on a portal closed since stays editable
             self.fields["portal"].queryset |= InternationalPortal.objects.filter(pk=self.instance.portal_id)
-        self.fields["project"].queryset = selectors.listable_projects(user, agency)
-        self.fields["project"].help_text = _("One of your agency's projects.")
+        # Offered: the agency's own projects. Accepted: any project the user sees, so that naming another
+        # agency's is refused by the one rule (the service's: "only your own agency's"), as through the API.
+        field = self.fields["project"]
+        field.queryset = portal_selectors.projects_visible_to(user).select_related(None).prefetch_related(None)
+        field.widget.choices = forms.ModelChoiceField(
+            queryset=selectors.listable_projects(user, agency), empty_label=field.empty_label
+        ).choices
+        field.help_text = _("One of your agency's projects.")
 
 
 class ListingFilter(django_filters.FilterSet):

@@ -26,7 +26,7 @@ def _initial(request, form) -> dict:
             initial["portal"] = found.pk
     project = request.GET.get("project")
     if project:
-        found = form.fields["project"].queryset.filter(slug=project).first()
+        found = selectors.listable_projects(request.user).filter(slug=project).first()
         if found is not None:
             initial["project"] = found.pk
     return initial

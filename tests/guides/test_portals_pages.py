@@ -95,12 +95,15 @@ def test_a_contact_adds_a_listing_from_the_portals_page(client_a, contact_a, age
     assert f"/en/guides/portals/listings/new/?portal={portal.slug}" in page
     form = client_a.get(f"{REPORTS}new/?portal={portal.slug}&project=own").context["form"]
     assert (form.initial["portal"], form.initial["project"]) == (portal.pk, own.pk)
-    assert list(form.fields["project"].queryset) == [own]
+    assert [value for value, _label in form.fields["project"].widget.choices if value] == [own.pk]
+    # Another agency's project is refused by the rule of the service, as through the API.
     response = client_a.post(
         f"{REPORTS}new/", {"portal": portal.pk, "project": other.pk, "url": "https://itu.example/x"}
     )
-    assert response.status_code == 200
-    assert "project" in response.context["form"].errors
+    assert response.status_code == 403
+    draft_of_other = factories.ProjectFactory(agency=agency_b)
+    response = client_a.post(f"{REPORTS}new/", {"portal": portal.pk, "project": draft_of_other.pk})
+    assert response.status_code == 200 and "project" in response.context["form"].errors
     assert not PortalListing.objects.exists()
     response = client_a.post(
         f"{REPORTS}new/",
