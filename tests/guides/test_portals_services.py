@@ -152,3 +152,18 @@ def test_a_closed_portal_only_has_a_closed_year():
     assert "closed_year" in error.value.error_dict
     portal.status = "closed"
     portal.full_clean()
+
+
+def test_an_accepted_change_to_a_published_listing_is_applied(contact_a, agency_a, portal, wg_admin):
+    from portal.reviews.decisions import accept_revision
+
+    project = factories.ProjectFactory(agency=agency_a, published=True)
+    listing = factories.PortalListingFactory(portal=portal, project=project, published=True, url="https://a/1")
+    revision = reviews.waiting_change(services.save_listing(contact_a.user, listing, {"url": "https://a.example/2"}))
+    accept_revision(wg_admin, revision)
+    listing.refresh_from_db()
+    assert (listing.url, listing.review_state, listing.agency) == (
+        "https://a.example/2",
+        ReviewState.PUBLISHED,
+        agency_a,
+    )
