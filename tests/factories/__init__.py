@@ -21,6 +21,7 @@ from tests.factories.funds import (
 )
 from tests.factories.guides import GuideAttachmentFactory, GuideFactory
 from tests.factories.guides_follows import GuideFollowFactory, publish_guide_version
+from tests.factories.guides_portals import InternationalPortalFactory, PortalListingFactory
 from tests.factories.meetings import BodyFactory, MeetingFactory, ProgressNoteFactory, ResolutionFactory
 from tests.factories.participation import agency_invitation, circular_recipient, coverage_circular
 from tests.factories.portal import (
@@ -66,8 +67,10 @@ __all__ = [
     "GuideFactory",
     "GuideFollowFactory",
     "IncentiveFactory",
+    "InternationalPortalFactory",
     "MeetingFactory",
     "ParticipationFactory",
+    "PortalListingFactory",
     "ProblemFactory",
     "ProgressNoteFactory",
     "ProjectFactory",
