@@ -20,6 +20,13 @@ from tests.factories.funds import (
     grant_report_data,
 )
 from tests.factories.guides import GuideAttachmentFactory, GuideFactory
+from tests.factories.guides_materials import (
+    MaterialDetailsFactory,
+    PromoMaterialFactory,
+    bomb_png,
+    pdf_bytes,
+    png_bytes,
+)
 from tests.factories.meetings import BodyFactory, MeetingFactory, ProgressNoteFactory, ResolutionFactory
 from tests.factories.participation import agency_invitation, circular_recipient, coverage_circular
 from tests.factories.portal import (
@@ -64,11 +71,13 @@ __all__ = [
     "GuideAttachmentFactory",
     "GuideFactory",
     "IncentiveFactory",
+    "MaterialDetailsFactory",
     "MeetingFactory",
     "ParticipationFactory",
     "ProblemFactory",
     "ProgressNoteFactory",
     "ProjectFactory",
+    "PromoMaterialFactory",
     "ResolutionFactory",
     "UserFactory",
     "admin_user",
@@ -77,6 +86,7 @@ __all__ = [
     "award_category",
     "award_programme",
     "award_result",
+    "bomb_png",
     "circular_recipient",
     "contribution_report_data",
     "coverage_circular",
@@ -84,6 +94,8 @@ __all__ = [
     "in_days",
     "participation_report_data",
     "partners",
+    "pdf_bytes",
+    "png_bytes",
     "registration_data",
     "sent_circular",
     "today_in",
