@@ -14,8 +14,8 @@ from collections import Counter
 
 from django.core.paginator import Paginator
 from django.db import models
-from django.db.models import Case, CharField, Count, F, IntegerField, Value, When
-from django.db.models.functions import Coalesce, ExtractYear
+from django.db.models import BigIntegerField, Case, CharField, Count, DateTimeField, F, IntegerField, Value, When
+from django.db.models.functions import Cast, Coalesce, ExtractYear
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -47,7 +47,9 @@ class GalleryKind(models.TextChoices):
 
 
 # The columns of a gallery row, the same for both sources (their order matters in the union).
-COLUMNS = ("g_source", "g_pk", "g_kind", "g_agency", "g_language", "g_year", "g_date")
+# In this order in both parts of the union (modeltranslation's rewriting of `values_list`, which loses the order, is
+# turned off for the translated attachments).
+COLUMNS = ("pk", "g_source", "g_kind", "g_agency", "g_language", "g_year", "g_date")
 FACETS = ("kind", "agency", "language", "year")
 
 
@@ -65,9 +67,8 @@ def _material_rows() -> models.QuerySet:
     details_published = models.Q(details__review_state=PUBLISHED)
     return published_materials().annotate(
         g_source=Value("material", output_field=CharField()),
-        g_pk=F("pk"),
-        g_kind=F("kind"),
-        g_agency=F("agency_id"),
+        g_kind=Cast("kind", CharField()),
+        g_agency=Cast("agency_id", BigIntegerField()),
         g_language=Case(
             When(details_published, then=F("details__language")), default=Value(""), output_field=CharField()
         ),
@@ -76,19 +77,22 @@ def _material_rows() -> models.QuerySet:
             ExtractYear("published_at"),
             output_field=IntegerField(),
         ),
-        g_date=Coalesce(F("published_at"), F("created_at")),
+        g_date=Coalesce(F("published_at"), F("created_at"), output_field=DateTimeField()),
     )
 
 
 def _attachment_rows() -> models.QuerySet:
-    return published_attachments().annotate(
-        g_source=Value("attachment", output_field=CharField()),
-        g_pk=F("pk"),
-        g_kind=F("kind"),
-        g_agency=F("guide__agency_id"),
-        g_language=F("language"),
-        g_year=ExtractYear("uploaded_at", output_field=IntegerField()),
-        g_date=F("uploaded_at"),
+    return (
+        published_attachments()
+        .rewrite(False)
+        .annotate(
+            g_source=Value("attachment", output_field=CharField()),
+            g_kind=Cast("kind", CharField()),
+            g_agency=Cast("guide__agency_id", BigIntegerField()),
+            g_language=Cast("language", CharField()),
+            g_year=ExtractYear("uploaded_at", output_field=IntegerField()),
+            g_date=Cast("uploaded_at", DateTimeField()),
+        )
     )
 
 
@@ -118,9 +122,9 @@ def _filtered(qs: models.QuerySet, filters: Filters) -> models.QuerySet:
 
 def gallery_rows(filters: Filters) -> models.QuerySet:
     """The gallery's rows (COLUMNS) of both sources, the newest first: a union the paginator slices."""
-    materials = _filtered(_material_rows(), filters).values_list(*COLUMNS)
-    attachments = _filtered(_attachment_rows(), filters).values_list(*COLUMNS)
-    return materials.union(attachments, all=True).order_by("-g_date", "g_source", "-g_pk")
+    materials = _filtered(_material_rows(), filters).order_by().values_list(*COLUMNS)
+    attachments = _filtered(_attachment_rows(), filters).order_by().values_list(*COLUMNS)
+    return materials.union(attachments, all=True).order_by("-g_date", "g_source", "-pk")
 
 
 # --- The items ----------------------------------------------------------------------------------------------
@@ -243,9 +247,9 @@ def _attachments() -> models.QuerySet:
 
 
 def load_items(rows) -> list[GalleryItem]:
-    """The gallery items of `rows` (COLUMNS tuples), in their order: one query a source."""
+    """The gallery items of `rows` (COLUMNS tuples: primary key, source…), in their order: one query a source."""
     rows = list(rows)
-    ids = {source: [row[1] for row in rows if row[0] == source] for source in SOURCES}
+    ids = {source: [row[0] for row in rows if row[1] == source] for source in SOURCES}
     found = {}
     if ids["material"]:
         found.update({("material", m.pk): material_item(m) for m in _materials().filter(pk__in=ids["material"])})
@@ -253,7 +257,7 @@ def load_items(rows) -> list[GalleryItem]:
         found.update(
             {("attachment", a.pk): attachment_item(a) for a in _attachments().filter(pk__in=ids["attachment"])}
         )
-    return [found[row[0], row[1]] for row in rows if (row[0], row[1]) in found]
+    return [found[row[1], row[0]] for row in rows if (row[1], row[0]) in found]
 
 
 def gallery_item(source: str, pk: int) -> GalleryItem | None:
