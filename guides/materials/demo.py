@@ -103,9 +103,11 @@ def load() -> dict[str, int]:
             )
             if file_name:
                 material.file.save(file_name, ContentFile(_picture(title, COLOURS[index % len(COLOURS)])), save=False)
-            material.full_clean()
+            material.full_clean()  # reads the file (checked by content): closed again below
             material.save()
-        texts = {f"lessons_{code}": lessons.get(code, "") for code in ("tr", "en", "ru", "ky", "fa", "az")}
+            if material.file:
+                material.file.close()
+        texts = {f"lessons_{code}": text for code, text in lessons.items()}
         upsert(
             MaterialDetails,
             {"material": material},
@@ -113,7 +115,6 @@ def load() -> dict[str, int]:
                 "agency_id": material.agency_id,
                 "language": language,
                 "year": year,
-                "lessons": texts["lessons_tr"],
                 **texts,
                 "demo": True,
                 "review_state": ReviewState.PUBLISHED,
