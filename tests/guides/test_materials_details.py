@@ -9,7 +9,7 @@ from django.utils import translation
 
 from guides.materials import selectors, services
 from guides.materials.models import MaterialDetails
-from portal.models import Revision, RevisionState, ReviewState
+from portal.models import ReviewState, Revision, RevisionState
 from portal.reviews import decisions, publish_reported
 from tests import factories
 
