@@ -63,5 +63,13 @@ class DetailsForm(forms.ModelForm):
             field.help_text = lessons.help_text if code == settings.LANGUAGE_CODE else ""
             field.required = False
 
+    def clean(self):
+        data = super().clean()
+        if not any(data.get(name) for name in self.Meta.fields):
+            raise forms.ValidationError(
+                _("Give the material's language, its year or what your agency learned."), code="empty"
+            )
+        return data
+
     def data_for_service(self) -> dict:
         return {name: self.cleaned_data.get(name) for name in self.Meta.fields}

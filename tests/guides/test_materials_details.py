@@ -159,3 +159,11 @@ def test_the_admin_edits_details_and_rebuilds_thumbnails(wg_admin, django_captur
     assert MaterialThumbnail.objects.get(material=material).is_ready
     assert client.get(reverse("admin:guides_materialthumbnail_changelist")).status_code == 200
     assert client.get(reverse("admin:guides_materialdetails_change", args=[details.pk])).status_code == 200
+
+
+def test_an_empty_form_is_refused(contact_a):
+    material = factories.PromoMaterialFactory(project__agency=contact_a.agency)
+    response = client_of(contact_a.user).post(reverse("guides:material_details", args=[material.pk]), {})
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors().as_data()[0].code == "empty"
+    assert not MaterialDetails.objects.exists()
