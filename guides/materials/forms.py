@@ -66,8 +66,11 @@ class DetailsForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         if not any(data.get(name) for name in self.Meta.fields):
-            raise forms.ValidationError(
-                _("Give the material's language, its year or what your agency learned."), code="empty"
+            self.add_error(
+                "language",
+                forms.ValidationError(
+                    _("Give the material's language, its year or what your agency learned."), code="empty"
+                ),
             )
         return data
 

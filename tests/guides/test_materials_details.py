@@ -165,5 +165,5 @@ def test_an_empty_form_is_refused(contact_a):
     material = factories.PromoMaterialFactory(project__agency=contact_a.agency)
     response = client_of(contact_a.user).post(reverse("guides:material_details", args=[material.pk]), {})
     assert response.status_code == 200
-    assert response.context["form"].non_field_errors().as_data()[0].code == "empty"
+    assert response.context["form"].errors.as_data()["language"][0].code == "empty"
     assert not MaterialDetails.objects.exists()
