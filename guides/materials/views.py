@@ -103,7 +103,9 @@ def details(request, pk):
     stored = getattr(material, "details", None)
     revision = revisions.pending_of(stored) if stored is not None else None
     shown, _m2m = revisions.proposed_version(stored, revision) if stored is not None else (None, {})
-    form = DetailsForm(request.POST or None, instance=shown or MaterialDetails(material=material))
+    form = DetailsForm(
+        request.POST if request.method == "POST" else None, instance=shown or MaterialDetails(material=material)
+    )
     if request.method == "POST" and form.is_valid():
         try:
             saved = services.save_details(request.user, material, form.data_for_service())
