@@ -21,6 +21,13 @@ from tests.factories.funds import (
 )
 from tests.factories.guides import GuideAttachmentFactory, GuideFactory
 from tests.factories.guides_follows import GuideFollowFactory, publish_guide_version
+from tests.factories.guides_materials import (
+    MaterialDetailsFactory,
+    PromoMaterialFactory,
+    bomb_png,
+    pdf_bytes,
+    png_bytes,
+)
 from tests.factories.guides_portals import InternationalPortalFactory, PortalListingFactory
 from tests.factories.meetings import BodyFactory, MeetingFactory, ProgressNoteFactory, ResolutionFactory
 from tests.factories.participation import agency_invitation, circular_recipient, coverage_circular
@@ -68,12 +75,14 @@ __all__ = [
     "GuideFollowFactory",
     "IncentiveFactory",
     "InternationalPortalFactory",
+    "MaterialDetailsFactory",
     "MeetingFactory",
     "ParticipationFactory",
     "PortalListingFactory",
     "ProblemFactory",
     "ProgressNoteFactory",
     "ProjectFactory",
+    "PromoMaterialFactory",
     "ResolutionFactory",
     "UserFactory",
     "admin_user",
@@ -82,6 +91,7 @@ __all__ = [
     "award_category",
     "award_programme",
     "award_result",
+    "bomb_png",
     "circular_recipient",
     "contribution_report_data",
     "coverage_circular",
@@ -89,6 +99,8 @@ __all__ = [
     "in_days",
     "participation_report_data",
     "partners",
+    "pdf_bytes",
+    "png_bytes",
     "publish_guide_version",
     "registration_data",
     "sent_circular",
