@@ -54,6 +54,10 @@ class EnglishWebsiteAdmin(WorkingGroupAdmin, InventoryImportExportMixin, admin.M
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def has_import_permission(self, request):
+        """The import changes existing agencies' entries only (an unknown agency is an error): changing is enough."""
+        return self.has_change_permission(request)
+
     @admin.action(description=_("Check the selected agencies' English websites now"), permissions=["change"])
     def check_now(self, request, queryset):
         """Stores the requests and starts the worker once they commit; a broker that is down leaves them for the

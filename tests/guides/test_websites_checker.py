@@ -17,7 +17,6 @@ from tests.guides import website_server as server
 website_server = server.website_server
 
 
-
 def check(url: str):
     agency = factories.AgencyFactory(english_website_url=url)
     result = services.check_agency(agency)

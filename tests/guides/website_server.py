@@ -33,7 +33,7 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
-    def do_GET(self):  # noqa: N802
+    def do_GET(self):
         fresh = email.utils.formatdate(time.time() - 3600, usegmt=True)
         old = email.utils.formatdate(time.time() - TWO_YEARS, usegmt=True)
         routes = {
