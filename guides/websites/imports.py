@@ -48,7 +48,7 @@ class EnglishWebsiteImporter(imports.Importer):
         url = row.value("url", imports.web_address, required=False, default="")
         default_state = EnglishWebsiteState.CURRENT if url else EnglishWebsiteState.NONE
         state = row.value("state", self._state, required=False, default=default_state)
-        if not url and state != EnglishWebsiteState.NONE:
+        if not row["url"] and state != EnglishWebsiteState.NONE:
             row.error("state", _("An agency without an English-website address has the state “none”."))
         row.check()
         agency = Agency.objects.get(pk=agency_id)
