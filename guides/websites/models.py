@@ -121,8 +121,7 @@ class WebsiteProposal(ReviewedRecord):
     url = models.URLField(
         _("English website"),
         max_length=URL_LENGTH,
-        blank=True,
-        help_text=_("The address of the agency's English website; leave it empty if the agency has none."),
+        help_text=_("The address of the agency's English website, starting with https:// or http://."),
     )
     note = models.CharField(
         _("note for the working group"), max_length=500, blank=True, help_text=_("What changed, if anything.")
@@ -134,4 +133,4 @@ class WebsiteProposal(ReviewedRecord):
         verbose_name_plural = _("proposed English websites")
 
     def __str__(self):
-        return _("%(agency)s: %(url)s") % {"agency": self.agency, "url": self.url or "—"}
+        return _("%(agency)s: %(url)s") % {"agency": self.agency, "url": self.url}

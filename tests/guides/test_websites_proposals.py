@@ -130,8 +130,9 @@ def test_contacts_do_not_reach_the_proposals_in_the_back_office(client, contact_
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
 
 
-def test_a_bad_address_is_a_field_error_and_nothing_is_saved(client_a):
-    response = propose(client_a, url="javascript:alert(1)")
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "", "not an address"])
+def test_a_bad_address_is_a_field_error_and_nothing_is_saved(client_a, url):
+    response = propose(client_a, url=url)
     assert response.status_code == 200
     assert response.context["form"].errors["url"]
     assert not WebsiteProposal.objects.exists()
