@@ -18,10 +18,10 @@ class EnglishWebsiteSerializer(serializers.ModelSerializer):
     (ok, broken, not_english, refused) and `last_status` (HTTP)."""
 
     agency = serializers.CharField(source="slug", read_only=True)
-    url = serializers.URLField(source="english_website_url", read_only=True)
+    url = serializers.CharField(source="english_website_url", read_only=True)
     state = serializers.ChoiceField(source="english_website_state", choices=EnglishWebsiteState.choices, read_only=True)
-    checked_on = serializers.DateField(source="english_website_checked_on", read_only=True)
-    last_checked_at = serializers.DateTimeField(read_only=True)
+    checked_on = serializers.DateField(source="english_website_checked_on", read_only=True, allow_null=True)
+    last_checked_at = serializers.DateTimeField(read_only=True, allow_null=True)
     last_outcome = serializers.SerializerMethodField()
     last_status = serializers.IntegerField(read_only=True, allow_null=True)
 
