@@ -23,7 +23,7 @@ def unschedule(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("guides", "0002_websites"),
+        ("guides", "0001_initial"),
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
