@@ -150,7 +150,7 @@ def test_the_beat_migration_is_reversible():
 
     from django.apps import apps
 
-    migration = importlib.import_module("guides.migrations.0003_website_check_schedule")
+    migration = importlib.import_module("guides.migrations.0002_website_check_schedule")
     migration.unschedule(apps, None)
     assert not PeriodicTask.objects.filter(name=migration.TASK_NAME).exists()
     migration.schedule(apps, None)
