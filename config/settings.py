@@ -252,6 +252,8 @@ SPECTACULAR_SETTINGS = {
         "EventKindEnum": "events.models.EventKind",
         # Every reported record goes through the same review: draft, submitted, published, changes requested.
         "ReviewStateEnum": "portal.models.ReviewState",
+        "EnglishWebsiteStateEnum": "portal.models.agencies.EnglishWebsiteState",
+        "SubtopicEnum": "guides.library.models.Subtopic",
     },
 }
 
