@@ -4,9 +4,7 @@ PY := .venv/bin/python
 PIP := .venv/bin/pip
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/portal
 TEST_ENV := DATABASE_URL=$(TEST_DATABASE_URL) DJANGO_ALLOW_ASYNC_UNSAFE=true
-# --maxschedchunk=1: each test process is handed the next test when it is done with its last ones, so the long tests
-# (run first, tests/conftest.py) share both processes and the short ones fill in after them.
-PYTEST := $(TEST_ENV) .venv/bin/pytest -n 2 --maxschedchunk=1 -p no:cacheprovider
+PYTEST := $(TEST_ENV) .venv/bin/pytest -n 2 -p no:cacheprovider
 # The slow tiers, each in processes of its own: Chromium, schemathesis, a real Celery worker and beat with Redis.
 SLOW_TIERS := browser or fuzz or realstack
 # A throw-away production configuration, only for `check --deploy`.
@@ -33,14 +31,9 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --silent
 	@touch $@
 
-# Each catalogue is compiled when its .po is newer than its .mo (or the .mo is missing).
-MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
-
-compilemessages: $(MO_FILES) ## Compile the interface translations (locale/)
-
-locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | .venv/.runtime
+compilemessages: .venv/.runtime ## Compile the interface translations (locale/)
 	@bash scripts/ensure-system.sh gettext
-	$(PY) manage.py compilemessages --ignore=.venv --locale=$* -v0
+	$(PY) manage.py compilemessages --ignore=.venv -v0
 
 messages: .venv/.runtime ## Extract new interface strings into locale/*/LC_MESSAGES/django.po
 	$(PY) manage.py makemessages --all --no-obsolete --ignore=.venv --ignore=staticfiles --ignore=var --ignore=tests --add-location=file

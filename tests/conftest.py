@@ -35,23 +35,7 @@ def pytest_itemcollected(item):
         item.add_marker(pytest.mark.django_db)
 
 
-# Run first: the slow tiers, the longest first, and the few other tests that take most of a minute. With
-# `-n 2 --maxschedchunk=1` (make test) each test process asks for the next test when it is done, so the long ones
-# share the two processes at the start and the many short ones fill the gaps; a long test drawn last would leave
-# one process idle meanwhile.
-LONG_FIRST = ("fuzz", "browser", "realstack")
-LONG_TESTS = ("tests/awards/test_import.py::test_a_long_file_streams",)
-
-
-def long_first(item) -> int:
-    for rank, tier in enumerate(LONG_FIRST):
-        if item.get_closest_marker(tier):
-            return rank
-    return len(LONG_FIRST) if item.nodeid in LONG_TESTS else len(LONG_FIRST) + 1
-
-
 def pytest_collection_modifyitems(items):
-    items.sort(key=long_first)  # stable: the order within each rank is the collection's
     unmarked = [
         f"{item.nodeid} (mark it {tier})"
         for item in items

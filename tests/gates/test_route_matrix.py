@@ -4,10 +4,6 @@ The expectations live in tests/gates/routes.py (`Route.expect` for GET, `Route.w
 that matter); a route without one fails here. Each request runs on the same untouched world: it is sent
 inside a savepoint that is rolled back afterwards, so no request sees what an earlier one changed.
 The admin has one generic rule instead of a table: only working-group admins get in.
-
-The matrices are one test per route (GET, writes) and per ModelAdmin (admin), so both test processes share them
-and a new route adds a test rather than lengthening one; the world is built once per module in each process
-(`gate_world`, tests/gates/conftest.py), each test running in a savepoint of it that is rolled back.
 """
 
 from __future__ import annotations
@@ -187,9 +183,9 @@ def test_the_unsafe_requests_that_matter_are_declared():
     assert missing == [], f"Declare these writes in tests/gates/routes.py (Route.writes): {missing}"
 
 
-def test_every_unsafe_method_of_the_api_router_is_declared(gate_world):
+def test_every_unsafe_method_of_the_api_router_is_declared():
     """A viewset that gains a write (a create, an update, a delete) must declare who may use it."""
-    world = gate_world
+    world = routes.build_world()
     accepted = set()
     for name in sorted(routes.route_names()):
         if name.startswith("api:"):
@@ -211,35 +207,27 @@ def body(response) -> str:
     return "" if response.streaming else response.content.decode(errors="replace")
 
 
-def get_matrix_rows(name: str, world) -> list[tuple[str, dict, list[tuple[str, str]]]]:
-    """(row, expected status by role, [(language, path)]) of the route `name` and of its examples."""
-    if name in routes.UNNAMED:
-        return [(f"(unnamed) {resolved_route(name)}", routes.UNNAMED[name].expect, [("-", name)])]
-    route = ROUTES[name]
-    prefixed = is_language_prefixed(name, route, world)
-    cases = [(name, route.expect, route.kwargs(world))]
-    cases += [(f"{name} [{ex.target}]", ex.expect, ex.kwargs(world)) for ex in route.examples]
-    rows = []
-    for row, expected, kwargs in cases:
-        if prefixed:
-            targets = [(lang, localized(lang, name, kwargs, route.query)) for lang in MATRIX_LANGUAGES]
-        else:
-            targets = [("-", localized(None, name, kwargs, route.query))]
-            with contextlib.suppress(NoReverseMatch):  # the router's format-suffix twin of the same endpoint
-                targets.append((".json", localized(None, name, {**kwargs, "format": "json"}, route.query)))
-        rows.append((row, expected, targets))
-    return rows
-
-
-# One test per route (and per unnamed address): the test processes share the matrix between them, and a new route
-# adds one test of its own. All of them together are the matrix; each asserts its rows.
-@pytest.mark.parametrize("name", [*sorted(ROUTES), *sorted(routes.UNNAMED)])
-def test_get_matrix(name, gate_world):
-    world = gate_world
+def test_get_matrix():
+    world = routes.build_world()
     by_role = clients(world)
     draft = world.project_a_draft.slug  # A's draft: no page or endpoint may show it to those outside A
-    mismatches, sent = [], 0
-    for row, expected, targets in get_matrix_rows(name, world):
+    mismatches, sent, matrix = [], 0, []
+    for name in sorted(ROUTES):
+        route = ROUTES[name]
+        prefixed = is_language_prefixed(name, route, world)
+        cases = [(name, route.expect, route.kwargs(world))]
+        cases += [(f"{name} [{ex.target}]", ex.expect, ex.kwargs(world)) for ex in route.examples]
+        for row, expected, kwargs in cases:
+            if prefixed:
+                targets = [(lang, localized(lang, name, kwargs, route.query)) for lang in MATRIX_LANGUAGES]
+            else:
+                targets = [("-", localized(None, name, kwargs, route.query))]
+                with contextlib.suppress(NoReverseMatch):  # the router's format-suffix twin of the same endpoint
+                    targets.append((".json", localized(None, name, {**kwargs, "format": "json"}, route.query)))
+            matrix.append((row, expected, targets))
+    for path, route in sorted(routes.UNNAMED.items()):
+        matrix.append((f"(unnamed) {resolved_route(path)}", route.expect, [("-", path)]))
+    for row, expected, targets in matrix:
         for lang, path in targets:
             for role in ROLES:
                 response = send(by_role[role], "get", path)
@@ -248,17 +236,17 @@ def test_get_matrix(name, gate_world):
                     mismatches.append(Mismatch(row, lang, role, str(expected[role]), str(response.status_code), path))
                 elif role in DRAFT_HIDDEN_FROM and draft in body(response):
                     mismatches.append(Mismatch(row, lang, role, f"no trace of {draft}", "shows it", path))
-    assert sent >= len(ROLES)
+    assert sent >= len(ROUTES) * len(ROLES)
     assert not mismatches, table(
         f"GET permission matrix: {len(mismatches)} of {sent} requests differ from tests/gates/routes.py",
         mismatches,
     )
 
 
-def test_visiting_a_confirmation_link_changes_nothing(gate_world):
+def test_visiting_a_confirmation_link_changes_nothing():
     """The matrix GETs the confirmation link as every role: its page asks for the password and confirms nothing
     (a mail scanner following the link confirms no address)."""
-    world = gate_world
+    world = routes.build_world()
     path = localized("tr", "accounts:confirm", ROUTES["accounts:confirm"].kwargs(world))
     client = Client()
     for _ in range(2):
@@ -353,11 +341,11 @@ def changed_agencies(before: dict, after: dict) -> set[int]:
     }
 
 
-def send_write(client: Client, write: routes.Write, path: str, world, before: dict):
-    """The response to one write on the untouched world, whose fingerprint is `before`, and the fingerprint after
-    it; the write is rolled back (so every write of a test starts from the same `before`, checked at its end)."""
+def send_write(client: Client, write: routes.Write, path: str, world):
+    """The response to one write and the fingerprints before and after it; the write is rolled back."""
     data = write.data(world)
     with transaction.atomic():
+        before = fingerprint()
         if write.json:
             response = getattr(client, write.method)(path, data, content_type="application/json")
         else:
@@ -365,59 +353,57 @@ def send_write(client: Client, write: routes.Write, path: str, world, before: di
         consume(response)
         after = fingerprint()
         transaction.set_rollback(True)
-    return response, after
+    return response, before, after
 
 
-# One test per route with writes: the test processes share the matrix between them. All of them together are the
-# matrix; each asserts its rows.
-@pytest.mark.parametrize("name", sorted(name for name, route in ROUTES.items() if route.writes))
-def test_write_matrix(name, gate_world):
-    world = gate_world
+def test_write_matrix():
+    world = routes.build_world()
     by_role = clients(world)  # Client() does not check CSRF tokens: the matrix is about permissions
     contact_agency = {"contact_a": world.agency_a.pk, "contact_b": world.agency_b.pk}
     mismatches, sent = [], 0
-    pristine = before = fingerprint()
-    route = ROUTES[name]
-    for write in route.writes:
-        kwargs = (write.kwargs or route.kwargs)(world)
-        if is_language_prefixed(name, route, world):
-            lang, path = "tr", localized("tr", name, kwargs)
-            login = localized("tr", "accounts:login", {})
-        else:
-            lang, path, login = "-", localized(None, name, kwargs), None
-        row = f"{name} {write.label}"
-        for role in ROLES:
-            response, after = send_write(by_role[role], write, path, world, before)
-            sent += 1
-            got, expected = response.status_code, write.expect[role]
-            refused = got >= 400 or (got in (301, 302) and login and response["Location"].startswith(login))
+    pristine = fingerprint()
+    for name in sorted(ROUTES):
+        route = ROUTES[name]
+        for write in route.writes:
+            kwargs = (write.kwargs or route.kwargs)(world)
+            if is_language_prefixed(name, route, world):
+                lang, path = "tr", localized("tr", name, kwargs)
+                login = localized("tr", "accounts:login", {})
+            else:
+                lang, path, login = "-", localized(None, name, kwargs), None
+            row = f"{name} {write.label}"
+            for role in ROLES:
+                response, before, after = send_write(by_role[role], write, path, world)
+                sent += 1
+                got, expected = response.status_code, write.expect[role]
+                refused = got >= 400 or (got in (301, 302) and login and response["Location"].startswith(login))
 
-            def mismatch(what, role=role, expected=expected, path=path, row=row, lang=lang):
-                mismatches.append(Mismatch(row, lang, role, str(expected), what, path))
+                def mismatch(what, role=role, expected=expected, path=path, row=row, lang=lang):
+                    mismatches.append(Mismatch(row, lang, role, str(expected), what, path))
 
-            if got != expected:
-                mismatch(str(got))
-            elif refused and after != before:
-                mismatch(f"{got}, but the database changed")
-            elif not refused and after == before:
-                mismatch(f"{got}, but nothing was saved (is the payload valid?)")
-            elif not refused and role in contact_agency:
-                foreign = changed_agencies(before, after) - {contact_agency[role]}
-                if foreign:
-                    mismatch(f"{got}, and changed records of agencies {sorted(foreign)}")
-            elif not refused and role == "anonymous":
-                mismatch(f"{got}: an anonymous write went through")
+                if got != expected:
+                    mismatch(str(got))
+                elif refused and after != before:
+                    mismatch(f"{got}, but the database changed")
+                elif not refused and after == before:
+                    mismatch(f"{got}, but nothing was saved (is the payload valid?)")
+                elif not refused and role in contact_agency:
+                    foreign = changed_agencies(before, after) - {contact_agency[role]}
+                    if foreign:
+                        mismatch(f"{got}, and changed records of agencies {sorted(foreign)}")
+                elif not refused and role == "anonymous":
+                    mismatch(f"{got}: an anonymous write went through")
     assert fingerprint() == pristine
-    assert sent == len(route.writes) * len(ROLES)
+    assert sent == sum(len(r.writes) for r in ROUTES.values()) * len(ROLES)
     assert not mismatches, table(
         f"Write permission matrix: {len(mismatches)} of {sent} requests differ from tests/gates/routes.py",
         mismatches,
     )
 
 
-def test_working_group_admin_creates_a_project_for_the_agency_it_chooses(gate_world):
+def test_working_group_admin_creates_a_project_for_the_agency_it_chooses():
     """Found by the write matrix: the admin's create page had no agency to choose and its POST failed (500)."""
-    world = gate_world
+    world = routes.build_world()
     by_role = clients(world)
     path = localized("tr", "project_create", {})
     assert "agency" in by_role["admin"].get(path).context["form"].fields
@@ -580,17 +566,8 @@ def refused_pages(world) -> set[str]:
     return refused
 
 
-def admin_section(model) -> str:
-    return model._meta.label_lower
-
-
-# The admin matrix in parts: each ModelAdmin's pages, and the site's own (index, login, app lists, ...).
-ADMIN_SECTIONS = ["site", *sorted(admin_section(model) for model in admin.site._registry)]
-
-
-def admin_targets(world, section: str | None = None) -> list[tuple[str, str, bool]]:
-    """(route, path, is a page of a project app's ModelAdmin) for every URL pattern of the admin site, or of one
-    section of it (ADMIN_SECTIONS)."""
+def admin_targets(world) -> list[tuple[str, str, bool]]:
+    """(route, path, is a page of a project app's ModelAdmin) for every URL pattern of the admin site."""
     targets = []
     registry = {f"{m._meta.app_label}/{m._meta.model_name}/": (m, ma) for m, ma in admin.site._registry.items()}
     project = world.project_a_draft
@@ -603,8 +580,6 @@ def admin_targets(world, section: str | None = None) -> list[tuple[str, str, boo
     for entry in admin.site.get_urls():
         if isinstance(entry, URLResolver):
             model, _model_admin = registry[str(entry.pattern)]
-            if section not in (None, admin_section(model)):
-                continue
             example = admin_example(model, world)
             own = model._meta.app_label in PROJECT_APPS
             base = f"/admin/{entry.pattern}"
@@ -618,8 +593,6 @@ def admin_targets(world, section: str | None = None) -> list[tuple[str, str, boo
                 else:  # the short object URL that redirects to the change page
                     assert route == "<path:object_id>/", f"unnamed admin route {route}: say how to reach it"
                     targets.append((f"admin {base}<id>/", f"{base}{example.pk}/", own))
-        elif section not in (None, "site"):
-            continue
         elif entry.name == "app_list":
             for app_label in sorted({m._meta.app_label for m in admin.site._registry}):
                 targets.append(("admin:app_list", reverse("admin:app_list", kwargs={"app_label": app_label}), False))
@@ -637,34 +610,13 @@ def admin_targets(world, section: str | None = None) -> list[tuple[str, str, boo
     return targets
 
 
-def test_admin_matrix_covers_every_page_of_every_model_admin(gate_world):
-    """The admin matrix below, in sections: together they request every page of every ModelAdmin."""
-    assert set(ADMIN_SECTIONS) == {"site"} | {admin_section(model) for model in admin.site._registry}
-
-    def targets_of(section=None):  # each on the untouched world: some examples are made with a unique name
-        with transaction.atomic():
-            targets = admin_targets(gate_world, section)
-            transaction.set_rollback(True)
-        return targets
-
-    targets = targets_of()
-    in_sections = [t for section in ADMIN_SECTIONS for t in targets_of(section)]
-    # By route (some examples are made afresh on each call: their paths differ).
-    assert sorted((route, own) for route, _path, own in targets) == sorted(
-        (route, own) for route, _path, own in in_sections
-    )
+def test_admin_is_only_for_working_group_admins():
+    world = routes.build_world()
+    by_role = clients(world)
+    targets = admin_targets(world)
     own_models = [m for m in admin.site._registry if m._meta.app_label in PROJECT_APPS]
     own_pages = [t for t in targets if t[2]]
     assert len(own_pages) >= 6 * len(own_models), own_pages
-
-
-# One test per ModelAdmin (and one for the site's own pages): the test processes share the matrix between them.
-@pytest.mark.parametrize("section", ADMIN_SECTIONS)
-def test_admin_is_only_for_working_group_admins(section, gate_world):
-    world = gate_world
-    by_role = clients(world)
-    targets = admin_targets(world, section)
-    assert targets, f"the admin has no page in {section}"
     refused = refused_pages(world)
     mismatches = []
     for route, path, own in targets:
