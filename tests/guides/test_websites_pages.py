@@ -3,6 +3,7 @@ filters, the link to the published English-website guide (none when it is missin
 downloads with the same filters (formula-safe), and query counts that do not grow with the agencies."""
 
 import csv
+import datetime as dt
 import io
 
 import pytest
@@ -24,7 +25,7 @@ def agencies():
         country="TR",
         english_website_url="https://ministry.example/en",
         english_website_state=EnglishWebsiteState.CURRENT,
-        english_website_checked_on=timezone.now().date(),
+        english_website_checked_on=dt.date(2026, 11, 2),
     )
     old = factories.AgencyFactory(
         slug="y-ministry",
