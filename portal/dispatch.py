@@ -12,14 +12,14 @@ logger = logging.getLogger(__name__)
 BROKER_TIMEOUT = 1.0
 
 
-def start(task, *, in_process=None) -> bool:
+def start(task, *, args=(), in_process=None) -> bool:
     """Queue `task` (a task, or a task's name) for a worker, or, without a broker (Celery eager: the embedded mode,
     the tests), run `in_process()` (the task itself when None) here. Never raises; returns whether it started."""
     name = task if isinstance(task, str) else task.name
     try:
         if app.conf.task_always_eager:
             if in_process is None:
-                (app.tasks[name] if isinstance(task, str) else task).apply()
+                (app.tasks[name] if isinstance(task, str) else task).apply(args=args)
             else:
                 in_process()
             return True
@@ -32,7 +32,7 @@ def start(task, *, in_process=None) -> bool:
             },
         )
         with connection:
-            app.send_task(name, connection=connection, retry=False)
+            app.send_task(name, args=args, connection=connection, retry=False)
     except Exception:
         # The change is committed: it must not become an error page. The work waits for the next tick.
         logger.exception("Could not start %s now; the next tick of the beat will do its work.", name)
@@ -40,6 +40,6 @@ def start(task, *, in_process=None) -> bool:
     return True
 
 
-def after_commit(task, *, in_process=None) -> None:
+def after_commit(task, *, args=(), in_process=None) -> None:
     """`start(task)` once the current transaction commits (at once outside a transaction)."""
-    transaction.on_commit(lambda: start(task, in_process=in_process))
+    transaction.on_commit(lambda: start(task, args=args, in_process=in_process))

@@ -224,6 +224,3 @@ class GuideAttachment(models.Model):
 
     def __str__(self):
         return self.title
-
-
-from guides.library.follow_models import *  # noqa: E402,F403

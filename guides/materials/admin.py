@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
-from guides.materials import services, thumbnails
+from guides.materials import services, tasks, thumbnails
 from guides.materials.models import AttachmentThumbnail, MaterialDetails, MaterialThumbnail
 from portal.admin import WorkingGroupAdmin
 from portal.admin_reviews import ReviewedAdmin
@@ -18,7 +18,7 @@ from portal.admin_reviews import ReviewedAdmin
 def _rebuild(model_admin, request, pairs) -> None:
     count = 0
     for source, pk in pairs:
-        thumbnails.enqueue(source, pk, force=True)
+        tasks.enqueue(source, pk, force=True)
         count += 1
     model_admin.message_user(
         request,

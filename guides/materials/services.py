@@ -15,7 +15,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
-from guides.materials import thumbnails
+from guides.materials import tasks
 from guides.materials.models import MaterialDetails
 from portal import reviews, selectors
 from portal.languages import translated_fields
@@ -67,4 +67,4 @@ def file_saved(source: str, owner) -> None:
     """A material's or an attachment's row was saved: its thumbnail is (re)made once the save commits, when
     its file has none made from it."""
     if owner.file or source == "material":
-        thumbnails.enqueue(source, owner.pk)
+        tasks.enqueue(source, owner.pk)

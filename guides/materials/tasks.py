@@ -3,6 +3,7 @@
 from celery import shared_task
 
 from guides.materials import thumbnails
+from portal import dispatch
 
 
 @shared_task(acks_late=True, ignore_result=True)
@@ -15,3 +16,9 @@ def make_thumbnail_task(source: str, pk: int, force: bool = False) -> str:
     if thumb is None:
         return "no file"
     return thumb.error or "made"
+
+
+def enqueue(source: str, pk: int, *, force: bool = False) -> None:
+    """Ask the worker for the record's thumbnail (a new one when `force`) once the transaction that saved its file
+    commits; a broker that is down never fails the saved change (`make_thumbnails` builds what was missed)."""
+    dispatch.after_commit(make_thumbnail_task, args=(source, pk, force))

@@ -195,11 +195,3 @@ def missing(source: str, *, force: bool = False):
         thumb = getattr(owner, "thumbnail", None)
         if force or is_stale(thumb, owner):
             yield owner.pk
-
-
-def enqueue(source: str, pk: int, *, force: bool = False) -> None:
-    """Ask the worker for the record's thumbnail (a new one when `force`) once the transaction that saved its file
-    commits."""
-    from guides.materials.tasks import make_thumbnail_task
-
-    transaction.on_commit(lambda: make_thumbnail_task.delay(source, pk, force))
