@@ -151,3 +151,25 @@ def test_make_thumbnails_builds_the_missing_ones_only():
     out = io.StringIO()
     call_command("make_thumbnails", stdout=out)
     assert "0 thumbnails made, 0 files without a thumbnail." in out.getvalue()
+
+
+def test_with_the_broker_away_a_saved_file_stays_saved_and_make_thumbnails_catches_up(
+    caplog, django_capture_on_commit_callbacks
+):
+    """Celery as in a web process of the full stack (not eager), its broker a closed port: saving the file neither
+    fails nor waits, the failure is logged, and `make_thumbnails` makes the missing thumbnail later."""
+    from config.celery import app as celery_app
+    from tests.realstack import free_port
+
+    conf = celery_app.conf
+    saved = conf.task_always_eager, conf.broker_url
+    conf.task_always_eager, conf.broker_url = False, f"redis://127.0.0.1:{free_port()}/0"
+    try:
+        with caplog.at_level(logging.ERROR, logger="portal.dispatch"), django_capture_on_commit_callbacks(execute=True):
+            material = factories.PromoMaterialFactory()
+    finally:
+        conf.task_always_eager, conf.broker_url = saved
+    assert material.pk and not MaterialThumbnail.objects.exists()
+    assert any("make_thumbnail_task" in record.getMessage() for record in caplog.records)
+    call_command("make_thumbnails", stdout=io.StringIO())
+    assert MaterialThumbnail.objects.get(material=material).is_ready
