@@ -278,3 +278,28 @@ def test_list_and_guide_pages_queries_do_not_grow(agency_a, agency_b):
     large, response = count_queries(client_of(), url("index"))
     assert large <= small, (small, large)
     assert response.context["counts"]["total"] == LARGE
+
+
+def test_a_guides_pages_queries_do_not_grow_with_its_versions_and_files(contact_a, agency_a):
+    """The guide page (as a visitor and as a signed-in contact, who sees the follow box), an old version's page and
+    the comparison run as many queries with 30 versions and files as with 3."""
+    guide = factories.GuideFactory(agency=agency_a, slug="growing", subtopics=["awards", "funds"])
+
+    def grow(to):
+        while guide.version < to:
+            guide.body_en = f"## Steps\n\nVersion {guide.version + 1}."
+            factories.publish_guide_version(guide, change_note=f"Change {guide.version + 1}")
+            attach(guide, name=f"form-{guide.version}.pdf")
+
+    pages = [
+        url("guide", "growing"),
+        url("guide_version", "growing", 2),
+        url("guide_compare", "growing", query="?from=1&to=2&language=en&view=side"),
+    ]
+    readers = (lambda: client_of(), lambda: client_of(contact_a.user))
+    grow(SMALL)
+    small = [count_queries(reader(), page)[0] for reader in readers for page in pages]
+    grow(LARGE)
+    large = [count_queries(reader(), page)[0] for reader in readers for page in pages]
+    assert large == small, (small, large)
+    assert guide.versions.count() == LARGE and guide.attachments.count() == LARGE - 1
