@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # full-text search and trigram lookups (portal/search)
     "rest_framework",
     "django_filters",
     "drf_spectacular",

@@ -13,6 +13,9 @@ class PortalConfig(AppConfig):
         from portal.models import Contact
 
         reviews.register(services.PROJECT_REVIEW)
+        from portal.search.core_sources import register_core
+
+        register_core()
         reviews.register(materials.MATERIAL_REVIEW)
         post_migrate.connect(services.ensure_admin_group_signal, sender=self)
         post_save.connect(subscribe_confirmed_contact, sender=Contact, dispatch_uid="alerts:subscribe")

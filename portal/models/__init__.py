@@ -23,6 +23,7 @@ from portal.models.projects import (
 from portal.models.reference import SDG, ActionLine, Theme
 from portal.models.reviews import ReportedRecord, ReviewedRecord, ReviewerSettings, ReviewNotice, ReviewState
 from portal.models.revisions import Revision, RevisionState
+from portal.models.search import SearchDocument, SearchEntry, SearchFacet
 
 __all__ = [
     "SDG",
@@ -53,6 +54,9 @@ __all__ = [
     "ReviewerSettings",
     "Revision",
     "RevisionState",
+    "SearchDocument",
+    "SearchEntry",
+    "SearchFacet",
     "Subscription",
     "SubscriptionLead",
     "Theme",

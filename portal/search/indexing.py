@@ -1,0 +1,261 @@
+"""Keeping the index current: a registered record is re-read on every save of it (or of what it `follows`) and of
+its many-to-many fields, and removed when it is deleted or stops being visible; `rebuild` writes every source anew
+(the `rebuild_search_index` command)."""
+
+import contextlib
+import contextvars
+import logging
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import connection, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils import timezone, translation
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+
+from portal.models import SearchDocument, SearchEntry, SearchFacet
+from portal.search import registry
+from portal.search.text import fold
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = tuple(code for code, _name in settings.LANGUAGES)
+# The text-search configuration of each language on PostgreSQL; `portal_simple` is `simple` with `unaccent`
+# (migration portal/0024), for the languages PostgreSQL has no stemmer for.
+CONFIGS = {"tr": "turkish", "en": "english", "ru": "russian", "fa": "portal_simple", "ky": "portal_simple"}
+SIMPLE = "portal_simple"
+BODY_LIMIT = 50_000  # characters of a body indexed: a tsvector holds at most 1 MB
+SUMMARY_LIMIT = 600
+_paused = contextvars.ContextVar("search_indexing_paused", default=False)
+
+
+def config(language: str) -> str:
+    return CONFIGS.get(language, SIMPLE)
+
+
+@contextlib.contextmanager
+def paused():
+    """Saves inside do not touch the index (bulk loads that rebuild it afterwards)."""
+    token = _paused.set(True)
+    try:
+        yield
+    finally:
+        _paused.reset(token)
+
+
+def texts(record, field: str) -> dict[str, str]:
+    """A translated field in every language, with the content's fallback (what the page shows)."""
+    values = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            values[language] = str(getattr(record, field) or "")
+    return values
+
+
+def plain(html: str) -> str:
+    """Rendered Markdown as plain text."""
+    from html import unescape
+
+    return unescape(strip_tags(html or ""))
+
+
+def _document_rows(source, record, entry_id: int) -> list[dict]:
+    document = source.document(record)
+    names = " ".join(
+        dict.fromkeys(fold(text) for text in (*document.title.values(), *document.names) if text and text.strip())
+    )
+    rows = []
+    for language in LANGUAGES:
+        title = document.title.get(language) or next((t for t in document.title.values() if t), "")
+        summary = Truncator(document.summary.get(language, "")).chars(SUMMARY_LIMIT)
+        body = document.body.get(language, "")[:BODY_LIMIT]
+        with translation.override(language):
+            url = document.url()
+        rows.append(
+            {
+                "entry_id": entry_id,
+                "language": language,
+                "title": title,
+                "url": url,
+                "summary": summary,
+                "body": body,
+                "names": names,
+                "folded": " ".join(filter(None, (fold(title), names, fold(summary), fold(body)))),
+                "config": config(language),
+                "title_folded": fold(title, language),
+                "summary_folded": fold(summary, language),
+                "body_folded": fold(body, language),
+            }
+        )
+    return rows, document
+
+
+def _facets(entry_id: int, document) -> list[SearchFacet]:
+    values = {
+        ("country", str(document.country or "")),
+        ("agency_kind", document.agency_kind or ""),
+        *(("action_line", str(code)) for code in document.action_lines),
+        *(("sdg", str(number)) for number in document.sdgs),
+        *(("year", str(year)) for year in document.years if year),
+    }
+    return [SearchFacet(entry_id=entry_id, facet=facet, value=value[:40]) for facet, value in values if value]
+
+
+_INSERT = """
+INSERT INTO portal_searchdocument (entry_id, language, title, url, summary, body, names, folded, vector)
+VALUES {values}
+"""
+_VALUE = (
+    "(%s, %s, %s, %s, %s, %s, %s, %s, "
+    "setweight(to_tsvector(%s::regconfig, %s), 'A') || setweight(to_tsvector('portal_simple', %s), 'B') || "
+    "setweight(to_tsvector(%s::regconfig, %s), 'C') || setweight(to_tsvector(%s::regconfig, %s), 'D'))"
+)
+
+
+def _insert_documents(rows: list[dict]) -> None:
+    if not rows:
+        return
+    if connection.vendor != "postgresql":
+        SearchDocument.objects.bulk_create(
+            SearchDocument(**{k: row[k] for k in ("entry_id", "language", "title", "url", "summary", "body")},
+                           names=row["names"], folded=row["folded"])
+            for row in rows
+        )  # fmt: skip
+        return
+    params = []
+    for row in rows:
+        params += [row[k] for k in ("entry_id", "language", "title", "url", "summary", "body", "names", "folded")]
+        params += [row["config"], row["title_folded"], row["names"], row["config"], row["summary_folded"]]
+        params += [row["config"], row["body_folded"]]
+    with connection.cursor() as cursor:
+        cursor.execute(_INSERT.format(values=", ".join([_VALUE] * len(rows))), params)
+
+
+def write(source: registry.Source, records) -> int:
+    """Index `records` of `source` (all visible: the caller has checked) in a few statements."""
+    records = list(records)
+    if not records:
+        return 0
+    now = timezone.now()
+    content_type = ContentType.objects.get_for_model(source.model)
+    built = {}
+    for record in records:
+        built[record.pk] = source.document(record)
+    SearchEntry.objects.bulk_create(
+        [
+            SearchEntry(
+                content_type=content_type,
+                object_id=pk,
+                kind=source.kind,
+                open_until=document.open_until,
+                first_indexed_at=now,
+                indexed_at=now,
+            )
+            for pk, document in built.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["content_type", "object_id"],
+        update_fields=["kind", "open_until", "indexed_at"],
+    )
+    entry_ids = dict(
+        SearchEntry.objects.filter(content_type=content_type, object_id__in=built).values_list("object_id", "id")
+    )
+    SearchDocument.objects.filter(entry_id__in=entry_ids.values()).delete()
+    SearchFacet.objects.filter(entry_id__in=entry_ids.values()).delete()
+    rows, facets = [], []
+    by_pk = {record.pk: record for record in records}
+    for pk, entry_id in entry_ids.items():
+        record_rows, document = _document_rows(source, by_pk[pk], entry_id)
+        rows += record_rows
+        facets += _facets(entry_id, document)
+    for start in range(0, len(rows), 600):
+        _insert_documents(rows[start : start + 600])
+    SearchFacet.objects.bulk_create(facets, batch_size=2000)
+    return len(entry_ids)
+
+
+def remove(model, pks) -> None:
+    content_type = ContentType.objects.get_for_model(model)
+    SearchEntry.objects.filter(content_type=content_type, object_id__in=list(pks)).delete()
+
+
+def refresh(model, pks) -> None:
+    """Re-read these records of `model` for every source registered for it: indexed when visible, removed when not."""
+    pks = [pk for pk in pks if pk is not None]
+    if not pks or _paused.get():
+        return
+    for source in registry.sources_of(model):
+        visible = list(source.queryset().filter(pk__in=pks))
+        write(source, visible)
+        gone = set(pks) - {record.pk for record in visible}
+        if gone:
+            remove(model, gone)
+
+
+def rebuild(kinds=None, chunk: int = 500) -> dict[str, int]:
+    """Index every visible record of every source (or of `kinds`) anew; entries no longer visible are dropped."""
+    counts = {}
+    for source in registry.sources():
+        if kinds and source.kind not in kinds:
+            continue
+        content_type = ContentType.objects.get_for_model(source.model)
+        with transaction.atomic():
+            seen = []
+            batch = []
+            for record in source.queryset().order_by("pk").iterator(chunk_size=chunk):
+                batch.append(record)
+                if len(batch) >= chunk:
+                    write(source, batch)
+                    seen += [r.pk for r in batch]
+                    batch = []
+            write(source, batch)
+            seen += [r.pk for r in batch]
+            SearchEntry.objects.filter(content_type=content_type).exclude(object_id__in=seen).delete()
+        counts[source.kind] = len(seen)
+    return counts
+
+
+# Signals: the index follows every save, whichever door (page, API, admin, import, command) it came through.
+
+
+def _saved(sender, instance, raw=False, **kwargs):
+    if not raw:
+        refresh(sender, [instance.pk])
+
+
+def _deleted(sender, instance, **kwargs):
+    if not _paused.get():
+        remove(sender, [instance.pk])
+
+
+def _m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if reverse:
+        refresh(model, pk_set or [])
+    else:
+        refresh(type(instance), [instance.pk])
+
+
+def _followed(source):
+    def handler(sender, instance, raw=False, **kwargs):
+        if raw or _paused.get():
+            return
+        records = source.follows[sender](instance)
+        refresh(source.model, list(records.values_list("pk", flat=True)) if hasattr(records, "values_list") else
+                [record.pk for record in records])  # fmt: skip
+
+    return handler
+
+
+def connect(source: registry.Source) -> None:
+    model = source.model
+    uid = f"search:{model._meta.label}"
+    post_save.connect(_saved, sender=model, dispatch_uid=uid)
+    post_delete.connect(_deleted, sender=model, dispatch_uid=uid)
+    for field in model._meta.many_to_many:
+        m2m_changed.connect(_m2m, sender=field.remote_field.through, dispatch_uid=f"{uid}:{field.name}")
+    for followed in source.follows:
+        post_save.connect(_followed(source), sender=followed, dispatch_uid=f"{uid}:follows:{followed._meta.label}",
+                          weak=False)  # fmt: skip
