@@ -81,4 +81,4 @@ bench-alerts: .venv/.dev compilemessages ## Alert benchmark: plan 100,000 contac
 	$(PY) bench/alerts.py
 
 bench-markdown: .venv/.runtime ## Markdown benchmark: render and sanitise 100 KB of adversarial input, target 100 ms each (README, Performance)
-	$(PY) bench/markdown.py
+	$(PY) bench/markdown_render.py

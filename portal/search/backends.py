@@ -116,7 +116,9 @@ class Simple:
 
     def names(self, documents, text):
         folded = fold(text)
-        return documents.filter(names__contains=folded).order_by("title")
+        return documents.filter(names__contains=folded).order_by(
+            Case(When(title__istartswith=text, then=Value(0)), default=Value(1)), "title"
+        )
 
     def did_you_mean(self, query) -> str:
         return ""

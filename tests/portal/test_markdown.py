@@ -18,8 +18,8 @@ from tests import factories
 
 
 def bench_inputs(size: int) -> dict[str, str]:
-    """The benchmark's adversarial texts (bench/markdown.py), here not timed."""
-    path = Path(__file__).resolve().parents[2] / "bench" / "markdown.py"
+    """The benchmark's adversarial texts (bench/markdown_render.py), here not timed."""
+    path = Path(__file__).resolve().parents[2] / "bench" / "markdown_render.py"
     spec = importlib.util.spec_from_file_location("bench_markdown", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)

@@ -1,7 +1,7 @@
 """Markdown benchmark (README, "Performance"): how long `portal.markdown.render_markdown` (render and sanitise)
 takes on 100 KB of adversarial input, one line per input, against the target of 100 ms each.
 
-    make bench-markdown          or          .venv/bin/python bench/markdown.py [--size CHARS]... [--rounds N]
+    make bench-markdown          or          .venv/bin/python bench/markdown_render.py [--size CHARS]... [--rounds N]
 
 The inputs are the shapes that make renderers slow: long runs of `[`, `*`, `_`, `<` and backticks, links and
 emphasis opened and never closed, deeply nested lists and block quotes, and a normal description repeated.
