@@ -12,7 +12,6 @@ from django.db import connection, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone, translation
 from django.utils.html import strip_tags
-from django.utils.text import Truncator
 
 from portal.models import SearchDocument, SearchEntry, SearchFacet
 from portal.search import registry
@@ -45,12 +44,14 @@ def paused():
 
 
 def texts(record, field: str) -> dict[str, str]:
-    """A translated field in every language, with the content's fallback (what the page shows)."""
-    values = {}
-    for language in LANGUAGES:
-        with translation.override(language):
-            values[language] = str(getattr(record, field) or "")
-    return values
+    """A translated field in every language, with the content's fallback (what the page shows: the language,
+    then `MODELTRANSLATION_FALLBACK_LANGUAGES`); a field that is not translated has the same text in all."""
+    if f"{field}_{LANGUAGES[0]}" not in record.__dict__:
+        value = str(getattr(record, field) or "")
+        return dict.fromkeys(LANGUAGES, value)
+    own = {language: record.__dict__.get(f"{field}_{language}") or "" for language in LANGUAGES}
+    fallback = next((own[code] for code in settings.MODELTRANSLATION_FALLBACK_LANGUAGES if own.get(code)), "")
+    return {language: str(own[language] or fallback) for language in LANGUAGES}
 
 
 def plain(html: str) -> str:
@@ -68,7 +69,7 @@ def _document_rows(source, record, entry_id: int) -> list[dict]:
     rows = []
     for language in LANGUAGES:
         title = document.title.get(language) or next((t for t in document.title.values() if t), "")
-        summary = Truncator(document.summary.get(language, "")).chars(SUMMARY_LIMIT)
+        summary = document.summary.get(language, "")[:SUMMARY_LIMIT]
         body = document.body.get(language, "")[:BODY_LIMIT]
         with translation.override(language):
             url = document.url()

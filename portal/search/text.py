@@ -3,6 +3,7 @@ and digits made one, the Turkish dotted and dotless i made one, and for the lang
 dictionary (Persian, Kyrgyz, Azerbaijani) diacritics dropped and Cyrillic written in Latin letters, so a Kyrgyz or
 Azerbaijani query finds the text in either alphabet."""
 
+import functools
 import re
 import unicodedata
 
@@ -47,19 +48,29 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200e\u200f\u202a-\u202
 _SPACES = re.compile(r"\s+")
 
 
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def strip_accents(text: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    if text.isascii():
+        return text
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text))
 
 
 def fold(text: str, language: str = "") -> str:
     """Text as the index and the query both see it in `language` (any language when empty: the strongest fold)."""
     if not text:
         return ""
+    return _fold(text, not language or language in SIMPLE_LANGUAGES)
+
+
+@functools.lru_cache(maxsize=4096)  # a record's fallback texts repeat across its six languages
+def _fold(text: str, simple: bool) -> str:
     text = _CONTROLS.sub("", text)
     text = unicodedata.normalize("NFC", text).translate(_PERSIAN)
     text = _ARABIC_MARKS.sub("", text)
     text = text.translate(_DOTTED).lower()
-    if language in SIMPLE_LANGUAGES or not language:
+    if simple:
         text = strip_accents(text.translate(_LATIN).translate(_PLAIN))
     return _SPACES.sub(" ", text).strip()
 
