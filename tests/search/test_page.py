@@ -39,7 +39,7 @@ def test_results_are_grouped_by_kind_with_counts_and_highlighted_titles(client):
     assert "<mark>Geneva</mark> fair stand" in html
     assert "<title>Search: geneva · " in html
     assert "<h1>Search results for “geneva”</h1>" in html
-    assert '<h2 id="search-count" class="count" role="status">3 results</h2>' in html
+    assert '<div role="status"><h2 id="search-count" class="count">3 results</h2></div>' in html
 
 
 def test_a_kind_with_more_hits_than_its_group_links_to_its_own_paginated_list(client):
@@ -200,7 +200,7 @@ def test_nothing_found_explains_and_offers_ways_on(client):
 
     html = client.get("/en/search/", {"q": "zebra", "country": ["AZ"]}).content.decode()
 
-    assert '<h2 id="search-count" class="count" role="status">0 results</h2>' in html
+    assert '<div role="status"><h2 id="search-count" class="count">0 results</h2></div>' in html
     assert "Nothing was found for “zebra” with the filters chosen." in html
     assert '<a href="?q=zebra">Search again without the filters</a>' in html
     assert "fewer words" in html
