@@ -1,13 +1,14 @@
 """The search page /<lang>/search/ and the header box: grouped results, facets with names, snippets in the reader's
 language, "did you mean", pagination, field errors, visibility, a constant number of queries."""
 
+import datetime as dt
 import re
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 
-from portal.models import ActionLine, Agency, ReviewState
+from portal.models import ActionLine, Agency, ReviewState, SearchEntry
 from tests.factories import AgencyFactory, ContactFactory, ProjectFactory
 from tests.queries import LARGE, SMALL, count_queries
 
@@ -258,7 +259,8 @@ def test_the_page_runs_as_many_queries_with_30_matches_as_with_3(client, params)
     _world(LARGE - SMALL)
     large, response = count_queries(client, "/en/search/?" + "&".join(f"{k}={v}" for k, v in params.items()))
     assert response.context["results"].total == LARGE
-    assert large <= small
+    # The engine's four (counts, facets, hits, words to mark) and the trigram setting; a query per reference table.
+    assert large <= small <= 7, (small, large)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -273,3 +275,34 @@ def test_the_header_has_a_search_box_on_the_home_page(client, language):
     assert label is not None and label.group(1).strip()
     assert '<input type="search" id="site-search-q" name="q"' in body
     assert re.search(r'<button type="submit">[^<]+</button>', body)
+
+
+def test_only_records_with_an_open_deadline_when_asked(client):
+    open_call = ProjectFactory(published=True, title_en="Grant call for archives")
+    ProjectFactory(published=True, title_en="Grant report for archives")
+    # What an area's source says of a record with a deadline still open (projects have none of their own).
+    SearchEntry.objects.filter(kind="project", object_id=open_call.pk).update(
+        open_until=timezone.now() + dt.timedelta(days=3)
+    )
+
+    everything = client.get("/en/search/", {"q": "archives"})
+    only_open = client.get("/en/search/", {"q": "archives", "open": "true"})
+
+    assert re.search(r'name="open" value="true" id="facet-open"> <label for="facet-open">Open deadline only '
+                     r'<span class="facet-count">\(1\)</span>', everything.content.decode())  # fmt: skip
+    assert hit_titles(only_open.content.decode()) == ["Grant call for archives"]
+    assert 'name="open" value="true" id="facet-open" checked' in only_open.content.decode()
+
+
+def test_titles_and_snippets_are_escaped(client):
+    ProjectFactory(
+        published=True,
+        title_en="<script>alert(1)</script> portal",
+        summary_en='<img src=x onerror="alert(2)"> portal summary',
+    )
+
+    html = client.get("/en/search/", {"q": "portal"}).content.decode()
+
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; <mark>portal</mark>" in html
+    assert "&lt;img src=x onerror=&quot;alert(2)&quot;&gt; <mark>portal</mark> summary" in html
