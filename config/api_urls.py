@@ -12,8 +12,9 @@ from funds import urls as funds
 from guides import urls as guides
 from portal import api
 from portal import urls as portal
+from portal.search import urls as search
 
-SOURCES = (portal, awards, funds, events, guides, coordination)
+SOURCES = (portal, search, awards, funds, events, guides, coordination)
 
 router = DefaultRouter()
 for source in SOURCES:

@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     path("guides/", include("guides.urls")),
     path("coordination/", include("coordination.urls")),
+    path("search/", include("portal.search.urls")),
     prefix_default_language=True,
 )
 

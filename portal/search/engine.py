@@ -159,7 +159,11 @@ def _hits(rows, terms, language) -> list[Hit]:
     ]
 
 
-def run(query: Query, page: int = 1, per_page: int = PER_PAGE, per_group: int = PER_GROUP) -> Results:
+def run(
+    query: Query, page: int = 1, per_page: int = PER_PAGE, per_group: int = PER_GROUP, grouped: bool = True
+) -> Results:
+    """The page `page` of what `query` finds: grouped by kind (each kind's top `per_group`) unless a kind is chosen
+    or `grouped` is False (the API), then one ranked list of every kind, `per_page` at a time."""
     now = timezone.now()
     backend = backends.current()
     documents = _documents(query, now)
@@ -188,7 +192,7 @@ def run(query: Query, page: int = 1, per_page: int = PER_PAGE, per_group: int = 
     ordered = documents.select_related("entry").order_by("-rank", "entry_id")
     groups, hits = [], []
     pages = 1
-    if query.kind:
+    if query.kind or not grouped:
         pages = max(1, math.ceil(total / per_page))
         page = min(max(1, page), pages)
         hits = _hits(ordered[(page - 1) * per_page : page * per_page], terms, query.language)
