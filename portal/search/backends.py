@@ -4,6 +4,7 @@ same four questions; another engine (OpenSearch) would answer them too."""
 
 from django.contrib.postgres.search import SearchQuery, SearchRank, TrigramWordSimilarity
 from django.db import connection
+from django.db.backends.signals import connection_created
 from django.db.models import Case, F, FloatField, Q, Value, When
 from django.db.models.functions import Greatest
 
@@ -39,6 +40,13 @@ def _correct(text: str, names: list[str]) -> str:
     return "" if suggestion == " ".join(words(fold(text))) else suggestion
 
 
+def _new_connection(sender, connection, **kwargs):
+    connection.portal_word_similarity = None  # a new session starts with pg_trgm's default
+
+
+connection_created.connect(_new_connection, dispatch_uid="search:new-connection")
+
+
 class Postgres:
     def _tsquery(self, query):
         return SearchQuery(fold(query.text, query.language), config=config(query.language), search_type="websearch") | (
@@ -46,8 +54,12 @@ class Postgres:
         )
 
     def _similarity_threshold(self, value: float) -> None:
+        """The threshold of `%>` (which the trigram index answers) for this connection, set when it changes."""
+        if getattr(connection, "portal_word_similarity", None) == value:
+            return
         with connection.cursor() as cursor:
             cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [str(value)])
+        connection.portal_word_similarity = value
 
     def match(self, documents, query):
         if not query.text:

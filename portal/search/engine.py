@@ -94,14 +94,17 @@ class Results:
     pages: int
 
 
-def _documents(query: Query, now=None) -> QuerySet:
-    """The documents in the query's language that match its text and filters, annotated with `rank`."""
+def _documents(query: Query, now=None, without: str = "") -> QuerySet:
+    """The documents in the query's language that match its text and filters (but the filter `without`, for its
+    own facet's counts), annotated with `rank`."""
     documents = SearchDocument.objects.filter(language=query.language)
-    if query.kind:
+    if query.kind and without != "kind":
         documents = documents.filter(entry__kind=query.kind)
     if query.open_only:
         documents = documents.filter(entry__open_until__gt=now or timezone.now())
     for facet, values in query.facets:
+        if facet == without:
+            continue
         documents = documents.filter(
             entry__in=SearchFacet.objects.filter(facet=facet, value__in=values).values("entry_id")
         )
@@ -167,24 +170,30 @@ def run(
     now = timezone.now()
     backend = backends.current()
     documents = _documents(query, now)
+    # Each facet is counted with every other filter applied but its own, so ticking a value leaves its
+    # alternatives listed with what they would give (one more query per facet ticked).
     counts = {
         row["entry__kind"]: row
-        for row in documents.order_by()
+        for row in _documents(query, now, without="kind")
+        .order_by()
         .values("entry__kind")
         .annotate(n=Count("id"), open=Count("id", filter=Q(entry__open_until__gt=now)))
     }
-    total = sum(row["n"] for row in counts.values())
+    chosen = [counts[query.kind]] if query.kind in counts else [] if query.kind else list(counts.values())
+    total = sum(row["n"] for row in chosen)
     labels = dict(registry.kinds())
     kinds = [FacetValue(kind, counts[kind]["n"], kind == query.kind) for kind in labels if kind in counts]
     facet_counts: dict[str, list[FacetValue]] = {facet: [] for facet in FACETS}
     selected = query.facet_values
-    for row in (
-        SearchFacet.objects.filter(entry_id__in=documents.values("entry_id"))
-        .values("facet", "value")
-        .annotate(n=Count("entry_id"))
-        .order_by("facet", "-n", "value")
-    ):
-        if row["facet"] in facet_counts:
+    counted = [(documents, [facet for facet in FACETS if facet not in selected])]
+    counted += [(_documents(query, now, without=facet), [facet]) for facet in FACETS if facet in selected]
+    for matched, facets in counted:
+        for row in (
+            SearchFacet.objects.filter(entry_id__in=matched.values("entry_id"), facet__in=facets)
+            .values("facet", "value")
+            .annotate(n=Count("entry_id"))
+            .order_by("facet", "-n", "value")
+        ):
             facet_counts[row["facet"]].append(
                 FacetValue(row["value"], row["n"], row["value"] in selected.get(row["facet"], ()))
             )
@@ -216,7 +225,7 @@ def run(
         hits=hits,
         kinds=kinds,
         facets=facet_counts,
-        open_count=sum(row["open"] for row in counts.values()),
+        open_count=sum(row["open"] for row in chosen),
         suggestion=suggestion,
         page=page,
         pages=pages,
