@@ -1046,6 +1046,7 @@ PART_MODULES = (
     "tests.gates.routes_guides_websites",
     "tests.gates.routes_guides_portals",
     "tests.gates.routes_guides_materials",
+    "tests.gates.routes_saved_searches",
 )
 
 
