@@ -22,17 +22,22 @@ TRUE = {"1", "on", "true", "yes"}
 PARAMS = ("q", "kind", "open", "open_only", *FACETS)
 
 
+def _clean(value: str) -> str:
+    """Without NUL characters (PostgreSQL stores none) and surrounding spaces."""
+    return value.replace("\x00", "").strip()
+
+
 def from_params(params) -> dict:
     """The query parts in a page's GET parameters (a QueryDict): `q`, `kind`, `open` and each facet, repeated or
     not. Unknown parameters (the page number, a list's own filters) are left out."""
     facets = {}
     for facet in FACETS:
-        values = [value.strip() for value in params.getlist(facet) if value and value.strip()]
+        values = [_clean(value) for value in params.getlist(facet) if value and _clean(value)]
         if values:
             facets[facet] = sorted(set(values))
     return {
-        "text": " ".join(params.get("q", "").split())[:MAX_TEXT],
-        "kind": params.get("kind", "").strip(),
+        "text": " ".join(_clean(params.get("q", "")).split())[:MAX_TEXT],
+        "kind": _clean(params.get("kind", "")),
         "facets": facets,
         "open_only": params.get("open", params.get("open_only", "")).strip().lower() in TRUE,
     }
@@ -90,6 +95,8 @@ def validation_errors(parts: dict) -> dict[str, list[str]]:
     if len(parts.get("text") or "") > MAX_TEXT:
         errors["text"] = [_("Search for at most %(max)s characters.") % {"max": MAX_TEXT}]
     kind = parts.get("kind") or ""
+    if "\x00" in (parts.get("text") or ""):
+        errors["text"] = [_("Null characters are not allowed.")]
     if kind and kind not in dict(registry.kinds()):
         errors["kind"] = [_("“%(kind)s” is not something the portal searches.") % {"kind": kind}]
     facets = parts.get("facets") or {}
@@ -103,7 +110,9 @@ def validation_errors(parts: dict) -> dict[str, list[str]]:
                 % {"facets": ", ".join(map(str, unknown)), "known": ", ".join(FACETS)}
             ]
         for values in facets.values():
-            if not isinstance(values, list) or not all(isinstance(v, str | int) for v in values):
+            if not isinstance(values, list) or not all(
+                isinstance(v, str | int) and "\x00" not in str(v) for v in values
+            ):
                 errors.setdefault("facets", []).append(_("Give each facet a list of values."))
             elif len(values) > MAX_VALUES or any(len(str(v)) > MAX_VALUE_LENGTH for v in values):
                 errors.setdefault("facets", []).append(

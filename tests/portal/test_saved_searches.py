@@ -2,16 +2,21 @@
 daily or weekly digest built in the contact's zone, one-click unsubscribe of one search, owners only, the limit."""
 
 import datetime as dt
+import io
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.contrib.contenttypes.models import ContentType
+from django.core import mail
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
+from django_celery_beat.models import PeriodicTask
 
+from portal import tasks
 from portal.alerts import outbox
 from portal.alerts.subscriptions import unsubscribe as unsubscribe_from_alerts
 from portal.models import (
@@ -458,3 +463,27 @@ def test_the_mail_goes_out_through_a_real_smtp_server(smtp_server, django_captur
     assert "Irrigation platform" in body and f"/en/projects/{project.slug}/" in body
     assert set(OutboxMail.objects.values_list("state", flat=True)) == {DeliveryState.SENT}
     assert SavedSearchMatch.objects.get().content_type == ContentType.objects.get_for_model(Project)
+
+
+# --- The beat and the embedded mode -----------------------------------------------------------------------------
+
+
+def test_the_beat_runs_the_saved_searches_every_five_minutes_from_the_database_schedule():
+    task = PeriodicTask.objects.select_related("interval").get(task="portal.tasks.saved_searches_tick")
+    assert task.enabled
+    assert (task.interval.every, task.interval.period) == (5, "minutes")
+    assert task.last_run_at < timezone.now() - dt.timedelta(minutes=5)  # due as soon as the beat starts
+
+
+def test_the_tick_and_send_alerts_mail_new_matches_once(django_capture_on_commit_callbacks):
+    search = factories.SavedSearchFactory(contact=reader(email="tick@a.example"))
+    publish("Irrigation platform")
+    with django_capture_on_commit_callbacks(execute=True):
+        assert tasks.saved_searches_tick() == {"searches": 1, "mails": 1, "matches": 1}
+    assert [m.to for m in mail.outbox] == [["tick@a.example"]]
+    publish("Irrigation sensors")
+    out = io.StringIO()
+    call_command("send_alerts", stdout=out)
+    assert "Queued 1 saved-search mails (1 new matches)." in out.getvalue()
+    assert len(mail.outbox) == 2 and "Irrigation sensors" in mail.outbox[1].body
+    assert mailed_ids(search) == sorted(Project.objects.values_list("pk", flat=True))
