@@ -58,7 +58,10 @@ class SavedSearchSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "created_at", "last_sent_at"]
 
     def get_description(self, search) -> str:
-        return queries.in_words(queries.parts_of(search))
+        context = self.context
+        if "reference_names" not in context:  # once for a whole list
+            context["reference_names"] = queries.reference_names()
+        return queries.in_words(queries.parts_of(search), context["reference_names"])
 
 
 def _api_errors(exc: DjangoValidationError):

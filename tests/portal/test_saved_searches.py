@@ -487,3 +487,30 @@ def test_the_tick_and_send_alerts_mail_new_matches_once(django_capture_on_commit
     assert "Queued 1 saved-search mails (1 new matches)." in out.getvalue()
     assert len(mail.outbox) == 2 and "Irrigation sensors" in mail.outbox[1].body
     assert mailed_ids(search) == sorted(Project.objects.values_list("pk", flat=True))
+
+
+def test_the_api_lists_the_searches_in_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    contact = reader()
+    client.force_login(contact.user)
+    facets = {"sdg": ["4"], "action_line": ["C7"], "country": ["TR"]}
+    factories.SavedSearchFactory(contact=contact, facets=facets)
+    client.get("/api/v1/saved-searches/")
+    with django_assert_max_num_queries(10) as few:
+        client.get("/api/v1/saved-searches/")
+    for _n in range(15):
+        factories.SavedSearchFactory(contact=contact, facets=facets)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        rows = client.get("/api/v1/saved-searches/?lang=en").json()["results"]
+    assert len(rows) == 16 and all("SDG: 4." in row["description"] for row in rows)
+
+
+def test_changing_the_query_starts_the_search_afresh():
+    search = factories.SavedSearchFactory(contact=reader(), text="land")
+    publish("Irrigation platform")
+    services.change_search(search, text="irrigation")
+    assert mailing.queue_new_matches().mails == 0  # found before the change: back catalogue of the new query
+    services.change_search(search, name="Water", frequency=Frequency.WEEKLY)  # not the query: no fresh start
+    search.refresh_from_db()
+    with pytest.raises(ValidationError) as error:
+        services.change_search(search, kind="spaceship", frequency="hourly", name=" ")
+    assert set(error.value.error_dict) == {"kind", "frequency", "name"}
