@@ -514,3 +514,38 @@ def test_changing_the_query_starts_the_search_afresh():
     with pytest.raises(ValidationError) as error:
         services.change_search(search, kind="spaceship", frequency="hourly", name=" ")
     assert set(error.value.error_dict) == {"kind", "frequency", "name"}
+
+
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"name": "x" * 121, "text": "irrigation"}, "name"),
+        ({"name": " ", "text": "irrigation"}, "name"),
+        ({"name": "N", "text": "a\x00b"}, "text"),
+        ({"name": "N", "text": "x" * 201}, "text"),
+        ({"name": "N", "facets": {"\x00": ["x"]}}, "facets"),
+        ({"name": "N", "facets": {"sdg": ["4\x00"]}}, "facets"),
+        ({"name": "N", "facets": {"sdg": "4"}}, "facets"),
+        ({"name": "N", "facets": {"sdg": [str(n) for n in range(21)]}}, "facets"),
+        ({"name": "N", "kind": "project\x00"}, "kind"),
+        ({"name": "N", "text": "x", "frequency": "hourly"}, "frequency"),
+        ({"name": "N", "text": "x", "open_only": "maybe"}, "open_only"),
+    ],
+)
+def test_the_api_answers_bad_input_with_400_and_details(client, data, field):
+    client.force_login(reader().user)
+    response = client.post("/api/v1/saved-searches/", data, content_type="application/json")
+    assert response.status_code == 400, response.content
+    assert field in response.json()
+    assert not SavedSearch.objects.exists()
+
+
+def test_hostile_parameters_of_the_save_page_store_nothing_unsafe(client):
+    contact = reader()
+    client.force_login(contact.user)
+    path = url("accounts:saved_search_new") + "?q=irri%00gation&sdg=4%00&kind=%00"
+    assert client.get(path).status_code == 200
+    response = client.post(path, {"name": "Hostile", "frequency": "daily"})
+    assert response.status_code == 302
+    search = SavedSearch.objects.get()
+    assert (search.text, search.kind, search.facets) == ("irrigation", "", {"sdg": ["4"]})
