@@ -20,6 +20,9 @@ from portal.alerts.subscriptions import (
 from portal.alerts.subscriptions import unsubscribe as unsubscribe_subscription
 from portal.forms import AlertSubscriptionForm
 from portal.models import Subscription
+from portal.saved_searches import queries as saved_queries
+from portal.saved_searches.selectors import saved_searches_of
+from portal.saved_searches.services import unsubscribe_token
 
 
 def own_subscription(user) -> Subscription:
@@ -28,6 +31,16 @@ def own_subscription(user) -> Subscription:
     if contact is None:
         raise Http404(_("Only agency contacts receive alerts."))
     return selectors.subscription_of(contact) or ensure_subscription(contact)
+
+
+def _described(searches) -> list[tuple]:
+    """Each saved search with its query in words (the reference names read once for all)."""
+    searches = list(searches)
+    names = saved_queries.reference_names() if searches else {}
+    return [
+        (search, saved_queries.in_words(saved_queries.parts_of(search), names), unsubscribe_token(search))
+        for search in searches
+    ]
 
 
 @login_required
@@ -51,6 +64,7 @@ def my_alerts(request):
             "contact": subscription.contact,
             "calendar_url": selectors.calendar_url(subscription),
             "deliveries": selectors.recent_deliveries(subscription.contact),
+            "saved_searches": _described(saved_searches_of(subscription.contact)),
         },
     )
 

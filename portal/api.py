@@ -404,7 +404,7 @@ class SubscriptionSerializer(serializers.Serializer):
     )
     delivery = serializers.ChoiceField(choices=Delivery.choices)
     digest_hour = serializers.IntegerField(
-        min_value=0, max_value=23, help_text=_("Local hour at which the daily digest is sent.")
+        min_value=0, max_value=23, help_text=_("Local hour at which the daily or weekly digest is sent.")
     )
     paused = serializers.BooleanField(help_text=_("No alert is sent while paused."))
     language = serializers.ChoiceField(choices=settings.LANGUAGES)

@@ -239,7 +239,7 @@ class AlertSubscriptionForm(ServiceForm, forms.Form):
         label=_("Hour of the daily digest"),
         choices=DIGEST_HOUR_CHOICES,
         coerce=int,
-        help_text=_("In your time zone. Used only with the daily digest."),
+        help_text=_("In your time zone. Used only with the daily or weekly digest (weekly: on Mondays)."),
     )
     time_zone = forms.CharField(
         label=_("Your time zone"),

@@ -10,6 +10,7 @@ from portal.alerts.outbox import send_outbox
 from portal.alerts.planning import plan
 from portal.alerts.sending import send_due
 from portal.reviews import notices
+from portal.saved_searches.mailing import queue_new_matches
 
 # Never an ETA weeks ahead: a retry waits at most this long; the beat tick comes back every 5 minutes anyway.
 MAX_RETRY_COUNTDOWN = 300
@@ -25,6 +26,13 @@ def alerts_tick() -> dict:
     if settings.SEND_MAIL:
         transaction.on_commit(send_outbox_task.delay)
     return {"planned": result.planned, "cancelled": result.cancelled, "reaped": result.reaped}
+
+
+@shared_task(acks_late=True, ignore_result=True)
+def saved_searches_tick() -> dict:
+    """The beat's task (every 5 minutes): one mail per saved search due with new matches, sent once written."""
+    result = queue_new_matches()
+    return {"searches": result.searches, "mails": result.mails, "matches": result.matches}
 
 
 def _send_for_a_while(task, send) -> dict:

@@ -3,7 +3,16 @@ alert settings. `feed_urls` holds the core's addresses outside the prefixes (cal
 
 from django.urls import include, path
 
-from portal import account_views, alert_views, api, calendar_views, review_views, views
+from portal import (
+    account_views,
+    alert_views,
+    api,
+    calendar_views,
+    review_views,
+    saved_search_api,
+    saved_search_views,
+    views,
+)
 
 account_patterns = [
     path("register/", account_views.register, name="register"),
@@ -31,6 +40,14 @@ account_patterns = [
     ),
     path("alerts/", alert_views.my_alerts, name="alerts"),
     path("alerts/calendar/", alert_views.renew_calendar, name="alerts_calendar"),
+    path("alerts/searches/new/", saved_search_views.saved_search_new, name="saved_search_new"),
+    path("alerts/searches/<int:pk>/", saved_search_views.saved_search_edit, name="saved_search_edit"),
+    path("alerts/searches/<int:pk>/delete/", saved_search_views.saved_search_delete, name="saved_search_delete"),
+    path(
+        "alerts/searches/unsubscribe/<str:token>/",
+        saved_search_views.saved_search_unsubscribe,
+        name="saved_search_unsubscribe",
+    ),
 ]
 
 urlpatterns = [
@@ -68,6 +85,7 @@ api_routes = [
     ("action-lines", api.ActionLineViewSet, "actionline"),
     ("sdgs", api.SDGViewSet, "sdg"),
     ("deadlines", api.DeadlineViewSet, "deadline"),
+    ("saved-searches", saved_search_api.SavedSearchViewSet, "saved-search"),
 ]
 # The core's other API addresses under /api/v1/.
 api_urlpatterns = [

@@ -164,13 +164,15 @@ def render_alert(delivery: AlertDelivery, now: dt.datetime | None = None) -> Ema
     )
 
 
-def render_digest(contact: Contact, deliveries: list[AlertDelivery], day: dt.date, now: dt.datetime):
-    """The day's digest of `contact`: every alert of `deliveries`, soonest first."""
+def render_digest(
+    contact: Contact, deliveries: list[AlertDelivery], day: dt.date, now: dt.datetime, *, weekly: bool = False
+):
+    """The day's (or the week's) digest of `contact`: every alert of `deliveries`, soonest first."""
     links = _links(contact)
     with translation.override(contact.language):
         items = [_item(d, contact, now) for d in sorted(deliveries, key=lambda d: (d.deadline.due_at, d.pk))]
         day_text = formats.date_format(day, "DATE_FORMAT")
-    context = {"contact": contact, "items": items, "day": day_text, **links}
+    context = {"contact": contact, "items": items, "day": day_text, "weekly": weekly, **links}
     subject, text, html = render_mail("alert_digest", context, contact.language)
     return build(
         Mail(

@@ -71,11 +71,31 @@ class Alerts(queue.Outgoing):
         return send
 
 
+DIGESTS = (Delivery.DIGEST, Delivery.WEEKLY)
+
+
+def digest_due(subscription: Subscription, now: dt.datetime) -> bool:
+    """A daily digest: from the contact's digest hour, once per local day. A weekly one: from the digest hour of the
+    contact's local Monday, once per week (a Monday missed while nothing ran is caught up later that week, unless
+    the settings changed since that Monday's hour: a reader who chose it on a Wednesday waits for the next Monday)."""
+    zone = ZoneInfo(subscription.contact.time_zone)
+    local_now = now.astimezone(zone)
+    if subscription.delivery != Delivery.WEEKLY:
+        return local_now.hour >= subscription.digest_hour and subscription.last_digest_on != local_now.date()
+    monday = local_now.date() - dt.timedelta(days=local_now.weekday())
+    slot = dt.datetime.combine(monday, dt.time(subscription.digest_hour), tzinfo=zone)
+    return (
+        now >= slot
+        and (subscription.last_digest_on is None or subscription.last_digest_on < monday)
+        and subscription.updated_at < slot
+    )
+
+
 def _send_digests(now: dt.datetime, mail, result: SendResult, limit: int) -> None:
-    """One mail per contact per day, at the contact's chosen local hour, with all its due alerts."""
+    """One mail per contact per day (or per week), at the contact's chosen local hour, with all its due alerts."""
     contact_ids = list(
         due_deliveries(now)
-        .filter(contact__subscription__delivery=Delivery.DIGEST)
+        .filter(contact__subscription__delivery__in=DIGESTS)
         .order_by()
         .values_list("contact_id", flat=True)
         .distinct()[:limit]
@@ -84,16 +104,16 @@ def _send_digests(now: dt.datetime, mail, result: SendResult, limit: int) -> Non
     for subscription in subscriptions:
         contact = subscription.contact
         local_now = now.astimezone(ZoneInfo(contact.time_zone))
-        if local_now.hour < subscription.digest_hour or subscription.last_digest_on == local_now.date():
+        if not digest_due(subscription, now):
             continue
         with transaction.atomic():
             locked = (
-                Subscription.objects.select_for_update(skip_locked=True)
+                Subscription.objects.select_for_update(skip_locked=True, of=("self",))
+                .select_related("contact")
                 .filter(pk=subscription.pk)
-                .exclude(last_digest_on=local_now.date())
                 .first()
             )
-            if locked is None:
+            if locked is None or not digest_due(locked, now):
                 continue
             rows = list(
                 due_deliveries(now)
@@ -108,7 +128,7 @@ def _send_digests(now: dt.datetime, mail, result: SendResult, limit: int) -> Non
                 result.cancelled += len(unwanted)
             if not wanted:
                 continue
-            message = render_digest(contact, wanted, local_now.date(), now)
+            message = render_digest(contact, wanted, local_now.date(), now, weekly=locked.delivery == Delivery.WEEKLY)
             ids = [row.pk for row in wanted]
             try:
                 mail.send_messages([message])

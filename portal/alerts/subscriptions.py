@@ -86,7 +86,7 @@ def save_subscription(
             errors["lead_days"] = exc.messages
     if delivery is not None:
         if delivery not in Delivery.values:
-            errors["delivery"] = [_("Choose each alert at once or a daily digest.")]
+            errors["delivery"] = [_("Choose each alert at once, a daily digest or a weekly digest.")]
         subscription.delivery = delivery
     if digest_hour is not None:
         if not isinstance(digest_hour, int) or not 0 <= digest_hour <= 23:

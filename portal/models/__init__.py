@@ -23,9 +23,11 @@ from portal.models.projects import (
 from portal.models.reference import SDG, ActionLine, Theme
 from portal.models.reviews import ReportedRecord, ReviewedRecord, ReviewerSettings, ReviewNotice, ReviewState
 from portal.models.revisions import Revision, RevisionState
+from portal.models.saved_searches import MAX_SAVED_SEARCHES, Frequency, SavedSearch, SavedSearchMatch
 from portal.models.search import SearchDocument, SearchEntry, SearchFacet
 
 __all__ = [
+    "MAX_SAVED_SEARCHES",
     "SDG",
     "ActionLine",
     "Agency",
@@ -38,6 +40,7 @@ __all__ = [
     "Delivery",
     "DeliveryState",
     "EnglishWebsiteState",
+    "Frequency",
     "MailKind",
     "OutboxMail",
     "PartnershipState",
@@ -54,6 +57,8 @@ __all__ = [
     "ReviewerSettings",
     "Revision",
     "RevisionState",
+    "SavedSearch",
+    "SavedSearchMatch",
     "SearchDocument",
     "SearchEntry",
     "SearchFacet",

@@ -44,6 +44,7 @@ class TopicsField(ChoiceListField):
 class Delivery(models.TextChoices):
     IMMEDIATE = "immediate", _("each alert at once")
     DIGEST = "digest", _("one daily digest")
+    WEEKLY = "weekly", _("one weekly digest, on Mondays")
 
 
 class Subscription(models.Model):
@@ -58,10 +59,10 @@ class Subscription(models.Model):
         _("digest hour"),
         default=8,
         validators=[MaxValueValidator(23)],
-        help_text=_("Local hour (0–23) at which the daily digest is sent."),
+        help_text=_("Local hour (0–23) at which the daily or weekly digest is sent."),
     )
     paused_at = models.DateTimeField(_("paused"), null=True, blank=True)
-    # The day (in the contact's zone) of the last digest sent: at most one digest a day.
+    # The day (in the contact's zone) of the last digest sent: at most one digest a day (a week for the weekly one).
     last_digest_on = models.DateField(_("last digest"), null=True, blank=True)
     calendar_token = models.CharField(
         _("calendar token"), max_length=64, unique=True, null=True, blank=True, default=new_calendar_token

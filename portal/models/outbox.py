@@ -27,6 +27,7 @@ class MailKind(models.TextChoices):
     CIRCULAR_REMINDER = "circular_reminder", _("reminder of a circular letter not yet answered")
     AGENCY_INVITATION = "agency_invitation", _("invitation to an agency without a confirmed contact")
     GUIDE_VERSION = "guide_version", _("new version of a followed guide")
+    SAVED_SEARCH = "saved_search", _("new matches of a saved search")
 
 
 # Kinds whose text opens someone's account (a password reset link, a confirmation link, whose page chooses the

@@ -50,6 +50,7 @@ from tests.factories.private_sector import (
     ProblemFactory,
     contribution_report_data,
 )
+from tests.factories.saved_searches import SavedSearchFactory
 
 __all__ = [
     "PASSWORD",
@@ -84,6 +85,7 @@ __all__ = [
     "ProjectFactory",
     "PromoMaterialFactory",
     "ResolutionFactory",
+    "SavedSearchFactory",
     "UserFactory",
     "admin_user",
     "agency_invitation",

@@ -1047,6 +1047,7 @@ PART_MODULES = (
     "tests.gates.routes_guides_portals",
     "tests.gates.routes_guides_materials",
     "tests.gates.routes_search",
+    "tests.gates.routes_saved_searches",
 )
 
 

@@ -10,6 +10,7 @@ from portal.alerts.planning import plan
 from portal.alerts.sending import due_deliveries, send_due
 from portal.models import AlertDelivery, DeliveryState, OutboxMail
 from portal.reviews import notices
+from portal.saved_searches.mailing import queue_new_matches
 
 
 class DryRun(Exception):
@@ -18,8 +19,8 @@ class DryRun(Exception):
 
 class Command(BaseCommand):
     help = (
-        "Plan the alerts whose window has opened and send what is due, and the other mails waiting in the outbox "
-        "(in-process, without a broker)."
+        "Plan the alerts whose window has opened and send what is due, the new matches of saved searches, and the "
+        "other mails waiting in the outbox (in-process, without a broker)."
     )
 
     def add_arguments(self, parser):
@@ -62,6 +63,9 @@ class Command(BaseCommand):
         digests = notices.send_digests(now)
         if digests:
             self.stdout.write(f"Queued {digests} review digests for working-group admins.")
+        found = queue_new_matches(now)
+        if found.mails:
+            self.stdout.write(f"Queued {found.mails} saved-search mails ({found.matches} new matches).")
         sent = send_due()
         self.stdout.write(
             f"Sent {sent.sent} alerts, {sent.failed} failed, {sent.deferred} deferred "
