@@ -5,8 +5,8 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 # PostgreSQL only (the embedded SQLite demo matches the folded text instead): the extensions, `portal_simple` (the
-# `simple` dictionary behind `unaccent`, for Persian, Kyrgyz and Azerbaijani), a GIN index on the weighted vector and
-# a trigram GIN index on the names.
+# `simple` dictionary behind `unaccent`, for Persian, Kyrgyz and Azerbaijani), per language a GIN index on the
+# weighted vector and a trigram GIN index on the names.
 POSTGRES_FORWARD = [
     "CREATE EXTENSION IF NOT EXISTS unaccent",
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
@@ -14,12 +14,21 @@ POSTGRES_FORWARD = [
     "CREATE TEXT SEARCH CONFIGURATION portal_simple (COPY = simple); "
     "ALTER TEXT SEARCH CONFIGURATION portal_simple ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple; "
     "END IF; END $$",
-    "CREATE INDEX search_document_vector_gin ON portal_searchdocument USING gin (vector)",
-    "CREATE INDEX search_document_names_trgm ON portal_searchdocument USING gin (names gin_trgm_ops)",
+    # One per language: a query reads only its language's documents, and the index answers that alone.
+    *(
+        f"CREATE INDEX search_document_vector_{code} ON portal_searchdocument USING gin (vector) "
+        f"WHERE language = '{code}'"
+        for code in ("tr", "en", "ru", "ky", "fa", "az")
+    ),
+    *(
+        f"CREATE INDEX search_document_names_{code} ON portal_searchdocument USING gin (names gin_trgm_ops) "
+        f"WHERE language = '{code}'"
+        for code in ("tr", "en", "ru", "ky", "fa", "az")
+    ),
 ]
 POSTGRES_BACKWARD = [
-    "DROP INDEX IF EXISTS search_document_names_trgm",
-    "DROP INDEX IF EXISTS search_document_vector_gin",
+    *(f"DROP INDEX IF EXISTS search_document_names_{code}" for code in ("tr", "en", "ru", "ky", "fa", "az")),
+    *(f"DROP INDEX IF EXISTS search_document_vector_{code}" for code in ("tr", "en", "ru", "ky", "fa", "az")),
     "DROP TEXT SEARCH CONFIGURATION IF EXISTS portal_simple",
 ]
 

@@ -61,10 +61,15 @@ class Postgres:
             cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [str(value)])
         connection.portal_word_similarity = value
 
-    def match(self, documents, query):
+    def match(self, documents, query, fuzzy=False):
+        """Full-text matches (names in every language are in the vector too); `fuzzy` adds the names that come
+        close (a misspelt name or acronym), asked only when the words alone find nothing: the trigram pass reads
+        every candidate's names and costs far more."""
         if not query.text:
             return documents.annotate(rank=Value(0.0, output_field=FloatField()))
         tsquery = self._tsquery(query)
+        if not fuzzy:
+            return documents.filter(vector=tsquery).annotate(rank=SearchRank(F("vector"), tsquery))
         folded = fold(query.text)
         self._similarity_threshold(NAME_SIMILARITY)
         return documents.filter(Q(vector=tsquery) | Q(names__trigram_word_similar=folded)).annotate(
@@ -107,7 +112,7 @@ class Simple:
     """The embedded demo's fallback: every folded query word must occur in the folded text; a title match ranks
     above a name match above the rest."""
 
-    def match(self, documents, query):
+    def match(self, documents, query, fuzzy=False):
         if not query.text:
             return documents.annotate(rank=Value(0.0, output_field=FloatField()))
         folded = words(fold(query.text))

@@ -94,7 +94,7 @@ class Results:
     pages: int
 
 
-def _documents(query: Query, now=None, without: str = "") -> QuerySet:
+def _documents(query: Query, now=None, without: str = "", fuzzy: bool = False) -> QuerySet:
     """The documents in the query's language that match its text and filters (but the filter `without`, for its
     own facet's counts), annotated with `rank`."""
     documents = SearchDocument.objects.filter(language=query.language)
@@ -108,7 +108,7 @@ def _documents(query: Query, now=None, without: str = "") -> QuerySet:
         documents = documents.filter(
             entry__in=SearchFacet.objects.filter(facet=facet, value__in=values).values("entry_id")
         )
-    return backends.current().match(documents, query)
+    return backends.current().match(documents, query, fuzzy=fuzzy)
 
 
 def matching(query: Query) -> QuerySet:
@@ -169,16 +169,25 @@ def run(
     or `grouped` is False (the API), then one ranked list of every kind, `per_page` at a time."""
     now = timezone.now()
     backend = backends.current()
-    documents = _documents(query, now)
+
     # Each facet is counted with every other filter applied but its own, so ticking a value leaves its
     # alternatives listed with what they would give (one more query per facet ticked).
-    counts = {
-        row["entry__kind"]: row
-        for row in _documents(query, now, without="kind")
-        .order_by()
-        .values("entry__kind")
-        .annotate(n=Count("id"), open=Count("id", filter=Q(entry__open_until__gt=now)))
-    }
+    def kind_counts(fuzzy):
+        return {
+            row["entry__kind"]: row
+            for row in _documents(query, now, without="kind", fuzzy=fuzzy)
+            .order_by()
+            .values("entry__kind")
+            .annotate(n=Count("id"), open=Count("id", filter=Q(entry__open_until__gt=now)))
+        }
+
+    # The words first; only when they find nothing, the names that come close (a misspelt name or acronym).
+    fuzzy = False
+    counts = kind_counts(fuzzy)
+    if not counts and query.text:
+        fuzzy = True
+        counts = kind_counts(fuzzy)
+    documents = _documents(query, now, fuzzy=fuzzy)
     chosen = [counts[query.kind]] if query.kind in counts else [] if query.kind else list(counts.values())
     total = sum(row["n"] for row in chosen)
     labels = dict(registry.kinds())
@@ -186,7 +195,7 @@ def run(
     facet_counts: dict[str, list[FacetValue]] = {facet: [] for facet in FACETS}
     selected = query.facet_values
     counted = [(documents, [facet for facet in FACETS if facet not in selected])]
-    counted += [(_documents(query, now, without=facet), [facet]) for facet in FACETS if facet in selected]
+    counted += [(_documents(query, now, without=facet, fuzzy=fuzzy), [facet]) for facet in FACETS if facet in selected]
     for matched, facets in counted:
         for row in (
             SearchFacet.objects.filter(entry_id__in=matched.values("entry_id"), facet__in=facets)
@@ -217,7 +226,7 @@ def run(
                 rows = sorted(by_kind[kind], key=lambda row: (-(row.rank or 0), row.entry_id))
                 groups.append(Group(kind, str(label), counts[kind]["n"], _hits(rows, terms, query.language)))
         groups.sort(key=lambda group: -max(hit.rank for hit in group.hits))
-    suggestion = backend.did_you_mean(query) if query.text and total < 3 else ""
+    suggestion = backend.did_you_mean(query) if query.text and (fuzzy or total < 3) else ""
     return Results(
         query=query,
         total=total,
