@@ -60,6 +60,7 @@ AGENCY_NAME_HELP = _("Its name in any language, its acronym, or a few letters of
 NAME_HELP = AGENCY_NAME_HELP
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class NameFilter(django_filters.Filter):
     """A record of a `portal.names` kind typed by its name in any language, its acronym or its slug (old links and
     API clients keep sending the slug); the API also takes `<filter>_name=`. Looked up among the records the
@@ -108,7 +109,7 @@ class RangeFilterSet(django_filters.FilterSet):
                     form.add_error(
                         high,
                         ValidationError(
-                            _("This must not be before “%(start)s” (%(label)s)."),
+                            _("This must not be before %(start)s, the “%(label)s”."),
                             code="before_start",
                             params={"start": start, "label": form.fields[low].label},
                         ),

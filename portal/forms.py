@@ -60,10 +60,11 @@ class NameField(forms.CharField):
         kwargs.pop("empty_label", None)
         super().__init__(**kwargs)
 
-    def to_python(self, value):
+    def clean(self, value):
+        """The text checked as text (length, required), then resolved to its record."""
         from portal import names
 
-        text = super().to_python(value)
+        text = super().clean(value)
         self.candidates = []
         if text in self.empty_values:
             return None
@@ -81,10 +82,6 @@ class NameField(forms.CharField):
         else:
             message = f"{unknown} {self.error_messages['did_you_mean'] % {'names': listed}}"
         raise ValidationError(message, code="did_you_mean")
-
-    def validate(self, value):
-        if value is None and self.required:
-            raise ValidationError(self.error_messages["required"], code="required")
 
     def prepare_value(self, value):
         from portal import names
