@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce, Concat, Lower, Replace
 
 from portal.languages import translated_fields
 from portal.search.text import fold
+from portal.search.text import words as _words
 
 # A near miss: the best word-similarity of the typed text to one of the names (pg_trgm's scale, 0 to 1).
 NEAR = 0.4
@@ -103,7 +104,7 @@ def suggest(kind: str, text: str, user=None, limit: int = 8) -> list:
 
 
 def _ranked(named: Named, text: str, user, limit: int) -> list[tuple[Model, int]]:
-    text = (text or "").strip()[:200]
+    text = (text or "").replace("\x00", "").strip()[:200]
     folded = fold(text)
     if not folded:
         return []
@@ -191,8 +192,8 @@ def _ranked_in_postgres(named: Named, visible: QuerySet, text: str, folded: str,
 
 def _near(folded: str, name: str) -> float:
     """How close `folded` is to the closest run of words of `name` (difflib's ratio, 0 to 1)."""
-    words = name.split()
-    size = max(1, len(folded.split()))
+    words = _words(name)
+    size = max(1, len(_words(folded)))
     runs = [" ".join(words[i : i + size]) for i in range(max(1, len(words) - size + 1))] or [name]
     return max(difflib.SequenceMatcher(None, folded, run).ratio() for run in runs)
 

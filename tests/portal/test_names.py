@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from portal import names
 from portal.models import ReviewState
+from portal.search.text import fold
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +146,20 @@ def test_the_schema_documents_the_endpoint_and_the_name_parameters(client):
     assert {p["name"] for p in operation["parameters"]} >= {"kind", "q"}
     results = schema["paths"]["/api/v1/awards/results/"]["get"]["parameters"]
     assert {"agency", "agency_name", "programme", "programme_name"} <= {p["name"] for p in results}
+
+
+def test_the_sqlite_fallback_ranks_the_same_way(soros, btk):
+    """The embedded demo's plain path (names folded in Python), run here on the same records."""
+    from portal.models import Agency
+
+    def ranked(text):
+        named = names.get("agency")
+        return [(a.slug, s) for a, s in names._ranked_in_python(named, Agency.objects.all(), text, fold(text), 6)]
+
+    assert ranked("soros-kg") == [("soros-kg", names.SLUG)]
+    assert ranked("btk") == [("btk", names.SLUG)]
+    assert ranked("Bilgi Teknolojileri ve İletişim Kurumu") == [("btk", names.EXACT)]
+    assert ranked("بنياد سوروس") == [("soros-kg", names.CONTAINS)]
+    assert ranked("iletisim") == [("btk", names.CONTAINS)]
+    assert ranked("Sorros Foundation") == [("soros-kg", names.NEAR_MISS)]
+    assert ranked("Zzyzx") == []

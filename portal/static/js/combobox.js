@@ -127,6 +127,10 @@
     }
 
     input.addEventListener("input", function () {
+      // The suggestions shown were for the text before: gone until the new ones arrive.
+      listbox.textContent = "";
+      options = [];
+      close();
       window.clearTimeout(timer);
       timer = window.setTimeout(ask, DELAY);
     });
@@ -139,6 +143,7 @@
             if (options.length) {
               listbox.hidden = false;
               input.setAttribute("aria-expanded", "true");
+              activate(0);
             } else {
               ask();
             }
