@@ -55,9 +55,6 @@ class NameField(forms.CharField):
         self.candidates = []
         kwargs.setdefault("max_length", 200)
         kwargs.setdefault("widget", NameInput(kind))
-        kwargs.pop("queryset", None)
-        kwargs.pop("to_field_name", None)
-        kwargs.pop("empty_label", None)
         super().__init__(**kwargs)
 
     def clean(self, value):
