@@ -13,7 +13,7 @@ import difflib
 from collections.abc import Callable
 
 from django.db import connection
-from django.db.models import Case, F, FloatField, IntegerField, Model, QuerySet, TextField, Value, When
+from django.db.models import F, Model, QuerySet, TextField, Value
 from django.db.models.functions import Coalesce, Concat, Lower, Replace
 
 from portal.languages import translated_fields
@@ -160,31 +160,37 @@ def _folded_sql(named: Named):
 
 
 def _ranked_in_postgres(named: Named, visible: QuerySet, text: str, folded: str, limit: int):
-    from django.db.models import Func, Q
+    """One query: each visible record's names folded once (a materialised CTE, not once per use of the
+    expression), then ranked by strength and trigram word-similarity; the records read in a second query."""
+    from django.db import connection
 
-    names = _folded_sql(named)
-    # unaccent on both sides: it also makes dashes, quotes and ligatures plain, which fold() leaves.
-    typed = Func(Value(folded), function="unaccent", output_field=TextField())
-    similarity = Func(typed, names, function="word_similarity", output_field=FloatField())
-    records = (
-        visible.alias(names=names)
-        .annotate(
-            strength=Case(
-                When(**{named.slug: text.lower()}, then=Value(SLUG)),
-                When(
-                    names__contains=Concat(Value(SEPARATOR), typed, Value(SEPARATOR), output_field=TextField()),
-                    then=Value(EXACT),
-                ),
-                When(names__contains=typed, then=Value(CONTAINS)),
-                default=Value(NEAR_MISS),
-                output_field=IntegerField(),
-            ),
-            similarity=similarity,
-        )
-        .filter(Q(strength__lt=NEAR_MISS) | Q(similarity__gt=NEAR))
-        .order_by("strength", "-similarity", named.slug)[:limit]
-    )
-    return [(record, record.strength) for record in records]
+    rows = visible.annotate(folded_names=_folded_sql(named)).values_list("pk", named.slug, "folded_names")
+    inner, params = rows.query.sql_with_params()
+    like = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    # Only Django's own compiled SQL and integer constants are interpolated; every value is a parameter.
+    sql = f"""
+        WITH candidate AS MATERIALIZED ({inner}),
+        typed AS (SELECT unaccent(%s) AS text, unaccent(%s) AS pattern)
+        SELECT pk, strength FROM (
+            SELECT c.pk, c.slug,
+                CASE WHEN c.slug = %s THEN {SLUG}
+                     WHEN c.names LIKE '%%' || %s || typed.pattern || %s || '%%' THEN {EXACT}
+                     WHEN c.names LIKE '%%' || typed.pattern || '%%' THEN {CONTAINS}
+                     ELSE {NEAR_MISS} END AS strength,
+                word_similarity(typed.text, c.names) AS similarity
+            FROM candidate AS c (pk, slug, names), typed
+        ) AS ranked
+        WHERE strength < {NEAR_MISS} OR similarity > %s
+        ORDER BY strength, similarity DESC, slug
+        LIMIT %s
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, folded, like, text.lower(), SEPARATOR, SEPARATOR, NEAR, limit])
+        ranked = cursor.fetchall()
+    if not ranked:
+        return []
+    records = named.model._default_manager.in_bulk([pk for pk, _strength in ranked])
+    return [(records[pk], strength) for pk, strength in ranked if pk in records]
 
 
 # --- SQLite: the visible records' names folded in Python ----------------------------------------------------------

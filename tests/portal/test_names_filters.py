@@ -126,12 +126,6 @@ def test_a_near_miss_in_the_api_is_a_400_naming_the_candidates(client, world):
     assert unknown.json() == {"agency": ["No agency is named “Zzyzx Quorum”."]}
 
 
-def test_another_agencys_draft_project_is_never_a_candidate(client, btk):
-    factories.ProjectFactory(agency=btk, title_tr="Gizli Sistem", review_state="draft")
-    response = client.get("/api/v1/awards/results/", {"agency": "Gizli Sistem"})
-    assert "Gizli" not in str(response.json()) or response.json() == {"agency": ["No agency is named “Gizli Sistem”."]}
-
-
 @pytest.mark.parametrize(
     ("url", "kind", "text", "found"),
     [
