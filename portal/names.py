@@ -164,21 +164,24 @@ def _ranked_in_postgres(named: Named, visible: QuerySet, text: str, folded: str,
     expression), then ranked by strength and trigram word-similarity; the records read in a second query."""
     from django.db import connection
 
-    rows = visible.annotate(folded_names=_folded_sql(named)).values_list("pk", named.slug, "folded_names")
+    rows = visible.annotate(record_pk=F("pk"), record_slug=F(named.slug), folded_names=_folded_sql(named)).values_list(
+        "record_pk", "record_slug", "folded_names"
+    )
     inner, params = rows.query.sql_with_params()
     like = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    # Only Django's own compiled SQL and integer constants are interpolated; every value is a parameter.
+    # Only Django's own compiled SQL and integer constants are interpolated; every value is a parameter. The columns
+    # are read by their aliases: Django orders a values_list's columns its own way.
     sql = f"""
         WITH candidate AS MATERIALIZED ({inner}),
         typed AS (SELECT unaccent(%s) AS text, unaccent(%s) AS pattern)
         SELECT pk, strength FROM (
-            SELECT c.pk, c.slug,
-                CASE WHEN c.slug = %s THEN {SLUG}
-                     WHEN c.names LIKE '%%' || %s || typed.pattern || %s || '%%' THEN {EXACT}
-                     WHEN c.names LIKE '%%' || typed.pattern || '%%' THEN {CONTAINS}
+            SELECT c.record_pk AS pk, c.record_slug AS slug,
+                CASE WHEN c.record_slug = %s THEN {SLUG}
+                     WHEN c.folded_names LIKE '%%' || %s || typed.pattern || %s || '%%' THEN {EXACT}
+                     WHEN c.folded_names LIKE '%%' || typed.pattern || '%%' THEN {CONTAINS}
                      ELSE {NEAR_MISS} END AS strength,
-                word_similarity(typed.text, c.names) AS similarity
-            FROM candidate AS c (pk, slug, names), typed
+                word_similarity(typed.text, c.folded_names) AS similarity
+            FROM candidate AS c, typed
         ) AS ranked
         WHERE strength < {NEAR_MISS} OR similarity > %s
         ORDER BY strength, similarity DESC, slug
