@@ -15,22 +15,29 @@ from awards.models import (
     AwardApplication,
     AwardCategory,
     AwardEdition,
-    AwardProgramme,
     AwardResult,
     Outcome,
 )
 from portal import selectors as portal_selectors
-from portal.filters import ActionLineFilter, AgencyFilter, IntegerFilter, StrictBooleanFilter, YearFilter, year_range
+from portal.filters import (
+    ActionLineFilter,
+    AgencyFilter,
+    IntegerFilter,
+    NameFilter,
+    RangeFilterSet,
+    StrictBooleanFilter,
+    YearFilter,
+    year_range,
+)
 from portal.models import SDG, Agency, ReviewState
 
 
 def _programme_filter(field_name: str):
-    return django_filters.ModelChoiceFilter(
+    return NameFilter(
+        "award_programme",
         label=_("Programme"),
-        queryset=AwardProgramme.objects.order_by("slug"),
-        to_field_name="slug",
         field_name=field_name,
-        help_text=_("The programme's short name in its address, e.g. “wsis-prizes”."),
+        help_text=_("Its name in any language or its acronym, e.g. “WSIS Prizes”."),
     )
 
 
@@ -56,7 +63,7 @@ class CategoryFilter(django_filters.FilterSet):
         return qs.filter(pk__in=AwardCategory.sdgs.through.objects.filter(sdg=value).values("awardcategory_id"))
 
 
-class EditionFilter(django_filters.FilterSet):
+class EditionFilter(RangeFilterSet):
     programme = _programme_filter("programme")
     year = YearFilter(label=_("Year"), field_name="year", first=FIRST_YEAR, last=LAST_YEAR)
     year_min, year_max = year_range("year", FIRST_YEAR, LAST_YEAR)
@@ -79,7 +86,7 @@ class EditionFilter(django_filters.FilterSet):
         return qs.filter(condition) if value else qs.exclude(condition)
 
 
-class ResultFilter(django_filters.FilterSet):
+class ResultFilter(RangeFilterSet):
     programme = _programme_filter("edition__programme")
     year_min, year_max = year_range("edition__year", FIRST_YEAR, LAST_YEAR)
     category = django_filters.CharFilter(

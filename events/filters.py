@@ -1,7 +1,6 @@
 """Filters of the events area's lists, each shared by its page and the API: events and participations."""
 
 import django_filters
-from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -10,9 +9,8 @@ from drf_spectacular.utils import extend_schema_field
 
 from events import selectors
 from events.models import Attendance, Event, EventKind, EventParticipation, EventStatus, ParticipationRole
-from portal.filters import ActionLineFilter, AgencyFilter, MonthFilter, StrictBooleanFilter, YearFilter
+from portal.filters import ActionLineFilter, AgencyFilter, MonthFilter, NameFilter, StrictBooleanFilter, YearFilter
 from portal.languages import CODES
-from portal.models import Theme
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100
 
@@ -25,9 +23,7 @@ class EventFilter(django_filters.FilterSet):
         method="filter_month",
         help_text=_("Events running on at least one day of this month (YYYY-MM), by their local dates."),
     )
-    theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"), queryset=Theme.objects.order_by("slug"), to_field_name="slug", field_name="themes"
-    )
+    theme = NameFilter("theme", label=_("Theme"), field_name="themes")
     action_line = ActionLineFilter("action_lines")
     open_deadline = StrictBooleanFilter(
         label=_("Has an open deadline"),
@@ -63,13 +59,11 @@ class EventFilter(django_filters.FilterSet):
 
 
 class ParticipationFilter(django_filters.FilterSet):
-    event = django_filters.ModelChoiceFilter(
+    event = NameFilter(
+        "event",
         label=_("Event"),
-        queryset=Event.objects.order_by("slug"),
-        to_field_name="slug",
         field_name="event",
-        widget=forms.TextInput,
-        help_text=_("The event's short name in its address, e.g. “wsis-forum-2026”."),
+        help_text=_("Its name in any language, e.g. “WSIS Forum 2026”."),
     )
     agency = AgencyFilter(field_name="agency")
     role = django_filters.ChoiceFilter(label=_("Role"), choices=ParticipationRole.choices)

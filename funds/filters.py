@@ -9,32 +9,33 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from funds import selectors
-from funds.models import MONEY, CallState, Funder, FundingCall, FundingProgramme, Grant, Scope
+from funds.models import MONEY, CallState, FundingCall, FundingProgramme, Grant, Scope
 from portal import currencies
-from portal.filters import ActionLineFilter, AgencyFilter, StrictBooleanFilter, YearFilter, year_range
-from portal.models import Agency, Theme
+from portal.filters import (
+    ActionLineFilter,
+    AgencyFilter,
+    NameFilter,
+    RangeFilterSet,
+    StrictBooleanFilter,
+    YearFilter,
+    year_range,
+)
+from portal.models import Agency
 
 FIRST_YEAR, LAST_YEAR = 1950, 2100
 
 
 def _funder_filter(field_name: str):
-    return django_filters.ModelChoiceFilter(
+    return NameFilter(
+        "funder",
         label=_("Funder"),
-        queryset=Funder.objects.order_by("slug"),
-        to_field_name="slug",
         field_name=field_name,
-        help_text=_("The funder's short name in its address, e.g. “koica”."),
+        help_text=_("Its name in any language or its acronym, e.g. “KOICA”."),
     )
 
 
 def _programme_filter(field_name: str):
-    return django_filters.ModelChoiceFilter(
-        label=_("Programme"),
-        queryset=FundingProgramme.objects.order_by("slug"),
-        to_field_name="slug",
-        field_name=field_name,
-        help_text=_("The programme's short name in its address."),
-    )
+    return NameFilter("funding_programme", label=_("Programme"), field_name=field_name)
 
 
 def _amount_filter(label, lookup_expr: str):
@@ -81,9 +82,7 @@ def open_to_country(code: str, prefix: str = "") -> Q:
 class ProgrammeFilter(django_filters.FilterSet):
     funder = _funder_filter("funder")
     scope = django_filters.ChoiceFilter(label=_("Scope"), choices=Scope.choices)
-    theme = django_filters.ModelChoiceFilter(
-        label=_("Theme"), queryset=Theme.objects.order_by("slug"), to_field_name="slug", field_name="themes"
-    )
+    theme = NameFilter("theme", label=_("Theme"), field_name="themes")
     action_line = ActionLineFilter("action_lines")
     agency_kind = _agency_kind_filter()
     country = _country_filter()
@@ -131,7 +130,7 @@ class CallFilter(django_filters.FilterSet):
         return qs.filter(open_to_country(value, "programme__")) if value else qs
 
 
-class GrantFilter(django_filters.FilterSet):
+class GrantFilter(RangeFilterSet):
     funder = _funder_filter("funder")
     programme = _programme_filter("programme")
     agency = AgencyFilter(label=_("Recipient agency"), field_name="agency")

@@ -20,7 +20,8 @@ from funds.templatetags.funds_tags import compact_amount
 from portal import charts, imports
 from portal import selectors as portal_selectors
 from portal.deadline_selectors import is_open
-from portal.models import Agency, Deadline
+from portal.forms import NameField
+from portal.models import Deadline
 
 PAGE_SIZE = 20
 CALLS_TEASED = 5
@@ -89,15 +90,13 @@ def programme_detail(request, slug):
 
 
 class AgencyChoice(forms.Form):
-    """`?agency=<slug>`: the calls that agency could apply to."""
+    """`?agency=`: the calls that agency could apply to (its name, acronym or slug)."""
 
-    agency = forms.ModelChoiceField(
+    agency = NameField(
+        "agency",
         label=_("Agency"),
-        queryset=Agency.objects.order_by("name", "pk"),
-        to_field_name="slug",
         required=False,
-        empty_label=_("Every open call"),
-        help_text=_("Only the calls this agency is eligible for, with the reasons."),
+        help_text=_("Its name in any language, or its acronym: only the calls it is eligible for, with the reasons."),
     )
 
 

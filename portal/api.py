@@ -10,7 +10,7 @@ from django.core.validators import ProhibitNullCharactersValidator
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, mixins, permissions, serializers, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
@@ -447,3 +447,57 @@ class SubscriptionView(generics.RetrieveUpdateAPIView):
         if contact is None:
             raise NotFound(_("Only agency contacts have an alert subscription."))
         return selectors.subscription_of(contact) or ensure_subscription(contact)
+
+
+class NameQuerySerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=(), help_text=_("What kind of record: agency, project, funder…"))
+    q = serializers.CharField(
+        min_length=1, max_length=100, help_text=_("A few letters of its name in any language, or of its acronym.")
+    )
+
+    def __init__(self, *args, **kwargs):
+        from portal import names
+
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = names.kinds()
+
+
+class NameSerializer(serializers.Serializer):
+    slug = serializers.CharField(help_text=_("What filters and forms also accept, and the record's address."))
+    name = serializers.CharField(help_text=_("Its name in the language of the answer."))
+
+
+class NameListSerializer(serializers.Serializer):
+    results = NameSerializer(many=True)
+
+
+class NameSuggestionsView(APIView):
+    """The records of a kind whose names fit a few typed letters, best first (at most 8): what the name fields'
+    autocomplete shows. Only records the user may see; the same answer for the same question within a minute."""
+
+    permission_classes = [permissions.AllowAny]
+    LIMIT = 8
+
+    @extend_schema(
+        parameters=[NameQuerySerializer],
+        responses={200: NameListSerializer, 400: OpenApiTypes.OBJECT},
+        description=_("Records whose name fits the letters typed, for an autocomplete."),
+    )
+    def get(self, request):
+        from django.utils.cache import patch_cache_control, patch_vary_headers
+        from rest_framework.response import Response
+
+        from portal import names
+
+        query = NameQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        kind = query.validated_data["kind"]
+        named = names.get(kind)
+        records = names.suggest(kind, query.validated_data["q"], request.user, limit=self.LIMIT)
+        answer = NameListSerializer(
+            {"results": [{"slug": getattr(r, named.slug), "name": named.label_of(r)} for r in records]}
+        )
+        response = Response(answer.data)
+        patch_cache_control(response, private=True, max_age=60)
+        patch_vary_headers(response, ["Cookie", "Accept-Language"])
+        return response

@@ -16,6 +16,9 @@ class PortalConfig(AppConfig):
         from portal.search.core_sources import register_core
 
         register_core()
+        from portal import names
+
+        names.register_core()
         reviews.register(materials.MATERIAL_REVIEW)
         post_migrate.connect(services.ensure_admin_group_signal, sender=self)
         post_save.connect(subscribe_confirmed_contact, sender=Contact, dispatch_uid="alerts:subscribe")

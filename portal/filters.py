@@ -1,6 +1,7 @@
 """Filters of the project list and of the deadline calendar, each shared by its page and the API, and the strict
-filter types every app's filters use (a malformed value is a 400, never silently no filter): an agency by its slug,
-an action line with its sub-lines, years within the model's bounds."""
+filter types every app's filters use (a malformed value is a 400, never silently no filter): a record by its name
+(`NameFilter`, `AgencyFilter`), an action line with its sub-lines, years within the model's bounds, ranges the right
+way round (`RangeFilterSet`)."""
 
 import datetime as dt
 import functools
@@ -18,6 +19,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from portal import selectors
+from portal.forms import NameField
 from portal.models import SDG, ActionLine, Agency, Deadline, Project, ProjectStatus, Topic
 
 
@@ -54,22 +56,68 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
 
 
-AGENCY_SLUG_HELP = _("The agency's short name in its address, e.g. “agency-a”.")
+AGENCY_NAME_HELP = _("Its name in any language, its acronym, or a few letters of either.")
+NAME_HELP = AGENCY_NAME_HELP
 
 
-class AgencyFilter(django_filters.ModelChoiceFilter):
-    """An agency by its slug (`field_name`, or `method`), typed in a text field, not chosen in a <select>: with
-    thousands of agencies the options made every list page hundreds of kilobytes and seconds of rendering."""
+@extend_schema_field(OpenApiTypes.STR)
+class NameFilter(django_filters.Filter):
+    """A record of a `portal.names` kind typed by its name in any language, its acronym or its slug (old links and
+    API clients keep sending the slug); the API also takes `<filter>_name=`. Looked up among the records the
+    request's user may see; a name that fits none, or several, is a field error listing the candidates."""
 
-    def __init__(self, *, help_text=AGENCY_SLUG_HELP, **kwargs):
+    field_class = NameField
+
+    def __init__(self, kind: str, *, help_text=NAME_HELP, **kwargs):
+        self.kind = kind
+        for ignored in ("queryset", "to_field_name", "empty_label", "widget"):
+            kwargs.pop(ignored, None)
+        super().__init__(kind=kind, help_text=help_text, **kwargs)
+
+    @property
+    def field(self):
+        request = getattr(getattr(self, "parent", None), "request", None)
+        self.extra["user"] = getattr(request, "user", None)
+        return super().field
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class AgencyFilter(NameFilter):
+    """An agency by its name, acronym or slug (`field_name`, or `method`), typed in a text field, not chosen in a
+    <select>: with thousands of agencies the options made every list page hundreds of kilobytes and seconds of
+    rendering."""
+
+    def __init__(self, *, help_text=AGENCY_NAME_HELP, **kwargs):
         kwargs.setdefault("label", _("Agency"))
-        super().__init__(
-            queryset=Agency.objects.order_by("slug"),
-            to_field_name="slug",
-            widget=forms.TextInput,
-            help_text=help_text,
-            **kwargs,
-        )
+        super().__init__("agency", help_text=help_text, **kwargs)
+
+
+class RangeFilterSet(django_filters.FilterSet):
+    """A FilterSet whose `<x>_min`/`<x>_max` pairs (years, amounts) must not be the wrong way round: a From after the
+    To is an error on the To field (400 in the API), not an empty list."""
+
+    def get_form_class(self):
+        form_class = super().get_form_class()
+        pairs = [(name[:-4] + "_min", name) for name in self.filters if name.endswith("_max")]
+        pairs = [(low, high) for low, high in pairs if low in self.filters]
+
+        def clean(form):
+            data = super(form_class, form).clean()
+            for low, high in pairs:
+                start, end = data.get(low), data.get(high)
+                if start is not None and end is not None and start > end:
+                    form.add_error(
+                        high,
+                        ValidationError(
+                            _("This must not be before %(start)s, the “%(label)s”."),
+                            code="before_start",
+                            params={"start": start, "label": form.fields[low].label},
+                        ),
+                    )
+            return data
+
+        form_class.clean = clean
+        return form_class
 
 
 def _filed_under(model, path: str, line: ActionLine) -> Q:
@@ -199,7 +247,7 @@ class DeadlineFilter(django_filters.FilterSet):
     topic = django_filters.ChoiceFilter(label=_("Topic"), choices=Topic.choices)
     agency = AgencyFilter(
         method="filter_agency",
-        help_text=_("The agency's short name in its address, e.g. “agency-a”: deadlines addressed to it."),
+        help_text=_("Its name in any language, its acronym, or a few letters of either: deadlines addressed to it."),
     )
     month = MonthFilter(
         label=_("Month"),

@@ -6,8 +6,8 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
-from django.core.exceptions import NON_FIELD_ERRORS
-from django.db.models import Q
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Model, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.text import capfirst
@@ -35,13 +35,68 @@ TIME_ZONE_CHOICES = [
 ]
 
 
+class NameField(forms.CharField):
+    """A record of `kind` (`portal.names`) typed by its name in any language, its acronym or its slug, among those
+    `user` may see. When the text names none, or several, the error lists the candidates; they stay on the field
+    (`candidates`) for the page to offer as links (a list's filters) or radio buttons (a form sent by POST,
+    `choose_by="radio"`)."""
+
+    default_error_messages = {
+        "did_you_mean": _("Did you mean: %(names)s?"),
+        "several": _("“%(text)s” fits more than one: did you mean %(names)s?"),
+    }
+
+    def __init__(self, kind: str, *, user=None, choose_by: str = "link", **kwargs):
+        from portal.widgets import NameInput
+
+        self.kind = kind
+        self.user = user
+        self.choose_by = choose_by
+        self.candidates = []
+        kwargs.setdefault("max_length", 200)
+        kwargs.setdefault("widget", NameInput(kind))
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        """The text checked as text (length, required), then resolved to its record."""
+        from portal import names
+
+        text = super().clean(value)
+        self.candidates = []
+        if text in self.empty_values:
+            return None
+        found = names.resolve(self.kind, text, self.user)
+        if found.record is not None:
+            return found.record
+        named = names.get(self.kind)
+        self.candidates = [(record, named.label_of(record), getattr(record, named.slug)) for record in found.candidates]
+        listed = ", ".join(f"{label} ({slug})" for _record, label, slug in self.candidates)
+        unknown = named.unknown % {"text": text}
+        if not self.candidates:
+            raise ValidationError(unknown, code="unknown")
+        if not found.near:
+            message = self.error_messages["several"] % {"text": text, "names": listed}
+        else:
+            message = f"{unknown} {self.error_messages['did_you_mean'] % {'names': listed}}"
+        raise ValidationError(message, code="did_you_mean")
+
+    def prepare_value(self, value):
+        from portal import names
+
+        if isinstance(value, Model):
+            return names.get(self.kind).label_of(value)
+        return value
+
+
 class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=150)
     email = forms.EmailField(label=_("E-mail"), help_text=_("Your work address at the agency."))
-    agency = forms.ModelChoiceField(
+    # A name typed (with suggestions when JavaScript runs), not a <select> of every agency: there are thousands.
+    agency = NameField(
+        "agency",
         label=_("Agency"),
-        queryset=Agency.objects.order_by("slug"),
-        error_messages={"invalid_choice": _("Choose an agency from the list.")},
+        choose_by="radio",
+        help_text=_("Its name in any language, or its acronym."),
     )
     title = forms.CharField(label=_("Job title"), max_length=150, required=False)
     language = forms.ChoiceField(label=_("Language for e-mails"), choices=settings.LANGUAGES)

@@ -64,6 +64,21 @@ class PortalAutoSchema(AutoSchema):
                 for kwarg, keyword in (("min_value", "minimum"), ("max_value", "maximum")):
                     if extra.get(kwarg) is not None:
                         schema[keyword] = extra[kwarg]
+        # portal.filters.NameFilter: `agency=` takes a slug or a name; `agency_name=` is the same filter by name.
+        from portal.filters import NameFilter
+
+        for name, filter_ in filters.items():
+            if isinstance(filter_, NameFilter) and not any(p.get("name") == f"{name}_name" for p in parameters):
+                parameters.append(
+                    {
+                        "in": "query",
+                        "name": f"{name}_name",
+                        "schema": {"type": "string", "maxLength": 200},
+                        "description": str(
+                            _("The same as “%(name)s”, by its name in any language or its acronym.") % {"name": name}
+                        ),
+                    }
+                )
         return parameters
 
     def _get_response_bodies(self, direction="response"):

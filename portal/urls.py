@@ -90,4 +90,5 @@ api_routes = [
 # The core's other API addresses under /api/v1/.
 api_urlpatterns = [
     path("alerts/subscription/", api.SubscriptionView.as_view(), name="subscription"),
+    path("names/", api.NameSuggestionsView.as_view(), name="names"),
 ]

@@ -5,15 +5,13 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from coordination.meetings import selectors
-from coordination.meetings.models import Body, Meeting, ProgressNote, Resolution, ResolutionState
-from portal.filters import AgencyFilter, StrictBooleanFilter
+from coordination.meetings.models import Meeting, ProgressNote, Resolution, ResolutionState
+from portal.filters import AgencyFilter, NameFilter, StrictBooleanFilter
 from portal.models import ReviewState
 
 
 def _body_filter(field_name: str):
-    return django_filters.ModelChoiceFilter(
-        label=_("Body"), queryset=Body.objects.order_by("slug"), to_field_name="slug", field_name=field_name
-    )
+    return NameFilter("body", label=_("Body"), field_name=field_name)
 
 
 class MeetingFilter(django_filters.FilterSet):

@@ -99,13 +99,11 @@ class ProblemReportForm(ReportForm):
 
 
 class ContributionFilter(django_filters.FilterSet):
-    """`?kind=`, `?year=`, `?company=<slug>`, `?sector=`, `?target=project|event|award_application`."""
+    """`?kind=`, `?year=`, `?company=<name or slug>`, `?sector=`, `?target=project|event|award_application`."""
 
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=ContributionKind.choices, empty_label=_("Any kind"))
     year = YearFilter(label=_("Year"), first=FIRST_YEAR, last=LAST_YEAR)
-    company = AgencyFilter(
-        field_name="agency", label=_("Company"), help_text=_("The company's short name in its address.")
-    )
+    company = AgencyFilter(field_name="agency", label=_("Company"))
     sector = django_filters.ChoiceFilter(
         label=_("Sector"),
         field_name="agency__company_profile__sector",

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guides.library.forms import forms_q
 from guides.library.models import Audience, Guide, GuideAttachment, GuideKind, GuideVersion, Subtopic
-from portal.filters import AgencyFilter
+from portal.filters import AgencyFilter, NameFilter
 from portal.models import ReviewState
 
 
@@ -34,7 +34,7 @@ class GuideFilter(django_filters.FilterSet):
 
 
 class _ByGuide(django_filters.FilterSet):
-    guide = django_filters.CharFilter(label=_("Guide"), field_name="guide__slug", max_length=120)
+    guide = NameFilter("guide", label=_("Guide"), field_name="guide", help_text=_("Its title in any language."))
 
 
 class GuideVersionFilter(_ByGuide):

@@ -7,7 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from guides.library.models import Audience, Guide, GuideKind, Subtopic
-from portal.forms import ServiceForm
+from portal.forms import NameField, ServiceForm
 from portal.models import Agency
 from portal.uploads import validate_document
 
@@ -23,22 +23,16 @@ class LibraryFilterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), required=False)
     audience = forms.ChoiceField(label=_("Audience"), required=False)
     language = forms.ChoiceField(label=_("Language"), required=False)
-    agency = forms.ModelChoiceField(
-        label=_("Author agency"),
-        queryset=Agency.objects.none(),
-        to_field_name="slug",
-        required=False,
-        empty_label=_("Any agency"),
-        error_messages={"invalid_choice": _("Choose an agency from the list.")},
+    agency = NameField(
+        "agency", label=_("Author agency"), required=False, help_text=_("Its name in any language, or its acronym.")
     )
 
-    def __init__(self, *args, agencies=None, **kwargs):
+    def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["subtopic"].choices = [("", _("Any sub-topic")), *Subtopic.choices]
         self.fields["kind"].choices = [("", _("Any kind")), *GuideKind.choices]
         self.fields["audience"].choices = [("", _("Any audience")), *Audience.choices]
         self.fields["language"].choices = [("", _("Any language")), *LANGUAGE_CHOICES]
-        self.fields["agency"].queryset = agencies if agencies is not None else Agency.objects.order_by("slug")
 
     def filter(self, qs):
         data = self.cleaned_data

@@ -19,7 +19,6 @@ from guides.library.forms import CompareForm, GuideForm, LibraryFilterForm
 from guides.library.models import Audience, Guide, GuideKind, Subtopic
 from portal import reviews
 from portal import selectors as portal_selectors
-from portal.models import Agency
 from portal.reviews import revisions
 
 
@@ -30,8 +29,7 @@ def _visible(request, slug) -> Guide:
 def library_context(request) -> dict:
     """The library: the guides the user sees, filtered, grouped by sub-topic; the published guides' counts by
     sub-topic and kind under the same filters (drafts never counted)."""
-    agencies = Agency.objects.filter(pk__in=selectors.published_guides().values("agency_id")).order_by("slug")
-    form = LibraryFilterForm(request.GET or None, agencies=agencies)
+    form = LibraryFilterForm(request.GET or None)
     guides = selectors.visible_guides(request.user)
     if form.is_bound and not form.is_valid():
         shown, counted = guides.none(), guides.none()

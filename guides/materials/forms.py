@@ -7,27 +7,20 @@ from django.utils.translation import gettext_lazy as _
 
 from guides.materials.models import FIRST_YEAR, LAST_YEAR, MaterialDetails
 from guides.materials.selectors import Filters, GalleryKind
-from portal.models import Agency
+from portal.forms import NameField
 
 
 class GalleryFilterForm(forms.Form):
     """The gallery's filters. Bad values are field errors (the page shows them, the API answers 400)."""
 
     kind = forms.ChoiceField(label=_("Kind"), choices=[("", _("Any kind")), *GalleryKind.choices], required=False)
-    agency = forms.SlugField(label=_("Agency"), max_length=100, required=False)
+    agency = NameField(
+        "agency", label=_("Agency"), required=False, help_text=_("Its name in any language, or its acronym.")
+    )
     language = forms.ChoiceField(
         label=_("Language"), choices=[("", _("Any language")), *settings.LANGUAGES], required=False
     )
     year = forms.IntegerField(label=_("Year"), min_value=FIRST_YEAR, max_value=LAST_YEAR, required=False)
-
-    def clean_agency(self):
-        slug = self.cleaned_data.get("agency") or ""
-        if not slug:
-            return None
-        agency = Agency.objects.filter(slug=slug).first()
-        if agency is None:
-            raise forms.ValidationError(_("No such agency."), code="unknown_agency")
-        return agency
 
     def filters(self) -> Filters:
         """The valid filters (after `is_valid()`); none when the form is not valid."""

@@ -9,7 +9,7 @@ from django_countries import countries
 from guides.portals import selectors
 from guides.portals.models import InternationalPortal, PortalListing, PortalStatus
 from portal import selectors as portal_selectors
-from portal.filters import AgencyFilter
+from portal.filters import AgencyFilter, NameFilter
 from portal.forms import ReportForm
 from portal.models import Agency, Project
 
@@ -52,11 +52,9 @@ class ListingReportForm(ReportForm):
 
 
 class ListingFilter(django_filters.FilterSet):
-    """`?portal=<slug>`, `?agency=<slug>`."""
+    """`?portal=`, `?agency=`: a name, an acronym or a slug."""
 
-    portal = django_filters.ModelChoiceFilter(
-        label=_("Portal"), queryset=InternationalPortal.objects.order_by("slug"), to_field_name="slug"
-    )
+    portal = NameFilter("portal", label=_("Portal"))
     agency = AgencyFilter(field_name="agency")
 
     class Meta:

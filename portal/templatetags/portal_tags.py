@@ -1,4 +1,5 @@
 from django import template
+from django.http import QueryDict
 
 register = template.Library()
 
@@ -50,3 +51,22 @@ def own_revisions(context):
         return []
     pending = revisions.visible_to(request.user).filter(state=RevisionState.PENDING).order_by("-updated_at", "-pk")
     return describe(list(pending.select_related("agency", "author")[:50]))
+
+
+@register.simple_tag
+def name_candidates(field):
+    """The records a name field's text may mean (`portal.forms.NameField.candidates`), each with the address of the
+    same list re-run with that one chosen (its slug in the field, the page back to the first)."""
+    chosen = []
+    data = getattr(field.form, "data", None)
+    for _record, label, slug in getattr(field.field, "candidates", ()):
+        if isinstance(data, QueryDict):
+            query = data.copy()
+        else:
+            query = QueryDict(mutable=True)
+            query.update(data or {})
+        for key in (f"{field.html_name}_choice", f"{field.html_name}_name", "page"):
+            query.pop(key, None)
+        query[field.html_name] = slug
+        chosen.append({"label": label, "slug": slug, "href": f"?{query.urlencode()}"})
+    return chosen

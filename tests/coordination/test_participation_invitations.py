@@ -69,7 +69,7 @@ def test_an_agency_outside_turkiye_is_invited_in_english(admin):
 def test_the_registration_link_chooses_the_agency(client, lonely):
     response = client.get("/en/accounts/register/?agency=lonely-ministry")
     assert response.status_code == 200
-    assert response.context["form"]["agency"].value() == lonely.pk
+    assert response.context["form"]["agency"].value() == lonely.name_en  # its name in the page's language
     assert client.get("/en/accounts/register/?agency=no-such-agency").context["form"]["agency"].value() is None
 
 

@@ -78,7 +78,7 @@ def registration_data(agency, /, **overrides) -> dict:
     data = {
         "name": "Xavier Yılmaz",
         "email": "x@a.gov.tr",
-        "agency": str(agency.pk),
+        "agency": agency.slug,
         "title": "Daire Başkanı",
         "language": "tr",
         "time_zone": "Europe/Istanbul",

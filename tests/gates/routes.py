@@ -891,6 +891,8 @@ ROUTES: dict[str, Route] = {
             Write("delete", expect(403, 405, 405, 405), json=True),
         ),
     ),
+    # The name fields' autocomplete: public, and only what the user may see (tests/portal/test_names.py).
+    "api:names": Route(PUBLIC, query="?kind=agency&q=Ajans"),
     # Awards: the reference lists and the results inventory are public and read-only.
     "api:award-programme-list": Route(PUBLIC),
     "api:award-programme-detail": Route(PUBLIC, lambda w: {"slug": "wsis-prizes"}),

@@ -346,7 +346,10 @@ def test_register_and_submit_a_project_with_the_keyboard_only(lang, chromium, li
         tab_to(page, "#id_email")
         page.keyboard.type(email)
         tab_to(page, "#id_agency")
-        page.keyboard.press("ArrowDown")  # the first agency after the empty choice
+        page.keyboard.type("Bilgi")  # the combobox suggests the agency: the first suggestion, taken with Enter
+        page.locator("#id_agency-listbox [role=option]").first.wait_for()
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("Enter")
         tab_to(page, "#id_title")
         page.keyboard.type("Daire Başkanı")
         tab_to(page, "#id_language")

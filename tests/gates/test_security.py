@@ -124,7 +124,7 @@ def _register_payload(agency, n):
     return {
         "name": f"Person {n}",
         "email": f"person{n}@elsewhere.example",
-        "agency": agency.pk,
+        "agency": agency.slug,
         "title": "",
         "language": "tr",
         "time_zone": "Europe/Istanbul",

@@ -40,7 +40,7 @@ def test_register_confirm_submit_publish_and_list_in_tr_and_fa(browser_page: Pag
     page.goto(f"{base}/tr/accounts/register/")
     page.locator("#id_name").fill("Deniz Yılmaz")
     page.locator("#id_email").fill(EMAIL)
-    page.locator("#id_agency").select_option(value=str(agency.pk))
+    page.locator("#id_agency").fill(agency.slug)
     page.locator("#id_title").fill("Daire Başkanı")
     page.locator("#id_language").select_option(value="tr")
     page.locator("#id_time_zone").select_option(value="Europe/Istanbul")
