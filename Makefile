@@ -11,7 +11,7 @@ SLOW_TIERS := browser or fuzz or realstack
 DEPLOY_ENV := PRODUCTION=true DEBUG=false SECRET_KEY=deploy-check-$$(head -c 48 /dev/urandom | base64 | tr -d '/+=') \
 	ALLOWED_HOSTS=portal.example DATABASE_URL=$(TEST_DATABASE_URL) CELERY_BROKER_URL=redis://127.0.0.1:6379/0
 
-.PHONY: help run test test-fast full services lint messages compilemessages migrate demo clean bench bench-alerts bench-markdown
+.PHONY: help run test test-fast full services lint messages compilemessages migrate demo clean bench bench-alerts bench-markdown bench-search
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -79,6 +79,10 @@ bench: .venv/.runtime compilemessages ## Load smoke: gunicorn on PostgreSQL with
 bench-alerts: .venv/.dev compilemessages ## Alert benchmark: plan 100,000 contacts x 20 deadlines, send 5,000 to a local SMTP server (README, Performance)
 	@bash scripts/ensure-system.sh postgresql
 	$(PY) bench/alerts.py
+
+bench-search: .venv/.runtime compilemessages ## Search benchmark: search and autocomplete at 100,000 projects, 50,000 results, 20,000 events, 5,000 guides, 10,000 agencies (README, Performance)
+	@bash scripts/ensure-system.sh postgresql
+	$(PY) bench/search.py
 
 bench-markdown: .venv/.runtime ## Markdown benchmark: render and sanitise 100 KB of adversarial input, target 100 ms each (README, Performance)
 	$(PY) bench/markdown_render.py

@@ -159,15 +159,62 @@ def _folded_sql(named: Named):
     return Func(expression, function="unaccent", output_field=TextField())
 
 
+def _indexed_rows(named: Named, visible: QuerySet, text: str, folded: str) -> tuple[str, tuple] | None:
+    """For a kind search indexes, the candidates read from the index, whose names are already folded the same way
+    and framed by SEPARATOR (the trigram index finds those containing the text or coming close): the visible
+    indexed records, plus the visible ones the index does not hold (the user's own unpublished records, folded
+    here) and the record whose slug was typed. None for the other kinds (short lists, folded whole)."""
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Func, Q
+
+    from portal.models import SearchDocument, SearchEntry
+    from portal.search import registry
+    from portal.search.backends import Postgres
+
+    if not registry.sources_of(named.model):
+        return None
+    content_type = ContentType.objects.get_for_model(named.model)
+    Postgres()._similarity_threshold(NEAR)
+    indexed = (
+        SearchDocument.objects.filter(language=settings.LANGUAGE_CODE, entry__content_type=content_type)
+        .filter(Q(names__contains=folded) | Q(names__trigram_word_similar=folded))
+        .filter(entry__object_id__in=visible.values("pk"))
+        .annotate(
+            record_pk=F("entry__object_id"),
+            record_slug=Value(""),
+            folded_names=Func(F("names"), function="unaccent", output_field=TextField()),  # as the typed text is
+        )
+        .values_list("record_pk", "record_slug", "folded_names")
+    )
+    rest = (
+        visible.filter(
+            ~Q(pk__in=SearchEntry.objects.filter(content_type=content_type).values("object_id"))
+            | Q(**{named.slug: text.lower()})
+        )
+        .annotate(record_pk=F("pk"), record_slug=F(named.slug), folded_names=_folded_sql(named))
+        .values_list("record_pk", "record_slug", "folded_names")
+    )
+    # Each side's columns read by their aliases: Django orders a values_list's columns its own way.
+    first, first_params = indexed.query.sql_with_params()
+    second, second_params = rest.query.sql_with_params()
+    columns = "record_pk, record_slug, folded_names"
+    sql = f"SELECT {columns} FROM ({first}) AS i UNION ALL SELECT {columns} FROM ({second}) AS r"  # noqa: S608
+    return sql, (*first_params, *second_params)
+
+
 def _ranked_in_postgres(named: Named, visible: QuerySet, text: str, folded: str, limit: int):
     """One query: each visible record's names folded once (a materialised CTE, not once per use of the
     expression), then ranked by strength and trigram word-similarity; the records read in a second query."""
     from django.db import connection
 
-    rows = visible.annotate(record_pk=F("pk"), record_slug=F(named.slug), folded_names=_folded_sql(named)).values_list(
-        "record_pk", "record_slug", "folded_names"
-    )
-    inner, params = rows.query.sql_with_params()
+    indexed = _indexed_rows(named, visible, text, folded)
+    if indexed is None:
+        rows = visible.annotate(
+            record_pk=F("pk"), record_slug=F(named.slug), folded_names=_folded_sql(named)
+        ).values_list("record_pk", "record_slug", "folded_names")
+        indexed = rows.query.sql_with_params()
+    inner, params = indexed
     like = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     # Only Django's own compiled SQL and integer constants are interpolated; every value is a parameter. The columns
     # are read by their aliases: Django orders a values_list's columns its own way.
@@ -184,7 +231,7 @@ def _ranked_in_postgres(named: Named, visible: QuerySet, text: str, folded: str,
             FROM candidate AS c, typed
         ) AS ranked
         WHERE strength < {NEAR_MISS} OR similarity > %s
-        ORDER BY strength, similarity DESC, slug
+        ORDER BY strength, similarity DESC, slug, pk
         LIMIT %s
     """  # noqa: S608
     with connection.cursor() as cursor:
@@ -192,8 +239,11 @@ def _ranked_in_postgres(named: Named, visible: QuerySet, text: str, folded: str,
         ranked = cursor.fetchall()
     if not ranked:
         return []
-    records = named.model._default_manager.in_bulk([pk for pk, _strength in ranked])
-    return [(records[pk], strength) for pk, strength in ranked if pk in records]
+    best = {}
+    for pk, strength in ranked:  # a record both in the index and typed by its slug: its best strength
+        best.setdefault(pk, strength)
+    records = named.model._default_manager.in_bulk(list(best))
+    return [(records[pk], strength) for pk, strength in best.items() if pk in records]
 
 
 # --- SQLite: the visible records' names folded in Python ----------------------------------------------------------

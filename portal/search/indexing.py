@@ -26,6 +26,7 @@ CONFIGS = {"tr": "turkish", "en": "english", "ru": "russian", "fa": "portal_simp
 SIMPLE = "portal_simple"
 BODY_LIMIT = 50_000  # characters of a body indexed: a tsvector holds at most 1 MB
 SUMMARY_LIMIT = 600
+NAME_SEPARATOR = " | "
 _paused = contextvars.ContextVar("search_indexing_paused", default=False)
 
 
@@ -63,8 +64,13 @@ def plain(html: str) -> str:
 
 def _document_rows(source, record, entry_id: int) -> list[dict]:
     document = source.document(record)
-    names = " ".join(
-        dict.fromkeys(fold(text) for text in (*document.title.values(), *document.names) if text and text.strip())
+    # Framed by " | " so a whole name is a LIKE '% | name | %' (the name resolver, `portal.names`, reads them).
+    names = (
+        NAME_SEPARATOR
+        + NAME_SEPARATOR.join(
+            dict.fromkeys(fold(text) for text in (*document.title.values(), *document.names) if text and fold(text))
+        )
+        + NAME_SEPARATOR
     )
     rows = []
     for language in LANGUAGES:
