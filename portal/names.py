@@ -26,6 +26,7 @@ SEPARATOR = " | "
 
 # Exact, then contains, then near: the strength of a match, best first.
 SLUG, EXACT, CONTAINS, NEAR_MISS = 0, 1, 2, 3
+CANDIDATES = 200  # of an indexed kind, the closest names ranked (a prefix of three letters fits thousands)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -110,7 +111,7 @@ def _ranked(named: Named, text: str, user, limit: int) -> list[tuple[Model, int]
         return []
     visible = named.visible(user).select_related(None).prefetch_related(None).order_by()
     if connection.vendor == "postgresql":
-        return _ranked_in_postgres(named, visible, text, folded, limit)
+        return _ranked_in_postgres(named, visible, text, folded, limit, user)
     return _ranked_in_python(named, visible, text, folded, limit)
 
 
@@ -159,13 +160,14 @@ def _folded_sql(named: Named):
     return Func(expression, function="unaccent", output_field=TextField())
 
 
-def _indexed_rows(named: Named, visible: QuerySet, text: str, folded: str) -> tuple[str, tuple] | None:
+def _indexed_rows(named: Named, visible: QuerySet, text: str, folded: str, user) -> tuple[str, tuple] | None:
     """For a kind search indexes, the candidates read from the index, whose names are already folded the same way
     and framed by SEPARATOR (the trigram index finds those containing the text or coming close): the visible
     indexed records, plus the visible ones the index does not hold (the user's own unpublished records, folded
     here) and the record whose slug was typed. None for the other kinds (short lists, folded whole)."""
     from django.conf import settings
     from django.contrib.contenttypes.models import ContentType
+    from django.contrib.postgres.search import TrigramWordSimilarity
     from django.db.models import Func, Q
 
     from portal.models import SearchDocument, SearchEntry
@@ -176,9 +178,17 @@ def _indexed_rows(named: Named, visible: QuerySet, text: str, folded: str) -> tu
         return None
     content_type = ContentType.objects.get_for_model(named.model)
     Postgres()._similarity_threshold(NEAR)
+    documents = SearchDocument.objects.filter(language=settings.LANGUAGE_CODE, entry__content_type=content_type)
+    # The closest names first, from the trigram index alone (a separate query: joined with the visible records the
+    # planner walks every record instead); at most CANDIDATES of them are ranked.
+    close = list(
+        documents.filter(Q(names__contains=folded) | Q(names__trigram_word_similar=folded))
+        .annotate(closeness=TrigramWordSimilarity(folded, "names"))
+        .order_by("-closeness", "entry_id")
+        .values_list("entry__object_id", flat=True)[:CANDIDATES]
+    )
     indexed = (
-        SearchDocument.objects.filter(language=settings.LANGUAGE_CODE, entry__content_type=content_type)
-        .filter(Q(names__contains=folded) | Q(names__trigram_word_similar=folded))
+        documents.filter(entry__object_id__in=close)
         .filter(entry__object_id__in=visible.values("pk"))
         .annotate(
             record_pk=F("entry__object_id"),
@@ -187,28 +197,32 @@ def _indexed_rows(named: Named, visible: QuerySet, text: str, folded: str) -> tu
         )
         .values_list("record_pk", "record_slug", "folded_names")
     )
+    # The index holds what the public may see; a signed-in user may also see records it does not (the own agency's
+    # unpublished ones), folded here. The record whose slug was typed, always.
+    others = Q(**{named.slug: text.lower()})
+    if user is not None and user.is_authenticated:
+        others |= ~Q(pk__in=SearchEntry.objects.filter(content_type=content_type).values("object_id"))
     rest = (
-        visible.filter(
-            ~Q(pk__in=SearchEntry.objects.filter(content_type=content_type).values("object_id"))
-            | Q(**{named.slug: text.lower()})
-        )
+        visible.filter(others)
         .annotate(record_pk=F("pk"), record_slug=F(named.slug), folded_names=_folded_sql(named))
         .values_list("record_pk", "record_slug", "folded_names")
     )
     # Each side's columns read by their aliases: Django orders a values_list's columns its own way.
-    first, first_params = indexed.query.sql_with_params()
-    second, second_params = rest.query.sql_with_params()
     columns = "record_pk, record_slug, folded_names"
-    sql = f"SELECT {columns} FROM ({first}) AS i UNION ALL SELECT {columns} FROM ({second}) AS r"  # noqa: S608
-    return sql, (*first_params, *second_params)
+    parts, params = [], []
+    for rows in (indexed, rest) if close else (rest,):
+        sql, rows_params = rows.query.sql_with_params()
+        parts.append(f"SELECT {columns} FROM ({sql}) AS part{len(parts)}")  # noqa: S608
+        params += rows_params
+    return " UNION ALL ".join(parts), tuple(params)
 
 
-def _ranked_in_postgres(named: Named, visible: QuerySet, text: str, folded: str, limit: int):
+def _ranked_in_postgres(named: Named, visible: QuerySet, text: str, folded: str, limit: int, user=None):
     """One query: each visible record's names folded once (a materialised CTE, not once per use of the
     expression), then ranked by strength and trigram word-similarity; the records read in a second query."""
     from django.db import connection
 
-    indexed = _indexed_rows(named, visible, text, folded)
+    indexed = _indexed_rows(named, visible, text, folded, user)
     if indexed is None:
         rows = visible.annotate(
             record_pk=F("pk"), record_slug=F(named.slug), folded_names=_folded_sql(named)
