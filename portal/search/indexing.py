@@ -249,6 +249,19 @@ def _followed(source):
     return handler
 
 
+def _followed_m2m(source, followed):
+    """A many-to-many change of a `followed` record (its action lines, say) re-indexes the records following it."""
+    follows = _followed(source)
+
+    def handler(sender, instance, action, reverse, model, pk_set, **kwargs):
+        if not action.startswith("post_") or _paused.get():
+            return
+        for record in followed.objects.filter(pk__in=pk_set or []) if reverse else [instance]:
+            follows(followed, record)
+
+    return handler
+
+
 def connect(source: registry.Source) -> None:
     model = source.model
     uid = f"search:{model._meta.label}"
@@ -259,3 +272,6 @@ def connect(source: registry.Source) -> None:
     for followed in source.follows:
         post_save.connect(_followed(source), sender=followed, dispatch_uid=f"{uid}:follows:{followed._meta.label}",
                           weak=False)  # fmt: skip
+        for field in followed._meta.many_to_many:
+            m2m_changed.connect(_followed_m2m(source, followed), sender=field.remote_field.through, weak=False,
+                                dispatch_uid=f"{uid}:follows:{followed._meta.label}:{field.name}")  # fmt: skip
