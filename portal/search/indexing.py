@@ -28,6 +28,7 @@ SIMPLE = "portal_simple"
 BODY_LIMIT = 50_000  # characters of a body indexed: a tsvector holds at most 1 MB
 SUMMARY_LIMIT = 600
 _paused = contextvars.ContextVar("search_indexing_paused", default=False)
+_deferred = contextvars.ContextVar("search_indexing_deferred", default=None)
 
 
 def config(language: str) -> str:
@@ -42,6 +43,28 @@ def paused():
         yield
     finally:
         _paused.reset(token)
+
+
+@contextlib.contextmanager
+def deferred(chunk: int = 500):
+    """Records saved inside (or following one saved inside) are indexed together when the block ends, a few
+    queries per `chunk` of them instead of a few per save (an import of thousands of rows); nothing is indexed when
+    the block fails. Inside another deferred block, the outer one indexes."""
+    if _deferred.get() is not None:
+        yield
+        return
+    pending: dict = {}
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    if connection.in_atomic_block and connection.needs_rollback:
+        return  # the saves are being rolled back: nothing to index
+    for model, pks in pending.items():
+        pks = sorted(pks)
+        for start in range(0, len(pks), chunk):
+            refresh(model, pks[start : start + chunk])
 
 
 def texts(record, field: str) -> dict[str, str]:
@@ -184,6 +207,10 @@ def refresh(model, pks) -> None:
     """Re-read these records of `model` for every source registered for it: indexed when visible, removed when not."""
     pks = [pk for pk in pks if pk is not None]
     if not pks or _paused.get():
+        return
+    pending = _deferred.get()
+    if pending is not None:
+        pending.setdefault(model, set()).update(pks)
         return
     for source in registry.sources_of(model):
         visible = list(source.queryset().filter(pk__in=pks))
