@@ -40,6 +40,7 @@ def wsis_forum_2026() -> tuple[dict, list[str], list[str]]:
                 "implementation period after the WSIS process was extended to 2035.",
             ),
             **texts("city", "Cenevre", "Geneva"),
+            **GENEVA,
             "country": "CH",
             "tz": "Europe/Zurich",
             "starts_on": dt.date(2026, 7, 6),
@@ -52,6 +53,11 @@ def wsis_forum_2026() -> tuple[dict, list[str], list[str]]:
         ["e-government"],
         WSIS_MAIN_LINES,
     )
+
+
+# The cities' names in the other languages, so a search in any of them finds their events.
+GENEVA = {"city_ru": "Женева", "city_ky": "Женева", "city_fa": "ژنو", "city_az": "Cenevrə"}
+BISHKEK = {"city_ru": "Бишкек", "city_ky": "Бишкек", "city_fa": "بیشکک", "city_az": "Bişkek"}
 
 
 def demo_events(year: int) -> list[tuple[str, dict, list[str], list[str]]]:
@@ -69,6 +75,7 @@ def demo_events(year: int) -> list[tuple[str, dict, list[str], list[str]]]:
                 "kind": "forum",
                 "organiser": "ITU",
                 **texts("city", "Cenevre", "Geneva"),
+                **GENEVA,
                 "country": "CH",
                 "tz": "Europe/Zurich",
                 "starts_on": dt.date(year, 7, 5),
@@ -106,6 +113,7 @@ def demo_events(year: int) -> list[tuple[str, dict, list[str], list[str]]]:
                     "social problems with new information technologies.",
                 ),
                 **texts("city", "Bişkek", "Bishkek"),
+                **BISHKEK,
                 "country": "KG",
                 "tz": "Asia/Bishkek",
                 "starts_on": dt.date(year, 4, 16),
@@ -128,6 +136,7 @@ def demo_events(year: int) -> list[tuple[str, dict, list[str], list[str]]]:
                 "kind": "barcamp",
                 "organiser": SOROS_KG,
                 **texts("city", "Bişkek", "Bishkek"),
+                **BISHKEK,
                 "country": "KG",
                 "tz": "Asia/Bishkek",
                 "starts_on": dt.date(year, 5, 22),
@@ -152,6 +161,7 @@ def demo_events(year: int) -> list[tuple[str, dict, list[str], list[str]]]:
                 "organiser": SOROS_KG,
                 "attendance": "hybrid",
                 **texts("city", "Bişkek", "Bishkek"),
+                **BISHKEK,
                 "country": "KG",
                 "tz": "Asia/Bishkek",
                 "starts_on": dt.date(year, 10, 8),

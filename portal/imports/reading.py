@@ -242,7 +242,11 @@ def run_import(
     importer = REGISTRY[kind](**options)
     report = ImportReport(kind=kind, dry_run=dry_run)
     csv.field_size_limit(MAX_FIELD)
-    with transaction.atomic():
+    from portal.search import indexing
+
+    # The rows are indexed for search together at the end (nothing at all on a dry run, which is rolled back).
+    indexed = indexing.paused() if dry_run else indexing.deferred()
+    with transaction.atomic(), indexed:
         try:
             _import_rows(importer, stream, report, progress, on_row)
         except _FileRefused as exc:

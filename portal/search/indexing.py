@@ -28,6 +28,7 @@ BODY_LIMIT = 50_000  # characters of a body indexed: a tsvector holds at most 1 
 SUMMARY_LIMIT = 600
 NAME_SEPARATOR = " | "
 _paused = contextvars.ContextVar("search_indexing_paused", default=False)
+_deferred = contextvars.ContextVar("search_indexing_deferred", default=None)
 
 
 def config(language: str) -> str:
@@ -42,6 +43,28 @@ def paused():
         yield
     finally:
         _paused.reset(token)
+
+
+@contextlib.contextmanager
+def deferred(chunk: int = 500):
+    """Records saved inside (or following one saved inside) are indexed together when the block ends, a few
+    queries per `chunk` of them instead of a few per save (an import of thousands of rows); nothing is indexed when
+    the block fails. Inside another deferred block, the outer one indexes."""
+    if _deferred.get() is not None:
+        yield
+        return
+    pending: dict = {}
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    if connection.in_atomic_block and connection.needs_rollback:
+        return  # the saves are being rolled back: nothing to index
+    for model, pks in pending.items():
+        pks = sorted(pks)
+        for start in range(0, len(pks), chunk):
+            refresh(model, pks[start : start + chunk])
 
 
 def texts(record, field: str) -> dict[str, str]:
@@ -193,6 +216,10 @@ def refresh(model, pks) -> None:
     pks = [pk for pk in pks if pk is not None]
     if not pks or _paused.get():
         return
+    pending = _deferred.get()
+    if pending is not None:
+        pending.setdefault(model, set()).update(pks)
+        return
     for source in registry.sources_of(model):
         visible = list(source.queryset().filter(pk__in=pks))
         write(source, visible)
@@ -257,6 +284,19 @@ def _followed(source):
     return handler
 
 
+def _followed_m2m(source, followed):
+    """A many-to-many change of a `followed` record (its action lines, say) re-indexes the records following it."""
+    follows = _followed(source)
+
+    def handler(sender, instance, action, reverse, model, pk_set, **kwargs):
+        if not action.startswith("post_") or _paused.get():
+            return
+        for record in followed.objects.filter(pk__in=pk_set or []) if reverse else [instance]:
+            follows(followed, record)
+
+    return handler
+
+
 def connect(source: registry.Source) -> None:
     model = source.model
     uid = f"search:{model._meta.label}"
@@ -267,3 +307,6 @@ def connect(source: registry.Source) -> None:
     for followed in source.follows:
         post_save.connect(_followed(source), sender=followed, dispatch_uid=f"{uid}:follows:{followed._meta.label}",
                           weak=False)  # fmt: skip
+        for field in followed._meta.many_to_many:
+            m2m_changed.connect(_followed_m2m(source, followed), sender=field.remote_field.through, weak=False,
+                                dispatch_uid=f"{uid}:follows:{followed._meta.label}:{field.name}")  # fmt: skip
