@@ -210,11 +210,12 @@ def _indexed_rows(named: Named, visible: QuerySet, text: str, folded: str, user)
     from django.db.models import Func, Q
 
     from portal.models import SearchDocument, SearchEntry
-    from portal.search import registry
+    from portal.search import indexing, registry
     from portal.search.backends import Postgres
 
     if not registry.sources_of(named.model):
         return None
+    indexing.flush()
     content_type = ContentType.objects.get_for_model(named.model)
     Postgres()._similarity_threshold(NEAR)
     documents = SearchDocument.objects.filter(language=settings.LANGUAGE_CODE, entry__content_type=content_type)

@@ -15,7 +15,7 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 
 from portal.models import SearchDocument, SearchEntry, SearchFacet
-from portal.search import backends, registry
+from portal.search import backends, indexing, registry
 from portal.search.text import fold, words
 
 # The facets, in the order the page shows them; the kind and "open deadline" are columns of the entry.
@@ -97,6 +97,7 @@ class Results:
 def _documents(query: Query, now=None, without: str = "", fuzzy: bool = False) -> QuerySet:
     """The documents in the query's language that match its text and filters (but the filter `without`, for its
     own facet's counts), annotated with `rank`."""
+    indexing.flush()  # what this transaction saved is findable in it too
     documents = SearchDocument.objects.filter(language=query.language)
     if query.kind and without != "kind":
         documents = documents.filter(entry__kind=query.kind)
@@ -254,6 +255,7 @@ def suggest(text: str, kinds=(), language: str = settings.LANGUAGE_CODE, limit: 
     text = " ".join((text or "").split())[:MAX_TEXT]
     if not fold(text):
         return []
+    indexing.flush()
     documents = SearchDocument.objects.filter(language=language)
     if kinds:
         documents = documents.filter(entry__kind__in=list(kinds))

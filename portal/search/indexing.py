@@ -163,8 +163,9 @@ def _insert_documents(rows: list[dict]) -> None:
         cursor.execute(_INSERT.format(values=", ".join([_VALUE] * len(rows))), params)
 
 
-def write(source: registry.Source, records) -> int:
-    """Index `records` of `source` (all visible: the caller has checked) in a few statements."""
+def write(source: registry.Source, records, first_seen: dict | None = None) -> int:
+    """Index `records` of `source` (all visible: the caller has checked) in a few statements; a record new to the
+    index became findable at its `first_seen` time (when it was saved), or now."""
     records = list(records)
     if not records:
         return 0
@@ -180,7 +181,7 @@ def write(source: registry.Source, records) -> int:
                 object_id=pk,
                 kind=source.kind,
                 open_until=document.open_until,
-                first_indexed_at=now,
+                first_indexed_at=(first_seen or {}).get(pk, now),
                 indexed_at=now,
             )
             for pk, document in built.items()
@@ -212,7 +213,9 @@ def remove(model, pks) -> None:
 
 
 def refresh(model, pks) -> None:
-    """Re-read these records of `model` for every source registered for it: indexed when visible, removed when not."""
+    """Re-read these records of `model` for every source registered for it: indexed when visible, removed when not.
+    Inside a transaction this happens when it commits (each record once, however often it was saved), or earlier
+    when something in the transaction reads the index (`flush`); nothing happens for a transaction rolled back."""
     pks = [pk for pk in pks if pk is not None]
     if not pks or _paused.get():
         return
@@ -220,12 +223,73 @@ def refresh(model, pks) -> None:
     if pending is not None:
         pending.setdefault(model, set()).update(pks)
         return
+    if connection.in_atomic_block:
+        _transaction_pending().add(model, pks)
+        return
+    _refresh_now(model, pks)
+
+
+def _refresh_now(model, pks, first_seen: dict | None = None) -> None:
     for source in registry.sources_of(model):
         visible = list(source.queryset().filter(pk__in=pks))
-        write(source, visible)
+        write(source, visible, first_seen)
         gone = set(pks) - {record.pk for record in visible}
         if gone:
             remove(model, gone)
+
+
+class _Pending:
+    """The records saved (and the followed records changed) in the current transaction, with when each was first
+    saved: indexed when it commits (an `on_commit` callback), or before anything in it reads the index."""
+
+    def __init__(self):
+        self.records: dict = {}  # model → {pk: first saved at}
+        self.follows: list = []  # (source, followed model, pk)
+
+    def add(self, model, pks) -> None:
+        now = timezone.now()
+        marks = self.records.setdefault(model, {})
+        for pk in pks:
+            marks.setdefault(pk, now)
+
+    def __call__(self) -> None:
+        self.flush()
+
+    def flush(self) -> None:
+        while self.records or self.follows:
+            follows, self.follows = self.follows, []
+            for source, followed, pk in follows:
+                instance = followed._default_manager.filter(pk=pk).first()
+                if instance is not None:
+                    self.add(source.model, _pks(source.follows[followed](instance)))
+            records, self.records = self.records, {}
+            for model, marks in records.items():
+                pks = sorted(marks)
+                for start in range(0, len(pks), 500):
+                    _refresh_now(model, pks[start : start + 500], marks)
+
+
+def _transaction_pending() -> _Pending:
+    """The current transaction's pending records, registered to be indexed on its commit. A rolled-back
+    transaction (or savepoint) drops its callbacks, and with them what it had pending."""
+    pending = getattr(connection, "search_pending", None)
+    if pending is None or not any(callback is pending for _sids, callback, _robust in connection.run_on_commit):
+        pending = _Pending()
+        connection.search_pending = pending
+        transaction.on_commit(pending)
+    return pending
+
+
+def flush() -> None:
+    """Index what the current transaction has pending now: called before the index is read."""
+    pending = getattr(connection, "search_pending", None)
+    registered = pending is not None and connection.in_atomic_block
+    if registered and any(callback is pending for _sids, callback, _robust in connection.run_on_commit):
+        pending.flush()
+
+
+def _pks(records) -> list:
+    return list(records.values_list("pk", flat=True)) if hasattr(records, "values_list") else [r.pk for r in records]
 
 
 def rebuild(kinds=None, chunk: int = 500) -> dict[str, int]:
@@ -276,6 +340,9 @@ def _m2m(sender, instance, action, reverse, model, pk_set, **kwargs):
 def _followed(source):
     def handler(sender, instance, raw=False, **kwargs):
         if raw or _paused.get():
+            return
+        if connection.in_atomic_block and _deferred.get() is None:
+            _transaction_pending().follows.append((source, sender, instance.pk))  # read when indexed
             return
         records = source.follows[sender](instance)
         refresh(source.model, list(records.values_list("pk", flat=True)) if hasattr(records, "values_list") else

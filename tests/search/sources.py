@@ -5,6 +5,7 @@ from django.utils.html import strip_tags
 
 from portal import search
 from portal.models import SearchEntry
+from portal.search import indexing
 
 
 def found(text, language="tr", kind="", **options) -> list[str]:
@@ -15,6 +16,7 @@ def found(text, language="tr", kind="", **options) -> list[str]:
 
 
 def entry(record):
+    indexing.flush()  # what the test's transaction saved
     return SearchEntry.objects.filter(
         content_type=ContentType.objects.get_for_model(type(record)), object_id=record.pk
     ).first()

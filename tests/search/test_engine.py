@@ -4,6 +4,7 @@ import pytest
 
 from portal import search
 from portal.models import ReviewState, SearchEntry
+from portal.search import indexing
 from tests.factories import AgencyFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -44,12 +45,15 @@ def test_a_misspelt_acronym_finds_the_agency():
 
 def test_a_draft_is_never_indexed_and_leaves_when_unpublished():
     draft = ProjectFactory(title_tr="Gizli taslak proje", review_state=ReviewState.DRAFT, published_at=None)
+    indexing.flush()
     assert not SearchEntry.objects.filter(kind="project", object_id=draft.pk).exists()
     public = ProjectFactory(published=True, title_tr="Açık proje")
+    indexing.flush()
     assert SearchEntry.objects.filter(kind="project", object_id=public.pk).exists()
     public.review_state = ReviewState.DRAFT
     public.published_at = None
     public.save()
+    indexing.flush()
     assert not SearchEntry.objects.filter(kind="project", object_id=public.pk).exists()
     assert search.run(search.Query.build("proje", language="tr")).total == 0
 
@@ -151,6 +155,7 @@ def test_open_only_keeps_records_with_an_open_deadline():
 
     project = ProjectFactory(published=True, title_tr="Açık çağrı projesi")
     ProjectFactory(published=True, title_tr="Kapalı çağrı projesi")
+    indexing.flush()
     SearchEntry.objects.filter(kind="project", object_id=project.pk).update(
         open_until=timezone.now() + timezone.timedelta(days=3)
     )
@@ -172,7 +177,7 @@ def test_rebuild_gives_the_same_index_and_drops_what_is_gone():
 
     ProjectFactory(published=True, title_tr="Yeniden kurulan dizin")
     before = sorted(search.matching(search.Query.build("dizin", language="tr")).values_list("kind", "object_id"))
-    entry = SearchEntry.objects.get(kind="project")
+    entry = SearchEntry.objects.get(kind="project")  # indexed: matching() read the index
     SearchEntry.objects.create(
         content_type_id=entry.content_type_id,
         kind="project",
@@ -199,6 +204,7 @@ def test_the_fallback_backend_matches_every_folded_word():
 
     ProjectFactory(published=True, title_tr="İzmir Akıllı Ulaşım")
     ProjectFactory(published=True, title_tr="İzmir Su Yönetimi")
+    indexing.flush()
     documents = SearchDocument.objects.filter(language="tr", entry__kind="project")
     matched = Simple().match(documents, search.Query.build("izmir akilli", language="tr"))
     assert [row.title for row in matched] == ["İzmir Akıllı Ulaşım"]
