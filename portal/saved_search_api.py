@@ -15,13 +15,6 @@ from portal.search.engine import FACETS, MAX_TEXT
 from portal.selectors import active_contact
 
 
-class SessionAuthentication(authentication.SessionAuthentication):
-    """The session, as everywhere in the API; a request without one is told to authenticate (401), not refused."""
-
-    def authenticate_header(self, request):
-        return 'Session realm="api"'
-
-
 class SavedSearchSerializer(serializers.ModelSerializer):
     text = serializers.CharField(
         max_length=MAX_TEXT, required=False, allow_blank=True, default="", help_text=_("The words searched for.")
@@ -82,7 +75,12 @@ class SavedSearchViewSet(
     """The signed-in contact's own saved searches."""
 
     serializer_class = SavedSearchSerializer
-    authentication_classes = [SessionAuthentication]
+    authentication_classes = [authentication.SessionAuthentication]
+
+    def get_authenticate_header(self, request):
+        # A request without a session is told to authenticate (401), not refused (403) as elsewhere in the API.
+        return 'Session realm="api"'
+
     permission_classes = [permissions.IsAuthenticated]
     lookup_value_regex = r"[0-9]{1,18}"
     filterset_class = None
