@@ -450,9 +450,16 @@ class SubscriptionView(generics.RetrieveUpdateAPIView):
 
 
 class NameQuerySerializer(serializers.Serializer):
-    kind = serializers.ChoiceField(choices=(), help_text=_("What kind of record: agency, project, funder…"))
+    # Both optional, so the bare address answers (agencies; nothing typed, nothing suggested).
+    kind = serializers.ChoiceField(
+        choices=(), required=False, default="agency", help_text=_("What kind of record: agency, project, funder…")
+    )
     q = serializers.CharField(
-        min_length=1, max_length=100, help_text=_("A few letters of its name in any language, or of its acronym.")
+        required=False,
+        default="",
+        allow_blank=True,
+        max_length=100,
+        help_text=_("A few letters of its name in any language, or of its acronym."),
     )
 
     def __init__(self, *args, **kwargs):

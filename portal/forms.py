@@ -72,13 +72,15 @@ class NameField(forms.CharField):
         self.candidates = [(record, named.label_of(record), getattr(record, named.slug)) for record in found.candidates]
         listed = ", ".join(f"{label} ({slug})" for _record, label, slug in self.candidates)
         unknown = named.unknown % {"text": text}
+        # The message is a parameter, so a "%" the user typed is never read as a format (django-filter formats
+        # every message with its parameters).
         if not self.candidates:
-            raise ValidationError(unknown, code="unknown")
+            raise ValidationError("%(message)s", code="unknown", params={"message": unknown})
         if not found.near:
             message = self.error_messages["several"] % {"text": text, "names": listed}
         else:
             message = f"{unknown} {self.error_messages['did_you_mean'] % {'names': listed}}"
-        raise ValidationError(message, code="did_you_mean")
+        raise ValidationError("%(message)s", code="did_you_mean", params={"message": message})
 
     def prepare_value(self, value):
         from portal import names

@@ -1,10 +1,10 @@
 """API v1 of the saved searches, under /api/v1/saved-searches/: the signed-in contact's own — list, read, create,
-change and delete. Another's is a 404; anonymous requests get a 401, a user without an active contact a 403 on
+change and delete. Another's is a 404; anonymous requests get a 403 as everywhere in the API, a user without an active contact a 403 on
 writes (an empty list on reads). The rules are `portal.saved_searches.services`, as on the pages."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils.translation import gettext_lazy as _
-from rest_framework import authentication, mixins, permissions, serializers, status, viewsets
+from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
@@ -75,11 +75,6 @@ class SavedSearchViewSet(
     """The signed-in contact's own saved searches."""
 
     serializer_class = SavedSearchSerializer
-    authentication_classes = [authentication.SessionAuthentication]
-
-    def get_authenticate_header(self, request):
-        # A request without a session is told to authenticate (401), not refused (403) as elsewhere in the API.
-        return 'Session realm="api"'
 
     permission_classes = [permissions.IsAuthenticated]
     lookup_value_regex = r"[0-9]{1,18}"

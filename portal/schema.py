@@ -64,8 +64,12 @@ class PortalAutoSchema(AutoSchema):
                 for kwarg, keyword in (("min_value", "minimum"), ("max_value", "maximum")):
                     if extra.get(kwarg) is not None:
                         schema[keyword] = extra[kwarg]
-        # portal.filters.NameFilter: `agency=` takes a slug or a name; `agency_name=` is the same filter by name.
+        # portal.filters.NameFilter: `agency=` takes a slug or a name; `agency_name=` is the same filter by name
+        # (on lists only: a detail is not filtered).
         from portal.filters import NameFilter
+
+        if not self._is_list_view():
+            return parameters
 
         for name, filter_ in filters.items():
             if isinstance(filter_, NameFilter) and not any(p.get("name") == f"{name}_name" for p in parameters):

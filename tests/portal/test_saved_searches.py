@@ -352,8 +352,8 @@ def test_another_contact_cannot_see_change_or_delete_a_search(client):
 
 def test_the_api_for_the_contacts_own_searches(client):
     contact = reader()
-    assert client.get("/api/v1/saved-searches/").status_code == 401
-    assert client.post("/api/v1/saved-searches/", {}, content_type="application/json").status_code == 401
+    assert client.get("/api/v1/saved-searches/").status_code == 403
+    assert client.post("/api/v1/saved-searches/", {}, content_type="application/json").status_code == 403
     client.force_login(contact.user)
     created = client.post(
         "/api/v1/saved-searches/?lang=en",
