@@ -211,13 +211,13 @@ def _indexed_rows(named: Named, visible: QuerySet, text: str, folded: str, user)
 
     from portal.models import SearchDocument, SearchEntry
     from portal.search import indexing, registry
-    from portal.search.backends import Postgres
+    from portal.search.backends import word_similarity_threshold
 
     if not registry.sources_of(named.model):
         return None
     indexing.flush()
     content_type = ContentType.objects.get_for_model(named.model)
-    Postgres()._similarity_threshold(NEAR)
+    word_similarity_threshold(NEAR)
     documents = SearchDocument.objects.filter(language=settings.LANGUAGE_CODE, entry__content_type=content_type)
     # The closest names first, from the trigram index alone (a separate query: joined with the visible records the
     # planner walks every record instead); at most CANDIDATES of them are ranked.

@@ -47,19 +47,21 @@ def _new_connection(sender, connection, **kwargs):
 connection_created.connect(_new_connection, dispatch_uid="search:new-connection")
 
 
+def word_similarity_threshold(value: float) -> None:
+    """The threshold of pg_trgm's `%>` (which the trigram indexes answer) for this connection, set when it changes:
+    search, suggestions and the name resolver each ask for their own."""
+    if getattr(connection, "portal_word_similarity", None) == value:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [str(value)])
+    connection.portal_word_similarity = value
+
+
 class Postgres:
     def _tsquery(self, query):
         return SearchQuery(fold(query.text, query.language), config=config(query.language), search_type="websearch") | (
             SearchQuery(fold(query.text), config=SIMPLE, search_type="websearch")
         )
-
-    def _similarity_threshold(self, value: float) -> None:
-        """The threshold of `%>` (which the trigram index answers) for this connection, set when it changes."""
-        if getattr(connection, "portal_word_similarity", None) == value:
-            return
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)", [str(value)])
-        connection.portal_word_similarity = value
 
     def match(self, documents, query, fuzzy=False):
         """Full-text matches (names in every language are in the vector too); `fuzzy` adds the names that come
@@ -71,7 +73,7 @@ class Postgres:
         if not fuzzy:
             return documents.filter(vector=tsquery).annotate(rank=SearchRank(F("vector"), tsquery))
         folded = fold(query.text)
-        self._similarity_threshold(NAME_SIMILARITY)
+        word_similarity_threshold(NAME_SIMILARITY)
         return documents.filter(Q(vector=tsquery) | Q(names__trigram_word_similar=folded)).annotate(
             rank=SearchRank(F("vector"), tsquery) + TrigramWordSimilarity(folded, "names") / 2
         )
@@ -87,7 +89,7 @@ class Postgres:
 
     def names(self, documents, text):
         folded = fold(text)
-        self._similarity_threshold(0.3)
+        word_similarity_threshold(0.3)
         return (
             documents.filter(Q(names__trigram_word_similar=folded) | Q(names__contains=folded))
             .annotate(closeness=TrigramWordSimilarity(folded, "names"))
@@ -98,7 +100,7 @@ class Postgres:
         from portal.models import SearchDocument
 
         folded = fold(query.text)
-        self._similarity_threshold(SUGGESTION_SIMILARITY)
+        word_similarity_threshold(SUGGESTION_SIMILARITY)
         closest = (
             SearchDocument.objects.filter(language=query.language, names__trigram_word_similar=folded)
             .annotate(closeness=TrigramWordSimilarity(folded, "names"))
