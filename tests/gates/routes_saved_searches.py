@@ -84,26 +84,26 @@ ROUTES: dict[str, Route] = {
     # The address in contact A's saved-search mails: the signed token is the authority, no login needed. Its POST
     # (the one-click unsubscribe, anonymous by design) is tested in tests/portal/test_saved_searches.py.
     "accounts:saved_search_unsubscribe": Route(PUBLIC, _token, page=True),
-    # The API: the signed-in contact's own searches; anonymous requests are asked to log in (401); an admin without
-    # a contact reads an empty list and may not save.
+    # The API: the signed-in contact's own searches; anonymous requests are refused (403) as everywhere in the
+    # API; an admin without a contact reads an empty list and may not save.
     "api:saved-search-list": Route(
-        expect(401, 200),
-        writes=(Write("post", expect(401, 201, 201, 403), data=_api_search, json=True),),
+        expect(403, 200),
+        writes=(Write("post", expect(403, 201, 201, 403), data=_api_search, json=True),),
     ),
     "api:saved-search-detail": Route(
-        expect(401, 200, 404, 404),
+        expect(403, 200, 404, 404),
         _pk("saved_search_a"),
         writes=(
             Write(
                 "patch",
-                expect(401, 200, 404, 404),
+                expect(403, 200, 404, 404),
                 "saved_search_a",
                 data=lambda w: {"frequency": "weekly"},
                 json=True,
             ),
-            Write("put", expect(401, 200, 404, 404), "saved_search_a", data=_api_search, json=True),
-            Write("delete", expect(401, 204, 404, 404), "saved_search_a"),
-            Write("delete", expect(401, 404, 204, 404), "saved_search_b", kwargs=_pk("saved_search_b")),
+            Write("put", expect(403, 200, 404, 404), "saved_search_a", data=_api_search, json=True),
+            Write("delete", expect(403, 204, 404, 404), "saved_search_a"),
+            Write("delete", expect(403, 404, 204, 404), "saved_search_b", kwargs=_pk("saved_search_b")),
         ),
     ),
 }
