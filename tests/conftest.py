@@ -44,6 +44,22 @@ def pytest_collection_modifyitems(items):
     ]
     if unmarked:
         raise pytest.UsageError("tests in a slow tier without its marker:\n  " + "\n  ".join(unmarked))
+    # As pytest-django orders them (the tests that commit, which empty the database when they end, after those
+    # that roll back), and in each group the longest first (the slow tiers, then the gates): the two test
+    # processes then finish together instead of one running a minute-long gate alone at the end.
+    items.sort(key=lambda item: (_commits(item), _duration_class(item)))
+
+
+def _commits(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    committed = bool(marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+    return committed or bool({"transactional_db", "live_server"} & set(getattr(item, "fixturenames", ())))
+
+
+def _duration_class(item) -> int:
+    if any(item.get_closest_marker(tier) for tier in TIER_FIXTURES):
+        return 0
+    return 1 if item.nodeid.startswith("tests/gates/") else 2
 
 
 @pytest.fixture(autouse=True)
