@@ -2,6 +2,11 @@
 sink of the module's own, stopped by their PID). Logins and registrations answer as usual, the rate limits still
 count (in the database while the cache is away), and /healthz names what is down."""
 
+import json
+import os
+import socket
+import subprocess
+import sys
 import time
 
 import pytest
@@ -29,16 +34,21 @@ def running_redis(redis_server):
     return redis_server
 
 
-@pytest.fixture
-def redis_cache(settings, running_redis):
-    """The cache on the module's redis-server, as CACHE_URL=redis://… configures it."""
+def redis_cache_at(settings, url: str) -> None:
+    """The cache at `url`, as CACHE_URL=redis://… configures it (config/settings.py)."""
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": running_redis.url,
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+            "LOCATION": url,
+            "OPTIONS": settings.CACHE_REDIS_OPTIONS,
         }
     }
+
+
+@pytest.fixture
+def redis_cache(settings, running_redis):
+    """The cache on the module's redis-server."""
+    redis_cache_at(settings, running_redis.url)
     return running_redis
 
 
@@ -166,3 +176,55 @@ def test_with_the_smtp_server_stopped_healthz_names_it_and_registrations_answer(
     assert mail.last_error
     assert mail.not_before > timezone.now()
     assert healthz()[1]["outbox_backlog"] == 0  # not due again before its backoff
+
+
+def test_a_cache_server_that_never_answers_costs_a_login_half_a_second(settings, wg_admin):
+    """A cache host that accepts connections and then says nothing (a hung server): the rate limit gives up after
+    the cache's timeout and counts in the database; /healthz gives up as fast and names the cache."""
+    settings.CELERY_BROKER_URL = ""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(16)  # connections wait in the backlog: connected, never answered
+        redis_cache_at(settings, f"redis://127.0.0.1:{silent.getsockname()[1]}/0")
+
+        client = Client()
+        started = time.monotonic()
+        response = client.post(LOGIN, {"username": wg_admin.email, "password": PASSWORD})
+        elapsed = time.monotonic() - started
+        assert response.status_code == 302
+        assert logged_in(client) is True
+        assert elapsed < 3, f"the login waited {elapsed:.1f} s on a silent cache"
+        assert RateLimitCounter.objects.get().count == 1
+
+        status, report = healthz()
+        assert (status, report["down"], report["cache"]) == (503, ["cache"], "error: TimeoutError")
+
+
+SETTINGS_PROBE = """
+import json
+import django
+django.setup()
+from django.conf import settings
+print(json.dumps(settings.CACHES["default"]))
+"""
+
+
+@pytest.mark.pure
+@pytest.mark.parametrize(
+    ("url", "options"),
+    [
+        ("redis://127.0.0.1:6379/1", {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}),
+        ("redis://127.0.0.1:6379/1?socket_timeout=2", {"socket_connect_timeout": 0.5, "socket_timeout": 2}),
+    ],
+)
+def test_a_redis_cache_url_gets_short_timeouts_unless_it_names_its_own(tmp_path, url, options):
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+        "CACHE_URL": url,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'probe.sqlite3'}",
+    }
+    out = subprocess.run(  # noqa: S603 - our own interpreter and a fixed script
+        [sys.executable, "-c", SETTINGS_PROBE], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert json.loads(out)["OPTIONS"] == options
