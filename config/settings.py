@@ -261,6 +261,11 @@ SPECTACULAR_SETTINGS = {
 # --- Cache (rate limits) -------------------------------------------------------------------
 # Shared between processes in the full stack (e.g. redis://127.0.0.1:6379/1); per process otherwise.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# A dead or hung cache server fails in half a second, not Redis's default 5 s per command; the rate limits then
+# count in the database (`portal.ratelimit`). Options given in CACHE_URL's query win.
+CACHE_REDIS_OPTIONS = {"socket_connect_timeout": 0.5, "socket_timeout": 0.5}
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["OPTIONS"] = CACHE_REDIS_OPTIONS | CACHES["default"].get("OPTIONS", {})
 # Requests per client address and window (seconds) on the forms that send mail or check passwords.
 RATE_LIMITS = {
     "register": (env.int("RATE_LIMIT_REGISTER", default=10), 3600),

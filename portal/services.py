@@ -1,5 +1,6 @@
 """Writes of the core: registration and approval of contacts, projects (through the review workflow)."""
 
+import datetime as dt
 import secrets
 from pathlib import Path
 
@@ -9,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core import signing
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -18,7 +19,7 @@ from django.utils.translation import gettext_lazy
 
 from portal import materials, partnerships, reviews, selectors
 from portal.mail import send_templated
-from portal.models import AgencyDomain, Contact, MailKind, Project
+from portal.models import AgencyDomain, Contact, MailKind, Project, RateLimitCounter
 from portal.reviews import Refusals, ReviewedKind
 
 CONFIRM_SALT = "portal.contact-confirm"
@@ -329,3 +330,25 @@ def publish_project(user, project: Project) -> bool:
 def request_changes(user, project: Project, comment: str) -> Project:
     """Send a project back to its agency with the moderator's comment, by e-mail."""
     return reviews.request_changes(user, project, comment)
+
+
+# --- Rate limits ---------------------------------------------------------------------------
+
+
+def count_attempt_in_database(scope: str, key: str, window: int, now=None) -> int:
+    """Count one attempt of `key` on `scope` in its fixed window of `window` seconds and return the window's count
+    (used by `portal.ratelimit` while the cache is unreachable). Counters of windows that are over are removed."""
+    now = now or timezone.now()
+    start = dt.datetime.fromtimestamp(int(now.timestamp()) // window * window, tz=dt.UTC)
+    with transaction.atomic():
+        RateLimitCounter.objects.filter(expires_at__lte=now).delete()
+        counter, created = RateLimitCounter.objects.select_for_update().get_or_create(
+            scope=scope,
+            key=key[:255],
+            window_start=start,
+            defaults={"count": 1, "expires_at": start + dt.timedelta(seconds=window)},
+        )
+        if not created:
+            RateLimitCounter.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+            counter.refresh_from_db(fields=["count"])
+    return counter.count

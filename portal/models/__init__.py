@@ -20,6 +20,7 @@ from portal.models.projects import (
     ProjectStatus,
     PromoMaterial,
 )
+from portal.models.ratelimits import RateLimitCounter
 from portal.models.reference import SDG, ActionLine, Theme
 from portal.models.reviews import ReportedRecord, ReviewedRecord, ReviewerSettings, ReviewNotice, ReviewState
 from portal.models.revisions import Revision, RevisionState
@@ -50,6 +51,7 @@ __all__ = [
     "ProjectPartner",
     "ProjectStatus",
     "PromoMaterial",
+    "RateLimitCounter",
     "ReportedRecord",
     "ReviewNotice",
     "ReviewState",

@@ -456,11 +456,15 @@ def test_healthz_healthy_without_a_broker(client, settings):
     assert response.status_code == 200
     assert response.json() == {
         "status": "ok",
+        "down": [],
         "database": "ok",
         "broker": "not configured",
+        "cache": "ok",
+        "smtp": "not configured",
         "last_planning_run": None,
         "planning_age_seconds": None,
         "pending_backlog": 0,
+        "outbox_backlog": 0,
     }
     assert "no-cache" in response["Cache-Control"]
 
@@ -487,11 +491,15 @@ def test_an_unreachable_database_is_unhealthy_and_named_without_details():
     assert not report.healthy
     assert report.as_dict() == {
         "status": "unhealthy",
+        "down": ["database"],
         "database": "error: OperationalError",
         "broker": "not configured",
+        "cache": "ok",
+        "smtp": "not configured",
         "last_planning_run": None,
         "planning_age_seconds": None,
         "pending_backlog": None,
+        "outbox_backlog": None,
     }
 
 
@@ -503,6 +511,7 @@ def test_healthz_unreachable_broker_is_503(client, settings):
     assert response.json()["status"] == "unhealthy"
     assert response.json()["broker"] == "error: ConnectionError"
     assert response.json()["database"] == "ok"
+    assert response.json()["down"] == ["broker"]
 
 
 @pytest.mark.parametrize(
@@ -518,6 +527,7 @@ def test_healthz_with_the_real_broker_needs_a_recent_planning_run(client, settin
     data = response.json()
     assert data["broker"] == "ok"
     assert data["status"] == ("ok" if status == 200 else "unhealthy")
+    assert data["down"] == ([] if status == 200 else ["planning"])
     if age is None:
         assert data["planning_age_seconds"] is None
     else:

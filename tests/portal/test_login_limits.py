@@ -3,12 +3,15 @@ none of its own). Failures are counted per account and address (django-axes, the
 attempts per client address (`portal.ratelimit`)."""
 
 import base64
+import datetime as dt
 
 import pytest
 from django.test import Client
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 
-from portal.models import Project
+from portal import services
+from portal.models import Project, RateLimitCounter
 from tests import factories
 
 PORTAL_LOGIN = "/tr/accounts/login/"
@@ -96,3 +99,19 @@ def test_the_api_has_no_password_door_of_its_own(client, contact_a):
     )
     assert response.status_code == 403
     assert not Project.objects.filter(title_tr="Basic ile").exists()
+
+
+def test_counted_in_the_database_each_window_starts_again():
+    """The rate limits' fallback while the cache is unreachable (tests/portal/test_outages_real.py stops it): one
+    counter per form, address and window; a window that is over is removed and the next one counts from 1."""
+    now = timezone.now()
+    counts = [services.count_attempt_in_database("login", "10.0.0.1", 600, now) for _ in range(3)]
+    assert counts == [1, 2, 3]
+    assert services.count_attempt_in_database("login", "10.0.0.2", 600, now) == 1
+    assert services.count_attempt_in_database("register", "10.0.0.1", 3600, now) == 1
+    later = now + dt.timedelta(seconds=600)
+    assert services.count_attempt_in_database("login", "10.0.0.1", 600, later) == 1
+    assert sorted(RateLimitCounter.objects.values_list("scope", "key", "count")) == [
+        ("login", "10.0.0.1", 1),
+        ("register", "10.0.0.1", 1),
+    ]
