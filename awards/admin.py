@@ -114,7 +114,9 @@ class AwardEditionAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
             (
                 AwardEdition._meta.get_field(column).verbose_name,
                 _("“%(text)s”, carried over from “%(previous)s”")
-                % {"text": getattr(obj, column, ""), "previous": previous},
+                % {"text": getattr(obj, column, ""), "previous": previous}
+                if getattr(obj, column, "") != previous
+                else _("“%(text)s”, as the previous edition said") % {"text": previous},
             )
             for column, previous in (obj.texts_to_confirm or {}).items()
         ]

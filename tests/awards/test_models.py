@@ -500,3 +500,30 @@ def test_demo_awards_hold_the_seeds_facts():
     assert results.count() >= 3
     assert all("Demo" in notes for notes in results.values_list("notes_en", flat=True))
     assert AwardApplication.objects.filter(edition=wsis_2027, state="planned").exists()
+
+
+def test_tentative_editions_proposed_before_keep_their_texts_naming_another_year_for_a_curator():
+    """The data step of migration 0011 on editions as they stood before it: the 2027 edition that still says
+    “WSIS Forum 2026” waits for a curator; its own year, an announced edition, a text without a year do not."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("awards.migrations.0011_texts_to_confirm_existing")
+    carried = AwardEditionFactory(
+        year=2027, tentative=True, ceremony_place_en="WSIS Forum 2026, Geneva", ceremony_place_fa="ژنو ۲۰۲۶"
+    )
+    own_year = AwardEditionFactory(year=2028, tentative=True, ceremony_place_en="WSIS Forum 2028, Geneva")
+    announced = AwardEditionFactory(year=2029, tentative=False, ceremony_place_en="WSIS Forum 2026, Geneva")
+    no_year = AwardEditionFactory(year=2030, tentative=True, ceremony_place_en="Geneva")
+
+    migration.flag_texts_naming_another_year(apps, None)
+
+    for edition in (carried, own_year, announced, no_year):
+        edition.refresh_from_db()
+    assert carried.texts_to_confirm == {
+        "ceremony_place_en": "WSIS Forum 2026, Geneva",
+        "ceremony_place_fa": "ژنو ۲۰۲۶",
+    }
+    assert carried.ceremony_place_en == "WSIS Forum 2026, Geneva"  # unchanged: the curator decides
+    assert (own_year.texts_to_confirm, announced.texts_to_confirm, no_year.texts_to_confirm) == ({}, {}, {})
