@@ -63,6 +63,21 @@ class AwardCategoryAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
     filter_horizontal = ["action_lines", "sdgs", "themes"]
 
 
+class TextsToConfirmFilter(admin.SimpleListFilter):
+    title = _("texts to confirm")
+    parameter_name = "to_confirm"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Waiting for a curator")), ("no", _("Confirmed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(texts_to_confirm={})
+        if self.value() == "no":
+            return queryset.filter(texts_to_confirm={})
+        return queryset
+
+
 class AwardEditionForm(forms.ModelForm):
     """The edition's fields (given by the admin) and the curator's confirmation of the texts carried over."""
 
@@ -83,9 +98,9 @@ class AwardEditionAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
 
     form = AwardEditionForm
     readonly_fields = ["proposed_texts"]
-    list_display = ["__str__", "year", "nomination_deadline", "tz", "ceremony_on", "tentative"]
+    list_display = ["__str__", "year", "nomination_deadline", "tz", "ceremony_on", "tentative", "texts_confirmed"]
     list_select_related = ["programme"]
-    list_filter = ["programme", "year", "tentative"]
+    list_filter = ["programme", "year", "tentative", TextsToConfirmFilter]
     search_fields = ["programme__slug", "programme__acronym", *translated_fields("programme__name")]
     autocomplete_fields = ["programme"]
     date_hierarchy = "nomination_deadline"
@@ -107,6 +122,10 @@ class AwardEditionAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
             ),
         }
         return [(_("Texts to confirm"), to_confirm), *fieldsets]
+
+    @admin.display(description=_("texts confirmed"), boolean=True)
+    def texts_confirmed(self, obj):
+        return not obj.texts_to_confirm
 
     @admin.display(description=_("texts to confirm"))
     def proposed_texts(self, obj):

@@ -144,6 +144,9 @@ def test_the_change_page_shows_the_texts_a_curator_confirms_and_confirming_clear
     assert listed.count("<li") == 3
     assert 'name="confirm_texts"' in html
     assert AwardEdition.objects.get(pk=past.pk).texts_to_confirm == {}  # the announced edition has none
+    waiting = admin_client_wg.get("/admin/awards/awardedition/?to_confirm=yes").context["cl"].result_list
+    confirmed = admin_client_wg.get("/admin/awards/awardedition/?to_confirm=no").context["cl"].result_list
+    assert ([e.pk for e in waiting], [e.pk for e in confirmed]) == ([proposed.pk], [past.pk])
     assert (
         "texts-to-confirm" not in admin_client_wg.get(f"/admin/awards/awardedition/{past.pk}/change/").content.decode()
     )
