@@ -42,8 +42,10 @@ def shift_years(day: dt.date | dt.datetime | None, years: int) -> dt.date | dt.d
         return day.replace(year=day.year + years, day=28)
 
 
-# A number of four digits in any script (Latin, Persian ۰–۹, Arabic-Indic ٠–٩), not part of a longer number.
-FOUR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
+# A number of four digits in any script (Latin, Persian ۰–۹, Arabic-Indic ٠–٩), not part of a longer number, or
+# two joined as a span (“2025–2026”, “2025/26” is left alone).
+FOUR_DIGITS = r"(?<!\d)\d{4}(?!\d)"
+YEARS = re.compile(rf"(?P<first>{FOUR_DIGITS})(?:(?P<joint>\s*[-‐–—/]\s*)(?P<last>{FOUR_DIGITS}))?")
 # Solar Hijri years of a Gregorian year: the one that began at Nowruz (in March) and the one before it.
 SOLAR_HIJRI_LANGUAGES = {"fa"}
 SOLAR_HIJRI_OFFSETS = (621, 622)
@@ -63,25 +65,34 @@ class CarriedText:
 
 def carry_text(text: str, year: int, years: int, language: str) -> CarriedText:
     """`text` of the edition of `year` for the edition `years` later: the edition's year (in whatever digits it
-    is written, and in Persian its Solar Hijri years) becomes the new edition's; any year named, replaced or
-    not (e.g. a fixed “WSIS+20 2025”), leaves the text for a curator to confirm."""
+    is written, and in Persian its Solar Hijri years) becomes the new edition's, and a span of years that holds
+    it (“2025–2026”) moves as a whole; any year named, replaced or not (e.g. a fixed “WSIS+20 2025”), leaves the
+    text for a curator to confirm."""
     solar = language in SOLAR_HIJRI_LANGUAGES
+    editions = {year, *({year - offset for offset in SOLAR_HIJRI_OFFSETS} if solar else ())}
     named = False
+
+    def is_year(number: int) -> bool:
+        if FIRST_YEAR <= number <= LAST_YEAR:
+            return True
+        return solar and FIRST_YEAR - SOLAR_HIJRI_OFFSETS[1] <= number <= LAST_YEAR - SOLAR_HIJRI_OFFSETS[0]
+
+    def shift(digits: str) -> str:
+        return _in_digits_of(int(digits) + years, digits)
 
     def replace(match: re.Match) -> str:
         nonlocal named
-        digits = match.group()
-        number = int(digits)
-        gregorian = FIRST_YEAR <= number <= LAST_YEAR
-        solar_hijri = solar and FIRST_YEAR - SOLAR_HIJRI_OFFSETS[1] <= number <= LAST_YEAR - SOLAR_HIJRI_OFFSETS[0]
-        if not (gregorian or solar_hijri):
-            return digits
-        named = True
-        if number == year or (solar and number in {year - offset for offset in SOLAR_HIJRI_OFFSETS}):
-            return _in_digits_of(number + years, digits)
-        return digits
+        first, joint, last = match["first"], match["joint"], match["last"]
+        if last and is_year(int(first)) and is_year(int(last)) and editions & {int(first), int(last)}:
+            named = True
+            return shift(first) + joint + shift(last)
+        kept = []
+        for digits in [first, last] if last else [first]:
+            named = named or is_year(int(digits))
+            kept.append(shift(digits) if int(digits) in editions else digits)
+        return joint.join(kept) if last else kept[0]
 
-    carried = FOUR_DIGITS.sub(replace, text)
+    carried = YEARS.sub(replace, text)
     return CarriedText(carried, named)
 
 

@@ -342,13 +342,18 @@ def test_a_text_naming_another_year_is_kept_as_it_is_but_waits_for_a_curator_and
         year=2026,
         ceremony_place_en="WSIS+20 review venue (2025), Geneva",
         ceremony_place_tr="Cenevre, 12345 numaralı salon",  # a number that is no year
+        ceremony_place_ky="Женева, 2025–2026-жылдардын сезону",  # a span holding the edition's year moves whole
     )
     proposed = services.propose_next_edition(past)
-    assert (proposed.ceremony_place_en, proposed.ceremony_place_tr) == (
+    assert (proposed.ceremony_place_en, proposed.ceremony_place_tr, proposed.ceremony_place_ky) == (
         "WSIS+20 review venue (2025), Geneva",
         "Cenevre, 12345 numaralı salon",
+        "Женева, 2026–2027-жылдардын сезону",
     )
-    assert proposed.texts_to_confirm == {"ceremony_place_en": "WSIS+20 review venue (2025), Geneva"}
+    assert proposed.texts_to_confirm == {
+        "ceremony_place_en": "WSIS+20 review venue (2025), Geneva",
+        "ceremony_place_ky": "Женева, 2025–2026-жылдардын сезону",
+    }
 
 
 def test_a_curator_confirms_the_texts_by_confirming_editing_or_announcing_the_edition():
