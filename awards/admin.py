@@ -1,8 +1,10 @@
 """Back-office of the awards area: working-group admins only, whatever other staff permissions say."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
@@ -45,6 +47,12 @@ class AwardProgrammeAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
     filter_horizontal = ["themes"]
     inlines = [CategoryInline, EditionInline]
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is AwardEdition:  # an edition no longer tentative has no text left to confirm
+            for edition in formset.new_objects + [obj for obj, _changed in formset.changed_objects]:
+                services.settle_texts_to_confirm(edition)
+
 
 @admin.register(AwardCategory)
 class AwardCategoryAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
@@ -55,15 +63,91 @@ class AwardCategoryAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
     filter_horizontal = ["action_lines", "sdgs", "themes"]
 
 
+class TextsToConfirmFilter(admin.SimpleListFilter):
+    title = _("texts to confirm")
+    parameter_name = "to_confirm"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Waiting for a curator")), ("no", _("Confirmed"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.exclude(texts_to_confirm={})
+        if self.value() == "no":
+            return queryset.filter(texts_to_confirm={})
+        return queryset
+
+
+class AwardEditionForm(forms.ModelForm):
+    """The edition's fields (given by the admin) and the curator's confirmation of the texts carried over."""
+
+    confirm_texts = forms.BooleanField(
+        label=_("The texts to confirm are right"),
+        required=False,
+        help_text=_(
+            "Tick once you have checked the texts above against the organiser's announcement. A text you edit, "
+            "or an edition no longer tentative, needs no confirmation."
+        ),
+    )
+
+
 @admin.register(AwardEdition)
 class AwardEditionAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
-    list_display = ["__str__", "year", "nomination_deadline", "tz", "ceremony_on", "tentative"]
+    """A proposed edition's texts that name a year (`texts_to_confirm`) are listed first on its page, with the
+    previous edition's text, until the curator confirms or edits them."""
+
+    form = AwardEditionForm
+    readonly_fields = ["proposed_texts"]
+    list_display = ["__str__", "year", "nomination_deadline", "tz", "ceremony_on", "tentative", "texts_confirmed"]
     list_select_related = ["programme"]
-    list_filter = ["programme", "year", "tentative"]
+    list_filter = ["programme", "year", "tentative", TextsToConfirmFilter]
     search_fields = ["programme__slug", "programme__acronym", *translated_fields("programme__name")]
     autocomplete_fields = ["programme"]
     date_hierarchy = "nomination_deadline"
     actions = ["propose_next", "invite_matching"]
+
+    def get_fieldsets(self, request, obj=None):
+        confirming = ("proposed_texts", "confirm_texts")
+        fieldsets = [
+            (name, {**options, "fields": [field for field in options["fields"] if field not in confirming]})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+        if obj is None or not obj.texts_to_confirm:
+            return fieldsets
+        to_confirm = {
+            "fields": list(confirming),
+            "description": _(
+                "This edition was proposed from the previous one. These texts named a year: the previous "
+                "edition's year was replaced by this one's. Check them before the edition is shown as confirmed."
+            ),
+        }
+        return [(_("Texts to confirm"), to_confirm), *fieldsets]
+
+    @admin.display(description=_("texts confirmed"), boolean=True)
+    def texts_confirmed(self, obj):
+        return not obj.texts_to_confirm
+
+    @admin.display(description=_("texts to confirm"))
+    def proposed_texts(self, obj):
+        lines = [
+            (
+                AwardEdition._meta.get_field(column).verbose_name,
+                _("“%(text)s”, carried over from “%(previous)s”")
+                % {"text": getattr(obj, column, ""), "previous": previous}
+                if getattr(obj, column, "") != previous
+                else _("“%(text)s”, as the previous edition said") % {"text": previous},
+            )
+            for column, previous in (obj.texts_to_confirm or {}).items()
+        ]
+        return format_html(
+            '<ul class="texts-to-confirm">{}</ul>', format_html_join("", '<li dir="auto">{}: {}</li>', lines)
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        services.settle_texts_to_confirm(
+            obj, edited=form.changed_data, confirmed=form.cleaned_data.get("confirm_texts", False)
+        )
 
     @admin.action(description=_("Propose a tentative edition for the next year"), permissions=["add"])
     def propose_next(self, request, queryset):

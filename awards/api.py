@@ -54,12 +54,15 @@ class CategorySerializer(serializers.ModelSerializer):
 
 class EditionSerializer(serializers.ModelSerializer):
     """One year's call. `nomination_deadline` is the instant in UTC; `nomination_deadline_local` the same in the
-    edition's zone `tz`; `nomination_deadline_date_only` says the organiser gave no time (23:59 that day)."""
+    edition's zone `tz`; `nomination_deadline_date_only` says the organiser gave no time (23:59 that day).
+    `texts_to_confirm` names the texts (e.g. `ceremony_place`) carried over from the previous edition that a
+    curator has not confirmed yet."""
 
     programme = SlugRelatedField(slug_field="slug", read_only=True)
     nomination_deadline = serializers.SerializerMethodField()
     nomination_deadline_local = serializers.SerializerMethodField()
     nomination_deadline_date_only = serializers.SerializerMethodField()
+    texts_to_confirm = serializers.SerializerMethodField()
 
     class Meta:
         model = AwardEdition
@@ -79,8 +82,13 @@ class EditionSerializer(serializers.ModelSerializer):
             "url",
             "guide_url",
             "tentative",
+            "texts_to_confirm",
         ]
         read_only_fields = fields
+
+    @extend_schema_field(serializers.ListField(child=serializers.CharField()))
+    def get_texts_to_confirm(self, obj) -> list[str]:
+        return sorted(obj.unconfirmed_texts)
 
     @extend_schema_field(NULLABLE_DATETIME)
     def get_nomination_deadline(self, obj) -> str | None:

@@ -106,6 +106,16 @@ class AwardEdition(models.Model):
     tentative = models.BooleanField(
         _("tentative"), default=False, help_text=_("Dates estimated from past editions, not yet announced.")
     )
+    texts_to_confirm = models.JSONField(
+        _("texts to confirm"),
+        default=dict,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "Texts carried over from the previous edition that name a year, for a curator to check: each column "
+            "(e.g. ceremony_place_en) with the previous edition's text."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -146,6 +156,12 @@ class AwardEdition(models.Model):
             previous = name
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def unconfirmed_texts(self) -> set[str]:
+        """The translated fields (e.g. `ceremony_place`) one of whose languages still waits for a curator's
+        confirmation, for the pages to mark as not yet confirmed."""
+        return {column.rsplit("_", 1)[0] for column in self.texts_to_confirm or {}}
 
     @property
     def nomination_due(self) -> dt.date | dt.datetime | None:

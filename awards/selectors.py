@@ -217,3 +217,22 @@ def result_figures(results: QuerySet | None = None) -> ResultFigures:
         key=lambda row: (-row.count, row.label.casefold(), row.key),
     )
     return ResultFigures(per_year, per_programme)
+
+
+# How many years a programme's editions are apart, by its frequency; an irregular programme repeats the gap
+# between its last two editions (a year when there is only one).
+CYCLE_YEARS = {award_models.Frequency.ANNUAL: 1, award_models.Frequency.BIENNIAL: 2}
+
+
+def edition_cycle(edition: AwardEdition) -> int:
+    """The years between `edition` and the next one of its programme."""
+    years = CYCLE_YEARS.get(edition.programme.frequency)
+    if years is not None:
+        return years
+    previous = (
+        AwardEdition.objects.filter(programme_id=edition.programme_id, year__lt=edition.year)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    return edition.year - previous if previous is not None else 1

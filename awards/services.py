@@ -2,57 +2,172 @@
 
 import dataclasses
 import datetime as dt
+import re
+import unicodedata
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.translator import translator
 
 from awards import deadlines, matching
 from awards import selectors as award_selectors
-from awards.models import ApplicationState, AwardApplication, AwardEdition, AwardInvitation, AwardResult
+from awards.models import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    ApplicationState,
+    AwardApplication,
+    AwardEdition,
+    AwardInvitation,
+    AwardResult,
+)
 from portal import dispatch, reviews, selectors
-from portal.languages import translated_fields
+from portal.languages import CODES
 from portal.reviews import Refusals, ReviewedKind
 from portal.reviews.verifications import VerifiedSource
 from portal.tasks import alerts_tick
 
 
-def next_year(day: dt.date | None) -> dt.date | None:
-    """The same month and day a year later; 29 February becomes 28 February."""
+def shift_years(day: dt.date | dt.datetime | None, years: int) -> dt.date | dt.datetime | None:
+    """The same month and day (and time, zone) `years` later; 29 February becomes 28 February when the year
+    reached is not a leap year."""
     if day is None:
         return None
     try:
-        return day.replace(year=day.year + 1)
+        return day.replace(year=day.year + years)
     except ValueError:
-        return day.replace(year=day.year + 1, day=28)
+        return day.replace(year=day.year + years, day=28)
+
+
+# A number of four digits in any script (Latin, Persian ۰–۹, Arabic-Indic ٠–٩), not part of a longer number, or
+# two joined as a span (“2025–2026”, “2025/26” is left alone).
+FOUR_DIGITS = r"(?<!\d)\d{4}(?!\d)"
+YEARS = re.compile(rf"(?P<first>{FOUR_DIGITS})(?:(?P<joint>\s*[-‐–—/]\s*)(?P<last>{FOUR_DIGITS}))?")
+# Solar Hijri years of a Gregorian year: the one that began at Nowruz (in March) and the one before it.
+SOLAR_HIJRI_LANGUAGES = {"fa"}
+SOLAR_HIJRI_OFFSETS = (621, 622)
+
+
+def _in_digits_of(number: int, sample: str) -> str:
+    """`number` written in the digits of `sample` (e.g. ۲۰۲۷ for ۲۰۲۶)."""
+    zero = ord(sample[0]) - unicodedata.digit(sample[0])
+    return "".join(chr(zero + int(digit)) for digit in str(number))
+
+
+@dataclasses.dataclass(frozen=True)
+class CarriedText:
+    text: str
+    names_a_year: bool  # the text names a year: a curator confirms it
+
+
+def carry_text(text: str, year: int, years: int, language: str) -> CarriedText:
+    """`text` of the edition of `year` for the edition `years` later: the edition's year (in whatever digits it
+    is written, and in Persian its Solar Hijri years) becomes the new edition's, and a span of years that holds
+    it (“2025–2026”) moves as a whole; any year named, replaced or not (e.g. a fixed “WSIS+20 2025”), leaves the
+    text for a curator to confirm."""
+    solar = language in SOLAR_HIJRI_LANGUAGES
+    editions = {year, *({year - offset for offset in SOLAR_HIJRI_OFFSETS} if solar else ())}
+    named = False
+
+    def is_year(number: int) -> bool:
+        if FIRST_YEAR <= number <= LAST_YEAR:
+            return True
+        return solar and FIRST_YEAR - SOLAR_HIJRI_OFFSETS[1] <= number <= LAST_YEAR - SOLAR_HIJRI_OFFSETS[0]
+
+    def shift(digits: str) -> str:
+        return _in_digits_of(int(digits) + years, digits)
+
+    def replace(match: re.Match) -> str:
+        nonlocal named
+        first, joint, last = match["first"], match["joint"], match["last"]
+        if last and is_year(int(first)) and is_year(int(last)) and editions & {int(first), int(last)}:
+            named = True
+            return shift(first) + joint + shift(last)
+        kept = []
+        for digits in [first, last] if last else [first]:
+            named = named or is_year(int(digits))
+            kept.append(shift(digits) if int(digits) in editions else digits)
+        return joint.join(kept) if last else kept[0]
+
+    carried = YEARS.sub(replace, text)
+    return CarriedText(carried, named)
+
+
+def _translated_columns(model) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each translated field of `model` with its columns and their languages: `ceremony_place` →
+    [(`ceremony_place_tr`, `tr`), …]."""
+    fields = translator.get_options_for_model(model).fields
+    return [(name, [(f"{name}_{code}", code) for code in CODES]) for name in fields]
 
 
 @transaction.atomic
 def propose_next_edition(edition: AwardEdition) -> AwardEdition:
-    """A tentative edition of the same programme the year after `edition`: every date on the same month and
-    day, the same deadline time, zone and ceremony place. Its page and guide are left for the organiser's
-    announcement. Refused when the programme already has an edition that year."""
-    year = edition.year + 1
+    """A tentative edition of the same programme one cycle after `edition` (a year, two for a biennial
+    programme; an irregular one repeats its last gap): every date moved by that many years on the same month
+    and day, the same deadline time, zone and texts (the ceremony place). A text that names a year is not taken
+    as it stands: the edition's year in it becomes the new edition's, and the text waits in `texts_to_confirm`
+    (with the previous edition's text) until a curator confirms it (`settle_texts_to_confirm`). Its page and
+    guide are left for the organiser's announcement. Refused when the programme already has an edition that
+    year."""
+    years = award_selectors.edition_cycle(edition)
+    year = edition.year + years
     if AwardEdition.objects.filter(programme_id=edition.programme_id, year=year).exists():
         raise ValidationError(
             _("%(programme)s already has an edition in %(year)d."),
             code="edition_exists",
             params={"programme": edition.programme, "year": year},
         )
+    dates = {
+        field.name: shift_years(getattr(edition, field.name), years)
+        for field in AwardEdition._meta.concrete_fields
+        if isinstance(field, models.DateField) and not (field.auto_now or field.auto_now_add)
+    }
+    texts, to_confirm = {}, {}
+    for name, columns in _translated_columns(AwardEdition):
+        # The field itself first (modeltranslation sets it in the active language), then every language's column.
+        texts[name] = carry_text(getattr(edition, name), edition.year, years, get_language() or "").text
+        for column, code in columns:
+            previous = getattr(edition, column)
+            if not previous:  # empty or not given in that language: as it is
+                texts[column] = previous
+                continue
+            carried = carry_text(previous, edition.year, years, code)
+            texts[column] = carried.text
+            if carried.names_a_year:
+                to_confirm[column] = previous
     proposed = AwardEdition(
         programme_id=edition.programme_id,
         year=year,
         tz=edition.tz,
         tentative=True,
         nomination_deadline_time=edition.nomination_deadline_time,
-        **{name: next_year(getattr(edition, name)) for name in AwardEdition.DATE_ORDER},
-        **{name: getattr(edition, name) for name in ["ceremony_place", *translated_fields("ceremony_place")]},
+        texts_to_confirm=to_confirm,
+        **dates,
+        **texts,
     )
     proposed.full_clean()
     proposed.save()
     return proposed
+
+
+@transaction.atomic
+def settle_texts_to_confirm(edition: AwardEdition, *, edited=(), confirmed: bool = False) -> AwardEdition:
+    """A curator has saved `edition`: the texts it confirmed (`confirmed`: all of them), those it edited
+    (`edited`: the columns changed, e.g. `ceremony_place_en`) and, once the edition is no longer tentative (the
+    organiser's announcement checked), every one, wait no longer for confirmation."""
+    waiting = edition.texts_to_confirm or {}
+    edited = set(edited)
+    if confirmed or not edition.tentative:
+        left = {}
+    else:
+        left = {column: text for column, text in waiting.items() if column not in edited}
+    if left != waiting:
+        edition.texts_to_confirm = left
+        edition.save(update_fields=["texts_to_confirm", "updated_at"])
+    return edition
 
 
 APPLICATIONS = Refusals(

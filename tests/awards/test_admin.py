@@ -6,6 +6,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Permission
 
+from awards import services
 from awards.models import AwardEdition, AwardResult
 from tests import factories
 from tests.factories import AwardEditionFactory, award_category, award_programme
@@ -108,6 +109,73 @@ def test_propose_next_edition_action(admin_client_wg):
     assert "Birleşmiş Milletler Kamu Hizmeti Ödülleri için 2027 yılında zaten bir dönem var." in shown
     proposed = AwardEdition.objects.get(programme=edition.programme, year=2027)
     assert (proposed.tentative, proposed.nomination_deadline) == (True, dt.date(2027, 3, 15))
+
+
+def edition_form_data(response) -> dict:
+    """The edition's change form as it stands, ready to post back."""
+    data = {}
+    form = response.context["adminform"].form
+    for name in form.fields:
+        value = form[name].value()
+        if value is None or value is False:
+            continue
+        data[name] = "on" if value is True else value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return data
+
+
+def test_the_change_page_shows_the_texts_a_curator_confirms_and_confirming_clears_them(admin_client_wg):
+    past = AwardEditionFactory(
+        year=2026,
+        ceremony_place_en="WSIS Forum 2026, Geneva",
+        ceremony_place_tr="WSIS Forumu 2026, Cenevre",
+        ceremony_place_fa="مجمع WSIS ۲۰۲۶، ژنو",
+    )
+    admin_client_wg.post(
+        "/admin/awards/awardedition/", {"action": "propose_next", "_selected_action": [past.pk]}, follow=True
+    )
+    proposed = AwardEdition.objects.get(programme=past.programme, year=2027)
+    page = f"/admin/awards/awardedition/{proposed.pk}/change/"
+    response = admin_client_wg.get(page)
+    html = response.content.decode()
+    listed = html[html.index('<ul class="texts-to-confirm">') :]
+    listed = listed[: listed.index("</ul>")]
+    assert "“WSIS Forum 2027, Geneva”" in listed and "“WSIS Forum 2026, Geneva”" in listed
+    assert "“مجمع WSIS ۲۰۲۷، ژنو”" in listed
+    assert listed.count("<li") == 3
+    assert 'name="confirm_texts"' in html
+    assert AwardEdition.objects.get(pk=past.pk).texts_to_confirm == {}  # the announced edition has none
+    waiting = admin_client_wg.get("/admin/awards/awardedition/?to_confirm=yes").context["cl"].result_list
+    confirmed = admin_client_wg.get("/admin/awards/awardedition/?to_confirm=no").context["cl"].result_list
+    assert ([e.pk for e in waiting], [e.pk for e in confirmed]) == ([proposed.pk], [past.pk])
+    assert (
+        "texts-to-confirm" not in admin_client_wg.get(f"/admin/awards/awardedition/{past.pk}/change/").content.decode()
+    )
+
+    # The curator corrects the English text by hand: only that one is settled.
+    data = edition_form_data(response)
+    data["ceremony_place_en"] = "WSIS+20 Forum 2027, Geneva"
+    response = admin_client_wg.post(page, data, follow=True)
+    assert response.status_code == 200
+    proposed.refresh_from_db()
+    assert set(proposed.texts_to_confirm) == {"ceremony_place_tr", "ceremony_place_fa"}
+    assert proposed.ceremony_place_en == "WSIS+20 Forum 2027, Geneva"
+
+    # Ticking the confirmation settles the rest; the dates stay tentative.
+    data = edition_form_data(admin_client_wg.get(page))
+    data["confirm_texts"] = "on"
+    admin_client_wg.post(page, data, follow=True)
+    proposed.refresh_from_db()
+    assert (proposed.texts_to_confirm, proposed.tentative) == ({}, True)
+    assert 'name="confirm_texts"' not in admin_client_wg.get(page).content.decode()
+
+
+def test_the_public_page_of_a_proposed_edition_marks_its_ceremony_place_as_to_be_confirmed(client):
+    past = AwardEditionFactory(year=2026, ceremony_place_en="WSIS Forum 2026, Geneva", ceremony_place_tr="")
+    proposed = services.propose_next_edition(past)
+    page = client.get(f"/en/awards/editions/{proposed.pk}/").content.decode()
+    assert "WSIS Forum 2027, Geneva" in page
+    assert 'data-to-confirm="ceremony_place"' in page
+    assert 'data-to-confirm="ceremony_place"' not in client.get(f"/en/awards/editions/{past.pk}/").content.decode()
 
 
 def test_an_application_marked_won_in_the_admin_records_its_result_once_published(admin_client_wg):

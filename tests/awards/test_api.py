@@ -127,12 +127,26 @@ def test_editions_filters_and_deadline(client):
     assert date_only["nomination_deadline"] == "2024-03-15T22:59:00Z"  # 23:59 in Geneva
     assert date_only["nomination_deadline_date_only"] is True
     assert client.get(f"{url}{unpsa.pk}/").json()["nomination_deadline"] is None
+    assert row["texts_to_confirm"] == []
 
     for bad in ("year=1800", "year=2026.5", "year_min=abc", "open=maybe", "programme=x"):
         response = client.get(f"{url}?{bad}")
         assert response.status_code == 400, bad
         assert bad.split("=")[0] in response.json()
     assert client.get(f"{url}999999/").status_code == 404
+
+
+def test_the_api_names_the_texts_of_a_proposed_edition_waiting_for_a_curator(client):
+    past = factories.AwardEditionFactory(year=2026, ceremony_place_en="WSIS Forum 2026, Geneva")
+    proposed = services.propose_next_edition(past)
+    row = client.get(f"/api/v1/awards/editions/{proposed.pk}/").json()
+    assert (row["tentative"], row["texts_to_confirm"], row["ceremony_place"]) == (
+        True,
+        ["ceremony_place"],
+        "WSIS Forum 2027, Geneva",
+    )
+    services.settle_texts_to_confirm(proposed, confirmed=True)
+    assert client.get(f"/api/v1/awards/editions/{proposed.pk}/").json()["texts_to_confirm"] == []
 
 
 @pytest.mark.clock

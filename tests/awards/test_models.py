@@ -2,6 +2,7 @@
 
 import datetime as dt
 import io
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.core import serializers
@@ -244,6 +245,144 @@ def test_propose_next_edition_moves_29_february_to_28_february():
     assert services.propose_next_edition(past).nomination_deadline == dt.date(2029, 2, 28)
 
 
+def test_a_biennial_programme_proposes_an_edition_two_years_on_with_every_date_moved():
+    programme = award_programme("unpsa")
+    programme.frequency = "biennial"
+    programme.save()
+    past = AwardEditionFactory(
+        programme=programme,
+        year=2026,
+        nomination_opens=dt.date(2025, 2, 17),
+        nomination_deadline=dt.date(2025, 3, 31),
+        nomination_deadline_time=dt.time(23, 59),
+        ceremony_on=dt.date(2026, 6, 23),
+        tz="America/New_York",
+    )
+    proposed = services.propose_next_edition(past)
+    proposed.refresh_from_db()
+    assert (proposed.year, proposed.tentative) == (2028, True)
+    assert (proposed.nomination_opens, proposed.nomination_deadline, proposed.ceremony_on) == (
+        dt.date(2027, 2, 17),
+        dt.date(2027, 3, 31),
+        dt.date(2028, 6, 23),
+    )
+    assert proposed.nomination_deadline_at == dt.datetime(2027, 3, 31, 23, 59, tzinfo=ZoneInfo("America/New_York"))
+    assert not AwardEdition.objects.filter(programme=programme, year=2027).exists()
+
+
+def test_an_irregular_programme_repeats_the_gap_between_its_last_two_editions():
+    programme = award_programme("unpsa")
+    programme.frequency = "irregular"
+    programme.save()
+    AwardEditionFactory(programme=programme, year=2020)
+    past = AwardEditionFactory(programme=programme, year=2024, nomination_deadline=dt.date(2024, 2, 29))
+    proposed = services.propose_next_edition(past)
+    assert (proposed.year, proposed.nomination_deadline) == (2028, dt.date(2028, 2, 29))  # a leap year again
+
+
+def test_a_biennial_programme_moves_29_february_to_28_february_in_a_common_year():
+    programme = award_programme("unpsa")
+    programme.frequency = "biennial"
+    programme.save()
+    past = AwardEditionFactory(
+        programme=programme,
+        year=2028,
+        nomination_opens=dt.date(2027, 12, 1),
+        nomination_deadline=dt.date(2028, 2, 29),
+        nomination_deadline_time=dt.time(12, 0),
+    )
+    proposed = services.propose_next_edition(past)
+    assert (proposed.year, proposed.nomination_opens, proposed.nomination_deadline) == (
+        2030,
+        dt.date(2029, 12, 1),
+        dt.date(2030, 2, 28),
+    )
+    assert proposed.nomination_deadline_at == dt.datetime(2030, 2, 28, 12, 0, tzinfo=ZoneInfo("Europe/Zurich"))
+
+
+def test_a_text_naming_the_editions_year_takes_the_new_year_and_waits_for_a_curator():
+    past = AwardEditionFactory(
+        year=2026,
+        ceremony_place_en="WSIS Forum 2026, Geneva",
+        ceremony_place_tr="WSIS Forumu 2026, Cenevre",
+        ceremony_place_ru="Форум ВВУИО 2026 года, Женева",
+        ceremony_place_ky="",
+        ceremony_place_fa="مجمع WSIS ۲۰۲۶، ژنو (تیر ۱۴۰۵)",
+        ceremony_place_az="ÜİCS Forumu-٢٠٢٦, Cenevrə",
+    )
+    proposed = services.propose_next_edition(past)
+    proposed.refresh_from_db()
+    assert (
+        proposed.ceremony_place_en,
+        proposed.ceremony_place_tr,
+        proposed.ceremony_place_ru,
+        proposed.ceremony_place_ky,
+        proposed.ceremony_place_fa,
+        proposed.ceremony_place_az,
+    ) == (
+        "WSIS Forum 2027, Geneva",
+        "WSIS Forumu 2027, Cenevre",
+        "Форум ВВУИО 2027 года, Женева",
+        "",
+        "مجمع WSIS ۲۰۲۷، ژنو (تیر ۱۴۰۶)",  # Persian digits, and the Solar Hijri year of the ceremony
+        "ÜİCS Forumu-٢٠٢٧, Cenevrə",  # Arabic-Indic digits
+    )
+    assert proposed.texts_to_confirm == {
+        "ceremony_place_en": "WSIS Forum 2026, Geneva",
+        "ceremony_place_tr": "WSIS Forumu 2026, Cenevre",
+        "ceremony_place_ru": "Форум ВВУИО 2026 года, Женева",
+        "ceremony_place_fa": "مجمع WSIS ۲۰۲۶، ژنو (تیر ۱۴۰۵)",
+        "ceremony_place_az": "ÜİCS Forumu-٢٠٢٦, Cenevrə",
+    }
+    assert proposed.unconfirmed_texts == {"ceremony_place"}
+
+
+def test_a_text_naming_another_year_is_kept_as_it_is_but_waits_for_a_curator_and_one_without_a_year_does_not():
+    past = AwardEditionFactory(
+        year=2026,
+        ceremony_place_en="WSIS+20 review venue (2025), Geneva",
+        ceremony_place_tr="Cenevre, 12345 numaralı salon",  # a number that is no year
+        ceremony_place_ky="Женева, 2025–2026-жылдардын сезону",  # a span holding the edition's year moves whole
+    )
+    proposed = services.propose_next_edition(past)
+    assert (proposed.ceremony_place_en, proposed.ceremony_place_tr, proposed.ceremony_place_ky) == (
+        "WSIS+20 review venue (2025), Geneva",
+        "Cenevre, 12345 numaralı salon",
+        "Женева, 2026–2027-жылдардын сезону",
+    )
+    assert proposed.texts_to_confirm == {
+        "ceremony_place_en": "WSIS+20 review venue (2025), Geneva",
+        "ceremony_place_ky": "Женева, 2025–2026-жылдардын сезону",
+    }
+
+
+def test_a_curator_confirms_the_texts_by_confirming_editing_or_announcing_the_edition():
+    past = AwardEditionFactory(
+        year=2026, ceremony_place_en="WSIS Forum 2026, Geneva", ceremony_place_tr="WSIS Forumu 2026, Cenevre"
+    )
+    proposed = services.propose_next_edition(past)
+    services.settle_texts_to_confirm(proposed, edited=["ceremony_place_en", "ceremony_on"])
+    proposed.refresh_from_db()
+    assert proposed.texts_to_confirm == {"ceremony_place_tr": "WSIS Forumu 2026, Cenevre"}
+    services.settle_texts_to_confirm(proposed)  # saved, nothing confirmed: still waiting
+    proposed.refresh_from_db()
+    assert list(proposed.texts_to_confirm) == ["ceremony_place_tr"]
+    services.settle_texts_to_confirm(proposed, confirmed=True)
+    proposed.refresh_from_db()
+    assert (proposed.texts_to_confirm, proposed.tentative) == ({}, True)
+
+    announced = services.propose_next_edition(proposed)  # 2028, its texts waiting again
+    assert announced.texts_to_confirm == {
+        "ceremony_place_en": "WSIS Forum 2027, Geneva",
+        "ceremony_place_tr": "WSIS Forumu 2027, Cenevre",
+    }
+    announced.tentative = False  # the organiser's announcement checked
+    announced.save()
+    services.settle_texts_to_confirm(announced)
+    announced.refresh_from_db()
+    assert (announced.texts_to_confirm, announced.ceremony_place_en) == ({}, "WSIS Forum 2028, Geneva")
+
+
 def test_proposing_an_edition_that_exists_is_refused_and_changes_nothing(english):
     past = AwardEditionFactory(year=2026)
     existing = AwardEditionFactory(year=2027, nomination_deadline=dt.date(2027, 2, 1))
@@ -351,8 +490,45 @@ def test_demo_awards_hold_the_seeds_facts():
     assert nomination.due_at == dt.datetime(2026, 3, 15, 22, 59, tzinfo=dt.UTC)
     wsis_2027 = AwardEdition.objects.get(programme__slug="wsis-prizes", year=2027)
     assert (wsis_2027.tentative, wsis_2027.nomination_deadline) == (True, dt.date(2027, 3, 15))
+    # Its ceremony is not said to be at the forum of 2026: the year is moved, and waits for a curator.
+    assert (wsis_2027.ceremony_on, wsis_2027.ceremony_place_en, wsis_2027.ceremony_place_tr) == (
+        dt.date(2027, 7, 6),
+        "WSIS Forum 2027, Geneva",
+        "WSIS Forumu 2027, Cenevre",
+    )
+    assert wsis_2027.texts_to_confirm == {
+        "ceremony_place_en": "WSIS Forum 2026, Geneva",
+        "ceremony_place_tr": "WSIS Forumu 2026, Cenevre",
+    }
     # Every invented result says so.
     results = AwardResult.objects.filter(edition=wsis_2026)
     assert results.count() >= 3
     assert all("Demo" in notes for notes in results.values_list("notes_en", flat=True))
     assert AwardApplication.objects.filter(edition=wsis_2027, state="planned").exists()
+
+
+def test_tentative_editions_proposed_before_keep_their_texts_naming_another_year_for_a_curator():
+    """The data step of migration 0011 on editions as they stood before it: the 2027 edition that still says
+    “WSIS Forum 2026” waits for a curator; its own year, an announced edition, a text without a year do not."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("awards.migrations.0011_texts_to_confirm_existing")
+    carried = AwardEditionFactory(
+        year=2027, tentative=True, ceremony_place_en="WSIS Forum 2026, Geneva", ceremony_place_fa="ژنو ۲۰۲۶"
+    )
+    own_year = AwardEditionFactory(year=2028, tentative=True, ceremony_place_en="WSIS Forum 2028, Geneva")
+    announced = AwardEditionFactory(year=2029, tentative=False, ceremony_place_en="WSIS Forum 2026, Geneva")
+    no_year = AwardEditionFactory(year=2030, tentative=True, ceremony_place_en="Geneva")
+
+    migration.flag_texts_naming_another_year(apps, None)
+
+    for edition in (carried, own_year, announced, no_year):
+        edition.refresh_from_db()
+    assert carried.texts_to_confirm == {
+        "ceremony_place_en": "WSIS Forum 2026, Geneva",
+        "ceremony_place_fa": "ژنو ۲۰۲۶",
+    }
+    assert carried.ceremony_place_en == "WSIS Forum 2026, Geneva"  # unchanged: the curator decides
+    assert (own_year.texts_to_confirm, announced.texts_to_confirm, no_year.texts_to_confirm) == ({}, {}, {})
