@@ -164,7 +164,8 @@ class InventoryResource(resources.Resource):
         options = {name: True for name in options or () if name in allowed}
         report = imports.run_import(self.kind, io.BytesIO(source.data), dry_run=dry_run, on_row=on_row, **options)
         result.total_rows = report.rows
-        result.read_as = report.read_as
+        if report.read_as and kwargs.get("request") is not None:
+            messages.info(kwargs["request"], capfirst(_("the file was %(how)s.") % {"how": report.read_as}))
         if report.ok:
             for row_result in saved:
                 result.append_row_result(row_result)
@@ -279,12 +280,6 @@ class InventoryImportExportMixin(ImportExportMixin):
         elif isinstance(form, InventoryConfirmForm):
             kwargs["options"] = form.chosen()
         return kwargs
-
-    def process_dataset(self, dataset, form, request, **kwargs):
-        result = super().process_dataset(dataset, form, request, **kwargs)
-        if getattr(result, "read_as", ""):
-            messages.info(request, capfirst(_("the file was %(how)s.") % {"how": result.read_as}))
-        return result
 
     def process_result(self, result, request):
         if result.has_validation_errors():
