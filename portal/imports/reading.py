@@ -245,12 +245,14 @@ def run_import(
     # The rows are indexed for search together at the end (nothing at all on a dry run, which is rolled back).
     indexed = indexing.paused() if dry_run else indexing.deferred()
     with transaction.atomic(), indexed:
+        source = None
         try:
             source = sources.open_source(stream, known=(*importer.columns, *importer.optional_columns))
-            report.read_as = source.described
             _import_rows(importer, source, report, progress, on_row)
         except sources.FileRefused as exc:
             report.add_error(ImportError_(exc.line, exc.column, exc.message))
+        if source is not None:
+            report.read_as = source.described  # after the rows: a code page may show itself beyond the sample
         if not report.written:
             transaction.set_rollback(True)
     return report

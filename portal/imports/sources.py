@@ -73,12 +73,12 @@ def open_source(stream, *, known: Iterable[str] = ()) -> Source:
     which decide between delimiters when the header could be read more than one way."""
     start = stream.read(0) if hasattr(stream, "read") else ""
     if isinstance(start, str):
-        return CsvSource(_TextLines(stream), "", known)
+        return CsvSource(_TextLines(stream), known)
     head = stream.read(SAMPLE)
     if head.startswith(XLSX_MAGIC):
         return XlsxSource(_Joined(head, stream))
     encoding = detect_encoding(head)
-    return CsvSource(_DecodedLines(_Joined(head, stream), encoding), ENCODING_NAMES[encoding], known)
+    return CsvSource(_DecodedLines(_Joined(head, stream), encoding), known)
 
 
 def detect_encoding(sample: bytes) -> str:
@@ -172,12 +172,20 @@ class _DecodedLines:
         line = 1
         pending = ""
         first = True
+        ascii_so_far = True
         while True:
             chunk = self.binary.read(CHUNK)
             try:
                 text = decoder.decode(chunk, final=not chunk)
             except UnicodeDecodeError as exc:
-                raise self._refused(exc, line, pending) from None
+                decoder = self._code_page(exc, ascii_so_far)
+                if decoder is None:
+                    raise self._refused(exc, line, pending) from None
+                try:
+                    text = decoder.decode(exc.object, final=not chunk)
+                except UnicodeDecodeError as again:
+                    raise self._refused(again, line, pending) from None
+            ascii_so_far = ascii_so_far and text.isascii()
             if first:
                 text = text.removeprefix("\ufeff")
                 first = False
@@ -190,6 +198,17 @@ class _DecodedLines:
                 break
         if pending:
             yield pending
+
+    def _code_page(self, exc: UnicodeDecodeError, ascii_so_far: bool):
+        """When a file taken for UTF-8 because its sample was plain ASCII turns out not to be, the code page its
+        first other bytes are in (what came before reads the same in it), as a decoder; None if it is UTF-8."""
+        if self.encoding != "utf-8" or not ascii_so_far or not exc.object[: exc.start].isascii():
+            return None
+        encoding = detect_encoding(exc.object[exc.start : exc.start + SAMPLE])
+        if encoding not in LEGACY:
+            return None
+        self.encoding, self.name = encoding, ENCODING_NAMES[encoding]
+        return codecs.getincrementaldecoder(encoding)("strict")
 
     def _refused(self, exc: UnicodeDecodeError, line: int, pending: str) -> FileRefused:
         before = (pending + exc.object[: exc.start].decode(self.encoding, errors="replace")).removeprefix("\ufeff")
@@ -214,8 +233,8 @@ def _count_outside_quotes(line: str, delimiter: str) -> int:
 
 
 class CsvSource(Source):
-    def __init__(self, lines: Iterable[str], encoding: str, known: Iterable[str]):
-        self.encoding = encoding
+    def __init__(self, lines: _TextLines | _DecodedLines, known: Iterable[str]):
+        self.decoded = lines
         self.lines = iter(lines)
         self.header_line = next(self.lines, "")
         known = set(known)
@@ -225,6 +244,10 @@ class CsvSource(Source):
             return (sum(cell.strip().lower() in known for cell in cells), len(cells), delimiter == ",")
 
         self.delimiter = max(DELIMITERS, key=score)
+
+    @property
+    def encoding(self) -> str:
+        return getattr(self.decoded, "name", "")
 
     def likelier_delimiter(self) -> str | None:
         """Another delimiter that the header line has more of than the one used, if any (a hint when the header

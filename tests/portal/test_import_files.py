@@ -104,13 +104,18 @@ def test_legacy_code_pages_are_detected_and_named(encoding, named, rows):
 
 
 def test_detection_reads_a_bounded_sample():
-    # A Turkish file longer than the sample, its first letter beyond it: the rest is not read twice into memory,
-    # and what the sample cannot tell is refused by line, not imported wrong.
+    # A Turkish file whose first letter lies beyond the sample: the sample is not read twice, and the code page is
+    # found where its first letter is (what came before is plain ASCII, the same in it).
     filler = "".join(f"t-{n},Theme {n}\r\n" for n in range(sources.SAMPLE // 10))
-    data = ("slug,title_en\r\n" + filler).encode() + "t-late,Kapısı\r\n".encode("cp1254")
-    lines = 2 + filler.count("\n")
+    data = ("slug,title_en\r\n" + filler).encode() + "t-late,Çağrı Merkezi Kapısı\r\n".encode("cp1254")
+    report = run_bytes(data, dry_run=True)
+    assert report.ok, [str(e) for e in report.errors[:3]]
+    assert report.rows == filler.count("\n") + 1
+    assert "Windows-1254" in report.read_as
+    # Not so for a file that is UTF-8 before: its stray byte is refused on its line.
+    data = ("slug,title_en\r\nt-x,Türkçe\r\n" + filler).encode() + b"t-late,Kap\xfds\xfd\r\n"
     report = run_bytes(data)
-    assert [(e.line, e.column) for e in report.errors] == [(lines, "")]
+    assert [(e.line, e.column) for e in report.errors] == [(3 + filler.count("\n"), "")]
     assert "0xFD" in report.errors[0].message and "UTF-8" in report.errors[0].message
     assert themes() == {}
 
