@@ -9,7 +9,6 @@ as for `import_inventory`, and an export is the registered Exporter's, as for `e
 
 from __future__ import annotations
 
-import csv
 import functools
 import io
 from collections import defaultdict
@@ -44,26 +43,27 @@ ROW_TYPES = {
 
 
 class SourceDataset(tablib.Dataset):
-    """An uploaded CSV file as import-export's Dataset (its preview shows the cells) that keeps the file's own text:
-    `run_import` reads that text, so the lines, cells and errors are exactly those of the file."""
+    """An uploaded file as import-export's Dataset (its preview shows the cells) that keeps the file's own bytes:
+    `run_import` reads those bytes (CSV in any encoding it knows, or .xlsx), and the preview's cells are read by the
+    same reader, so the lines, cells and errors are exactly those of the file."""
 
-    def __init__(self, text: str):
+    def __init__(self, data: bytes | str):
         super().__init__()
-        self.text = text
+        self.data = data.encode("utf-8") if isinstance(data, str) else data
         self.lines: dict[int, int] = {}  # a line of the file → the index of its row here
-        reader = csv.reader(io.StringIO(text))
         try:
-            header = next(reader, None)
+            rows = imports.open_source(io.BytesIO(self.data)).rows()
+            line, header = next(rows, (1, None))
             if not header:
                 return
             self.headers = header
-            for cells in reader:
+            for line, cells in rows:
                 if not any(cell.strip() for cell in cells):
                     continue  # not a row, for run_import either
-                self.lines[reader.line_num] = self.height
+                self.lines[line] = self.height
                 # A row of the wrong width is shown cut or padded; run_import refuses it, naming its line.
                 self.append((cells + [""] * len(header))[: len(header)])
-        except csv.Error:
+        except imports.FileRefused:
             pass  # run_import names the line that cannot be read
 
     def cells(self, line: int) -> dict[str, str]:
@@ -77,20 +77,24 @@ class SourceDataset(tablib.Dataset):
 
 
 def source_dataset(dataset: tablib.Dataset) -> SourceDataset:
-    """The dataset as CSV text, as it was uploaded when it was a CSV upload."""
+    """The dataset as the uploaded file, or as CSV text when it was made otherwise."""
     if isinstance(dataset, SourceDataset):
         return dataset
     return SourceDataset(dataset.export("csv") if dataset.headers else "")
 
 
 class InventoryCSV(base_formats.CSV):
-    """CSV read as the inventory importer reads it (see SourceDataset), and written as `export_inventory` writes it
-    (formula-looking texts quoted, `imports.write_csv_rows`)."""
+    """CSV read as the inventory importer reads it (its bytes, see SourceDataset: the encoding and the separator are
+    found there), and written as `export_inventory` writes it (formula-looking texts quoted, `imports.write_csv_rows`)."""
+
+    def is_binary(self):
+        return True
+
+    def get_read_mode(self):
+        return "rb"
 
     def create_dataset(self, in_stream, **kwargs):
-        if isinstance(in_stream, bytes):
-            in_stream = in_stream.decode(self.encoding or "utf-8-sig")
-        return SourceDataset(in_stream.removeprefix("\ufeff"))
+        return SourceDataset(in_stream)
 
     def export_data(self, dataset, **kwargs):
         out = io.StringIO()
@@ -100,10 +104,11 @@ class InventoryCSV(base_formats.CSV):
 
 
 class InventoryXLSX(base_formats.XLSX):
-    """The export as a spreadsheet, written by `imports.write_xlsx_rows` (text cells never formulas); not read."""
+    """A workbook read as the inventory importer reads it (its first sheet, streamed, see SourceDataset); the export
+    as a spreadsheet, written by `imports.write_xlsx_rows` (text cells never formulas)."""
 
-    def can_import(self):
-        return False
+    def create_dataset(self, in_stream, **kwargs):
+        return SourceDataset(in_stream)
 
     def export_data(self, dataset, **kwargs):
         out = io.BytesIO()
@@ -157,22 +162,31 @@ class InventoryResource(resources.Resource):
 
         allowed = {flag.replace("-", "_") for flag in self.flags()}
         options = {name: True for name in options or () if name in allowed}
-        report = imports.run_import(self.kind, io.StringIO(source.text), dry_run=dry_run, on_row=on_row, **options)
+        report = imports.run_import(self.kind, io.BytesIO(source.data), dry_run=dry_run, on_row=on_row, **options)
         result.total_rows = report.rows
+        if report.read_as and kwargs.get("request") is not None:
+            messages.info(kwargs["request"], capfirst(_("the file was %(how)s.") % {"how": report.read_as}))
         if report.ok:
             for row_result in saved:
                 result.append_row_result(row_result)
                 result.increment_row_result_total(row_result)
             return result
+        # Errors that repeat are one, shown on their first line and naming all of them; the distinct ones first.
         problems: dict[int, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-        for error in report.errors:
-            problems[error.line][error.column or NON_FIELD_ERRORS].append(error.message)
-        for line in sorted(problems):
+        for error in report.grouped_errors():
+            message = error.message
+            if len(error.lines) > 1:
+                message = _("lines %(lines)s: %(message)s") % {
+                    "lines": imports.line_ranges(error.lines),
+                    "message": error.message,
+                }
+            problems[error.line][error.column or NON_FIELD_ERRORS].append(message)
+        for line in problems:
             result.append_invalid_row(line, source.cells(line), ValidationError(dict(problems[line])))
-        if report.more_errors:
-            more = ngettext("… and %(n)d more error.", "… and %(n)d more errors.", report.more_errors) % {
-                "n": report.more_errors
-            }
+        if report.more_groups:
+            more = ngettext(
+                "… and %(n)d more kind of error.", "… and %(n)d more kinds of errors.", report.more_groups
+            ) % {"n": report.more_groups}
             result.append_invalid_row("…", {}, ValidationError(more))
         result.totals[RowResult.IMPORT_TYPE_INVALID] = len(result.invalid_rows)
         return result
@@ -241,7 +255,7 @@ class InventoryImportExportMixin(ImportExportMixin):
         return [InventoryResource.for_kind(self.inventory_kind)]
 
     def get_import_formats(self):
-        return [InventoryCSV]
+        return [InventoryCSV, InventoryXLSX]
 
     def get_export_formats(self):
         return [InventoryCSV, InventoryXLSX]

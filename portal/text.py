@@ -34,3 +34,26 @@ def clean_texts(sender, instance, **kwargs):
             cleaned = strip_bidi_controls(value)
             if cleaned is not value:
                 setattr(instance, field.attname, cleaned)
+
+
+# The C0 controls (but tab, line feed and carriage return), DEL and the C1 controls: never part of a name or title;
+# a NUL or an escape in an imported cell is a damaged file, refused by name rather than stored.
+C0_NAMES = (
+    "NULL", "START OF HEADING", "START OF TEXT", "END OF TEXT", "END OF TRANSMISSION", "ENQUIRY", "ACKNOWLEDGE",
+    "BELL", "BACKSPACE", "CHARACTER TABULATION", "LINE FEED", "LINE TABULATION", "FORM FEED", "CARRIAGE RETURN",
+    "SHIFT OUT", "SHIFT IN", "DATA LINK ESCAPE", "DEVICE CONTROL ONE", "DEVICE CONTROL TWO", "DEVICE CONTROL THREE",
+    "DEVICE CONTROL FOUR", "NEGATIVE ACKNOWLEDGE", "SYNCHRONOUS IDLE", "END OF TRANSMISSION BLOCK", "CANCEL",
+    "END OF MEDIUM", "SUBSTITUTE", "ESCAPE", "INFORMATION SEPARATOR FOUR", "INFORMATION SEPARATOR THREE",
+    "INFORMATION SEPARATOR TWO", "INFORMATION SEPARATOR ONE",
+)  # fmt: skip
+CONTROLS = frozenset(chr(code) for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)]) - set("\t\n\r")
+
+
+def find_control(text: str) -> str:
+    """The first control character of `text` named ("U+0000 NULL"), or "" when there is none."""
+    if CONTROLS.isdisjoint(text):
+        return ""
+    char = next(char for char in text if char in CONTROLS)
+    code = ord(char)
+    name = C0_NAMES[code] if code < 0x20 else "DELETE" if code == 0x7F else "CONTROL"
+    return f"U+{code:04X} {name}"

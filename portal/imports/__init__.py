@@ -1,10 +1,11 @@
 """The one import and export mechanism of the inventories (award results, grants, events…).
 
 An app describes a kind of file with an `Importer` (its columns, how a row is read and saved) and registers
-it; `run_import` then reads the CSV file row by row (memory stays flat whatever its length), all or
-nothing: every row is checked, every error is named by line and column, and nothing is written unless the
-whole file is valid (and not even then with `dry_run`). Rows are saved as they come, inside the one
-transaction, so a later row can refer to what an earlier row created.
+it; `run_import` then reads the file (CSV in any encoding and delimiter `sources` knows, or .xlsx) row by
+row (memory stays flat whatever its length), all or nothing: every row is checked, every error is named by
+line and column, and nothing is written unless the whole file is valid (and not even then with `dry_run`).
+Rows are saved as they come, inside the one transaction, so a later row can refer to what an earlier row
+created.
 
     class AwardResultImporter(Importer):
         kind = "award-results"
@@ -17,8 +18,9 @@ transaction, so a later row can refer to what an earlier row created.
 
     register(AwardResultImporter)
 
-By step: `reading` (importers, `run_import`, cell readers), `matching` (names of agencies, projects, countries),
-`exporting` (exporters, CSV and XLSX). The areas use the names below (`from portal import imports`).
+By step: `sources` (encodings, delimiters, .xlsx, physical lines), `reading` (importers, `run_import`, cell
+readers), `matching` (names of agencies, projects, countries), `exporting` (exporters, CSV and XLSX). The
+areas use the names below (`from portal import imports`).
 """
 
 from portal.imports.exporting import (
@@ -57,9 +59,9 @@ from portal.imports.reading import (
     ImportReport,
     Row,
     RowError,
-    Utf8Lines,
     integer,
     iso_date,
+    line_ranges,
     open_text,
     register,
     run_import,
@@ -68,6 +70,7 @@ from portal.imports.reading import (
     web_address,
     year,
 )
+from portal.imports.sources import FileRefused, Source, open_source
 
 __all__ = [
     "CREATED",
@@ -82,20 +85,23 @@ __all__ = [
     "XLSX_CONTENT_TYPE",
     "AgencyDirectory",
     "Exporter",
+    "FileRefused",
     "ImportError_",
     "ImportReport",
     "Importer",
     "Index",
     "Row",
     "RowError",
-    "Utf8Lines",
+    "Source",
     "candidates",
     "country",
     "csv_cell",
     "integer",
     "iso_date",
+    "line_ranges",
     "looks_like_formula",
     "normal",
+    "open_source",
     "open_text",
     "register",
     "register_exporter",

@@ -3,19 +3,19 @@ and column) and the readers of single cells."""
 
 from __future__ import annotations
 
-import codecs
 import csv
 import dataclasses
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, ClassVar, TextIO
+from collections.abc import Callable, Iterable
+from typing import Any, BinaryIO, ClassVar, TextIO
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from portal.imports import sources
 from portal.imports.exporting import unquote_cell
-from portal.text import strip_bidi_controls
+from portal.text import find_control, strip_bidi_controls
 
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 # Errors shown at most; the rest are counted. A file with thousands of bad rows usually has one cause.
@@ -26,18 +26,35 @@ MAX_FIELD = 64 * 1024
 
 @dataclasses.dataclass(frozen=True)
 class ImportError_:
-    line: int  # the line of the file, counting the header as line 1
+    line: int  # the line of the file, counting the header as line 1 (the first of `lines`)
     column: str  # the column's name, or "" for the whole row/file
     message: str
+    lines: tuple[int, ...] = ()  # when grouped: every line with this same column and message
 
     def __str__(self) -> str:
+        lines = self.lines or (self.line,)
+        if len(lines) > 1:
+            place = _("lines %(lines)s") % {"lines": line_ranges(lines)}
+        else:
+            place = _("line %(line)s") % {"line": self.line}
         if self.column:
-            return _("line %(line)s, column “%(column)s”: %(message)s") % {
-                "line": self.line,
+            return _("%(place)s, column “%(column)s”: %(message)s") % {
+                "place": place,
                 "column": self.column,
                 "message": self.message,
             }
-        return _("line %(line)s: %(message)s") % {"line": self.line, "message": self.message}
+        return _("%(place)s: %(message)s") % {"place": place, "message": self.message}
+
+
+def line_ranges(lines: Iterable[int]) -> str:
+    """2, 3, 4, 5, 9 → "2–5, 9"."""
+    ranges: list[list[int]] = []
+    for line in sorted(set(lines)):
+        if ranges and line == ranges[-1][1] + 1:
+            ranges[-1][1] = line
+        else:
+            ranges.append([line, line])
+    return ", ".join(str(a) if a == b else f"{a}–{b}" for a, b in ranges)
 
 
 class RowError(Exception):
@@ -131,6 +148,10 @@ class ImportReport:
     counts: dict[str, int] = dataclasses.field(default_factory=lambda: {CREATED: 0, UPDATED: 0, UNCHANGED: 0})
     errors: list[ImportError_] = dataclasses.field(default_factory=list)
     more_errors: int = 0  # errors beyond MAX_ERRORS, counted only
+    read_as: str = ""  # how the file was read: "read as Windows-1254, separated by semicolons"
+    # (column, message) → the lines where it occurs, for the grouped list (at most MAX_ERRORS distinct ones).
+    _lines: dict[tuple[str, str], list[int]] = dataclasses.field(default_factory=dict, repr=False)
+    more_groups: int = 0
 
     @property
     def ok(self) -> bool:
@@ -145,68 +166,34 @@ class ImportReport:
             self.errors.append(error)
         else:
             self.more_errors += 1
+        key = (error.column, error.message)
+        if key in self._lines:
+            self._lines[key].append(error.line)
+        elif len(self._lines) < MAX_ERRORS:
+            self._lines[key] = [error.line]
+        else:
+            self.more_groups += 1
+
+    def grouped_errors(self) -> list[ImportError_]:
+        """The errors with those that repeat (same column, same message) made one, naming their lines
+        ("lines 2–22, 30"): the distinct ones first, by line, then the repeated ones, by their first line."""
+        grouped = [
+            ImportError_(lines[0], column, message, lines=tuple(lines))
+            for (column, message), lines in self._lines.items()
+        ]
+        return sorted(grouped, key=lambda error: (len(error.lines) > 1, error.line))
 
 
-class Utf8Lines:
-    """A binary file read as UTF-8 text a line at a time (a byte-order mark ignored), so that a byte that is
-    not UTF-8 is reported on its own line."""
-
-    def __init__(self, binary):
-        self.binary = binary
-        self.first = True
-
-    def readline(self) -> str:
-        data = self.binary.readline()
-        if self.first:
-            data = data.removeprefix(codecs.BOM_UTF8)
-            self.first = False
-        return data.decode("utf-8")
-
-    def close(self) -> None:
-        self.binary.close()
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
+def text_stream(binary):
+    """An uploaded or opened binary file, as `run_import` reads it (the encoding is found there)."""
+    return binary
 
 
-def text_stream(binary) -> Utf8Lines:
-    """An uploaded or opened binary file, as the text `run_import` reads."""
-    return Utf8Lines(binary)
-
-
-def _lines(stream: TextIO) -> Iterator[str]:
-    """The stream's lines, with a clear error for bytes that are not UTF-8."""
-    line = 0
-    while True:
-        try:
-            text = stream.readline()
-        except UnicodeDecodeError as exc:
-            raise _FileRefused(
-                line + 1, _("The file is not UTF-8 text (%(reason)s).") % {"reason": exc.reason}
-            ) from exc
-        if not text:
-            return
-        line += 1
-        yield text
-
-
-class _FileRefused(Exception):
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
-        self.message = message
-
-
-def _header(reader, importer: Importer, report: ImportReport) -> list[str] | None:
-    try:
-        header = next(reader)
-    except StopIteration:
+def _header(cells, importer: Importer, report: ImportReport, source) -> list[str] | None:
+    if cells is None:
         report.add_error(ImportError_(1, "", _("The file is empty: it needs a header line.")))
         return None
-    names = [name.strip().lower() for name in header]
+    names = [name.strip().lower() for name in cells]
     known = set(importer.columns) | set(importer.optional_columns)
     for name in importer.columns:
         if name not in names:
@@ -225,20 +212,31 @@ def _header(reader, importer: Importer, report: ImportReport) -> list[str] | Non
         if name in seen:
             report.add_error(ImportError_(1, name, _("This column appears twice.")))
         seen.add(name)
+    hint = getattr(source, "likelier_delimiter", lambda: None)()
+    if report.errors and hint:
+        shown = {"\t": _("tabs")}.get(hint, f"“{hint}”")
+        report.add_error(
+            ImportError_(
+                1,
+                "",
+                _("The header does not match; the file seems separated by %(delimiter)s.") % {"delimiter": shown},
+            )
+        )
     return None if report.errors else names
 
 
 def run_import(
     kind: str,
-    stream: TextIO,
+    stream: TextIO | BinaryIO,
     *,
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
     on_row: Callable[[Row, str], None] | None = None,
     **options,
 ) -> ImportReport:
-    """Import the CSV text `stream` as `kind`: everything or nothing. `progress(rows)` is called now and then;
-    `on_row(row, outcome)` after each row saved (CREATED, UPDATED or UNCHANGED), e.g. for a preview."""
+    """Import `stream` as `kind`: everything or nothing. A binary stream is CSV in any encoding the portal reads or
+    an .xlsx workbook (`sources`); a text stream is CSV. `progress(rows)` is called now and then; `on_row(row,
+    outcome)` after each row saved (CREATED, UPDATED or UNCHANGED), e.g. for a preview."""
     importer = REGISTRY[kind](**options)
     report = ImportReport(kind=kind, dry_run=dry_run)
     csv.field_size_limit(MAX_FIELD)
@@ -247,34 +245,29 @@ def run_import(
     # The rows are indexed for search together at the end (nothing at all on a dry run, which is rolled back).
     indexed = indexing.paused() if dry_run else indexing.deferred()
     with transaction.atomic(), indexed:
+        source = None
         try:
-            _import_rows(importer, stream, report, progress, on_row)
-        except _FileRefused as exc:
-            report.add_error(ImportError_(exc.line, "", exc.message))
+            source = sources.open_source(stream, known=(*importer.columns, *importer.optional_columns))
+            _import_rows(importer, source, report, progress, on_row)
+        except sources.FileRefused as exc:
+            report.add_error(ImportError_(exc.line, exc.column, exc.message))
+        if source is not None:
+            report.read_as = source.described  # after the rows: a code page may show itself beyond the sample
         if not report.written:
             transaction.set_rollback(True)
     return report
 
 
-def _import_rows(importer: Importer, stream: TextIO, report: ImportReport, progress, on_row) -> None:
-    reader = csv.reader(_lines(stream))
-    try:
-        names = _header(reader, importer, report)
-    except csv.Error as exc:
-        raise _FileRefused(1, str(exc)) from exc
+def _import_rows(importer: Importer, source, report: ImportReport, progress, on_row) -> None:
+    rows = source.rows()
+    line, header = next(rows, (1, None))
+    if header is not None and _refuse_controls(line, header, [""] * len(header), report):
+        return
+    names = _header(header, importer, report, source)
     if names is None:
         return
     keys: dict = {}
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            raise _FileRefused(
-                reader.line_num, _("The line cannot be read as CSV (%(reason)s).") % {"reason": exc}
-            ) from exc
-        line = reader.line_num
+    for line, cells in rows:
         if not any(cell.strip() for cell in cells):
             continue  # blank lines are not rows
         report.rows += 1
@@ -289,6 +282,8 @@ def _import_rows(importer: Importer, stream: TextIO, report: ImportReport, progr
                     % {"found": len(cells), "expected": len(names)},
                 )
             )
+            continue
+        if _refuse_controls(line, cells, names, report):
             continue
         row = Row({name: _clean(cell) for name, cell in zip(names, cells, strict=True) if name}, line)
         key = importer.key(row)
@@ -317,6 +312,19 @@ def _import_rows(importer: Importer, stream: TextIO, report: ImportReport, progr
         progress(report.rows)
 
 
+def _refuse_controls(line: int, cells: list[str], names: list[str], report: ImportReport) -> bool:
+    """Record every cell that holds a control character (NUL, escape… see `portal.text.find_control`)."""
+    refused = False
+    for name, cell in zip(names, cells, strict=True):
+        found = find_control(cell)
+        if found:
+            report.add_error(
+                ImportError_(line, name, _("contains the control character %(character)s") % {"character": found})
+            )
+            refused = True
+    return refused
+
+
 def _clean(cell: str) -> str:
     """A cell as the importers read it: without surrounding spaces nor direction controls (`portal.text`), and
     without the quote an export put before a formula-looking text (`exporting.csv_cell`)."""
@@ -329,9 +337,9 @@ def _validation_messages(exc: ValidationError) -> Iterable[tuple[str, list[str]]
     return [("", exc.messages)]
 
 
-def open_text(path: str) -> TextIO:
-    """A CSV file from disk as text (UTF-8, byte-order mark ignored); the caller closes it."""
-    return open(path, encoding="utf-8-sig", newline="")
+def open_text(path: str) -> BinaryIO:
+    """An inventory file (CSV in any encoding `sources` reads, or .xlsx) from disk; the caller closes it."""
+    return open(path, "rb")
 
 
 # --- Cell readers: each raises ValueError with a message for the person who wrote the file ----------------

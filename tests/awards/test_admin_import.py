@@ -191,3 +191,49 @@ def test_the_import_page_loads_only_local_assets(admin_client_wg):
         html = admin_client_wg.get(path).content.decode()
         sources = re.findall(r'(?:src|href)="([^"]+\.(?:js|css))"', html)
         assert sources and [s for s in sources if not s.startswith("/static/")] == []
+
+
+def upload_bytes(client, data: bytes, name: str, file_format: str = "0"):
+    return client.post(IMPORT, {"resource": "0", "format": file_format, "import_file": SimpleUploadedFile(name, data)})
+
+
+def test_a_turkish_excel_csv_is_read_as_windows_1254_with_semicolons(admin_client_wg, btk):
+    # Excel's "CSV" in a Turkish Windows: Windows-1254, semicolons, CRLF; the project is found by its Turkish title.
+    text = (HEADER + GOOD).replace(",", ";").replace("\n", "\r\n")
+    preview = upload_bytes(admin_client_wg, text.encode("cp1254"), "results.csv")
+    result = preview.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors(), result.invalid_rows
+    assert [row.import_type for row in result.rows] == ["new", "new", "new"]
+    assert any("Windows-1254" in str(message) for message in preview.context["messages"])
+    confirm(admin_client_wg, preview)
+    assert AwardResult.objects.get(outcome="winner").project.slug == "e-devlet"
+
+
+def test_an_xlsx_workbook_is_previewed_and_imported(admin_client_wg, btk):
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(HEADER.strip().split(","))
+    for line in GOOD.splitlines():
+        sheet.append([int(cell) if cell.isdigit() else cell or None for cell in line.split(",")] if line else [])
+    out = io.BytesIO()
+    workbook.save(out)
+    preview = upload_bytes(admin_client_wg, out.getvalue(), "results.xlsx", file_format="1")
+    result = preview.context["result"]
+    assert not result.has_errors() and not result.has_validation_errors(), result.invalid_rows
+    assert result.rows[1].diff == ["UNPSA", "2025", "", "BTK", "TR", "", "finalist", ""]  # 2025, not 2025.0
+    confirm(admin_client_wg, preview)
+    assert AwardResult.objects.count() == 3
+
+
+def test_errors_that_repeat_are_shown_once_with_their_lines_and_a_nul_is_refused(admin_client_wg, btk):
+    before = counts()
+    bad = "".join(f"Nobel Prize,{year},,BTK,TR,,winner,\n" for year in (2021, 2022, 2023))  # lines 2–4: one error
+    bad += "WSIS Prizes,2024,C1,BTK\x00,TR,,winner,\n"  # line 5: a NUL in the agency's name
+    preview = upload_bytes(admin_client_wg, (HEADER + bad).encode(), "results.csv")
+    result = preview.context["result"]
+    rows = {row.number: row.field_specific_errors for row in result.invalid_rows}
+    assert list(rows) == [5, 2]  # the distinct error first
+    assert "U+0000 NULL" in rows[5]["agency"][0]
+    [message] = rows[2]["programme"]
+    assert message.startswith("lines 2–4: ")
+    assert counts() == before

@@ -109,9 +109,11 @@ def test_a_repeated_row_and_a_short_row_are_errors():
 
 def test_an_empty_file_and_bytes_that_are_not_utf8_are_refused():
     assert [(e.line, e.column) for e in run("").errors] == [(1, "")]
-    stream = imports.text_stream(io.BytesIO(b"slug,title_en\nt-one,Caf\xe9\n"))
+    # UTF-8 text (the Turkish letters) with one byte that is not: refused on its line, not guessed another encoding.
+    data = "slug,title_en\nt-one,Türkiye’de\nt-two,Çağ\n".encode().replace(b"\xc3\x87", b"\xff")
+    stream = imports.text_stream(io.BytesIO(data))
     report = imports.run_import("test-themes", stream)
-    assert [(e.line, e.column) for e in report.errors] == [(2, "")]
+    assert [(e.line, e.column) for e in report.errors] == [(3, "")]
     assert themes() == {}
 
 

@@ -1,4 +1,4 @@
-"""Import an inventory file (CSV) of one kind: all or nothing, every error named by line and column."""
+"""Import an inventory file (CSV or .xlsx) of one kind: all or nothing, every error named by line and column."""
 
 import sys
 
@@ -8,11 +8,14 @@ from portal import imports
 
 
 class Command(BaseCommand):
-    help = "Import a CSV inventory file: all rows or none; --dry-run checks it and writes nothing."
+    help = (
+        "Import an inventory file (CSV in UTF-8, UTF-16 or a Windows code page, or .xlsx): all rows or none; "
+        "--dry-run checks it and writes nothing."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("kind", help="kind of file: " + (", ".join(sorted(imports.REGISTRY)) or "none yet"))
-        parser.add_argument("file", help="path of the CSV file (UTF-8), or - for standard input")
+        parser.add_argument("file", help="path of the CSV or .xlsx file, or - for standard input")
         parser.add_argument("--dry-run", action="store_true", help="check every row; write nothing")
         parser.add_argument("--no-progress", action="store_true", help="no progress line on standard error")
         for kind in imports.REGISTRY.values():
@@ -41,13 +44,16 @@ class Command(BaseCommand):
         if show:
             self.stderr.write("")
         if not report.ok:
-            for error in report.errors:
+            for error in report.grouped_errors():
                 self.stderr.write(f"{file}: {error}")
-            if report.more_errors:
-                self.stderr.write(f"… and {report.more_errors} more errors.")
-            raise CommandError(f"Nothing was imported: {len(report.errors) + report.more_errors} errors.")
+            if report.more_groups:
+                self.stderr.write(f"… and {report.more_groups} more kinds of errors.")
+            raise CommandError(
+                f"Nothing was imported: {len(report.errors) + report.more_errors} errors (the file was {report.read_as})."
+            )
         counts = ", ".join(f"{n} {what}" for what, n in report.counts.items())
         if dry_run:
             self.stdout.write(f"Dry run: {report.rows} rows are valid ({counts}); nothing was written.")
         else:
             self.stdout.write(f"Imported {report.rows} rows: {counts}.")
+        self.stdout.write(f"The file was {report.read_as}.")
