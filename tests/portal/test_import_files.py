@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 from django.core.management import CommandError, call_command
 from django.core.validators import validate_slug
+from django.utils import translation
 
 from portal import imports
 from portal.imports import sources
@@ -186,8 +187,9 @@ def test_errors_that_repeat_are_grouped_with_the_distinct_ones_first():
         (23, "title_en", (23,)),
         (2, "slug", (*range(2, 23), 24)),
     ]
-    assert str(grouped[1]).startswith("lines 2–22, 24, column “slug”: ")
-    assert str(grouped[0]).startswith("line 23, column “title_en”: ")
+    with translation.override("en"):
+        assert str(grouped[1]).startswith("lines 2–22, 24, column “slug”: ")
+        assert str(grouped[0]).startswith("line 23, column “title_en”: ")
     assert imports.line_ranges([5, 2, 3, 9, 4]) == "2–5, 9"
 
 
