@@ -10,14 +10,21 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from awards import selectors, services
 from awards.filters import ApplicationFilter, CategoryFilter, EditionFilter, ResultFilter
 from awards.models import AwardApplication, AwardCategory, AwardEdition, AwardProgramme, AwardResult
-from portal.api import SLUG_REGEX, CanChangeRecord, ReportedRecordSerializer, RevisionStatusMixin, SlugRelatedField
+from portal.api import (
+    SLUG_REGEX,
+    CanChangeRecord,
+    ModelSerializer,
+    ReportedRecordSerializer,
+    RevisionStatusMixin,
+    SlugRelatedField,
+)
 from portal.models import Agency, Project, ReviewState
 
 ID_REGEX = r"[0-9]{1,18}"
 NULLABLE_DATETIME = {"type": "string", "format": "date-time", "nullable": True}
 
 
-class ProgrammeSerializer(serializers.ModelSerializer):
+class ProgrammeSerializer(ModelSerializer):
     """`name`, `organiser`, `description`, `eligibility` in the request's language."""
 
     themes = SlugRelatedField(slug_field="slug", many=True, read_only=True)
@@ -38,7 +45,7 @@ class ProgrammeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class CategorySerializer(serializers.ModelSerializer):
+class CategorySerializer(ModelSerializer):
     """`title` in the request's language; the action lines, SDGs and themes a project can match."""
 
     programme = SlugRelatedField(slug_field="slug", read_only=True)
@@ -52,7 +59,7 @@ class CategorySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class EditionSerializer(serializers.ModelSerializer):
+class EditionSerializer(ModelSerializer):
     """One year's call. `nomination_deadline` is the instant in UTC; `nomination_deadline_local` the same in the
     edition's zone `tz`; `nomination_deadline_date_only` says the organiser gave no time (23:59 that day).
     `texts_to_confirm` names the texts (e.g. `ceremony_place`) carried over from the previous edition that a
@@ -105,7 +112,7 @@ class EditionSerializer(serializers.ModelSerializer):
         return obj.nomination_deadline_time is None
 
 
-class ResultSerializer(serializers.ModelSerializer):
+class ResultSerializer(ModelSerializer):
     """A line of the inventory. `project` is the slug of a published project (`null` otherwise); `notes` in the
     request's language. No agency contact appears."""
 

@@ -16,6 +16,7 @@ from events.models import EVENT_LANGUAGES, Event, EventParticipation, Support
 from portal.api import (
     SLUG_REGEX,
     CanChangeRecord,
+    ModelSerializer,
     ReportedRecordSerializer,
     RevisionStatusMixin,
     SlugRelatedField,
@@ -28,7 +29,7 @@ ID_REGEX = r"[0-9]{1,18}"
 OUTCOME_HELP = _("What came of it: partners met, agreements, awards, press…")
 
 
-class EventDeadlineSerializer(serializers.ModelSerializer):
+class EventDeadlineSerializer(ModelSerializer):
     """A deadline of the event as the registry holds it: `due_at` the instant in UTC, `due_local` the same in the
     event's zone; `date_only`: the organiser gave a date (23:59 that day there)."""
 
@@ -53,7 +54,7 @@ class EventListSerializer(serializers.ListSerializer):
         return super().to_representation(selectors.with_event_deadlines(found))
 
 
-class EventSerializer(serializers.ModelSerializer):
+class EventSerializer(ModelSerializer):
     """An event. Its dates (`starts_on`, `ends_on`) and times are local to its IANA zone `tz`; `starts_at` and
     `ends_at` are its first and last instants in UTC (the start of its first day, the end of its last one when
     no time is known). `country` is an ISO code, empty for an event held only online. `deadlines`: its open

@@ -14,6 +14,7 @@ from funds.models import Funder, FundingCall, FundingProgramme, Grant
 from portal.api import (
     SLUG_REGEX,
     CanChangeRecord,
+    ModelSerializer,
     ReportedRecordSerializer,
     RevisionStatusMixin,
     SlugRelatedField,
@@ -27,7 +28,7 @@ NULLABLE_DATETIME = {"type": "string", "format": "date-time", "nullable": True}
 COUNTRY_CODES = {"type": "array", "items": {"type": "string", "pattern": "^[A-Z]{2}$"}}
 
 
-class FunderSerializer(serializers.ModelSerializer):
+class FunderSerializer(ModelSerializer):
     """`name` and `description` in the request's language; `country` empty for an international organisation."""
 
     country = serializers.CharField(source="country.code", read_only=True)
@@ -38,7 +39,7 @@ class FunderSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class FundingProgrammeSerializer(serializers.ModelSerializer):
+class FundingProgrammeSerializer(ModelSerializer):
     """`name`, `description` and `how_to_apply` in the request's language. Empty `eligible_agency_kinds` or
     `eligible_countries`: open to every kind, every country. Amounts are decimals in `currency`, never converted."""
 
@@ -76,7 +77,7 @@ class FundingProgrammeSerializer(serializers.ModelSerializer):
         return [country.code for country in obj.eligible_countries]
 
 
-class FundingCallSerializer(serializers.ModelSerializer):
+class FundingCallSerializer(ModelSerializer):
     """A call for proposals. `deadline` is the instant in UTC; `deadline_local` the same in the call's zone `tz`;
     `deadline_date_only` says the funder gave no time (23:59 that day). `title` in the request's language."""
 

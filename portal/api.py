@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.validators import ProhibitNullCharactersValidator
+from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
@@ -38,6 +39,35 @@ class SlugRelatedField(serializers.SlugRelatedField):
         if isinstance(data, str):
             ProhibitNullCharactersValidator()(data)
         return super().to_internal_value(data)
+
+
+class OptionalURLField(serializers.URLField):
+    """An address a record may leave empty: `null` in an answer when empty (never "", which is no address; the
+    schema says `nullable`, portal.schema). A write takes an address, "" or `null`, and stores "" for none, as the
+    model does."""
+
+    def __init__(self, **kwargs):
+        kwargs["allow_null"] = True
+        if not kwargs.get("read_only"):
+            kwargs.setdefault("allow_blank", True)
+        super().__init__(**kwargs)
+
+    def run_validation(self, data=serializers.empty):
+        return super().run_validation("" if data is None else data)
+
+    def to_representation(self, value):
+        return super().to_representation(value) if value else None
+
+
+class ModelSerializer(serializers.ModelSerializer):
+    """The API's model serializer: a model's optional address (a `URLField` that may be blank) is an
+    `OptionalURLField`, `null` in an answer when empty."""
+
+    def build_standard_field(self, field_name, model_field):
+        field_class, kwargs = super().build_standard_field(field_name, model_field)
+        if isinstance(model_field, models.URLField) and model_field.blank:
+            field_class = OptionalURLField
+        return field_class, kwargs
 
 
 class VisibleProjectField(SlugRelatedField):
@@ -103,7 +133,7 @@ class RevisionStatusMixin:
         return response
 
 
-class ReportedRecordSerializer(RevisionPendingMixin, serializers.ModelSerializer):
+class ReportedRecordSerializer(RevisionPendingMixin, ModelSerializer):
     """A record an agency reports (an award application, a grant, an event participation), written only through
     its service, `save_record(user, instance, data)`: the service's refusals are the API's 403 and 400. Its
     `project` is looked up among the projects the user may see: another agency's draft is "not found", not "not
@@ -133,7 +163,7 @@ class ReportedRecordSerializer(RevisionPendingMixin, serializers.ModelSerializer
         return self._save(instance, validated)
 
 
-class ActionLineSerializer(serializers.ModelSerializer):
+class ActionLineSerializer(ModelSerializer):
     parent = SlugRelatedField(slug_field="code", read_only=True)
 
     class Meta:
@@ -141,13 +171,13 @@ class ActionLineSerializer(serializers.ModelSerializer):
         fields = ["code", "title", "parent"]
 
 
-class SDGSerializer(serializers.ModelSerializer):
+class SDGSerializer(ModelSerializer):
     class Meta:
         model = SDG
         fields = ["number", "title"]
 
 
-class AgencySerializer(serializers.ModelSerializer):
+class AgencySerializer(ModelSerializer):
     """Public facts of an agency; its contacts and e-mail domains stay private."""
 
     parent = SlugRelatedField(slug_field="slug", read_only=True)
@@ -182,7 +212,7 @@ class AcceptedPartnersField(serializers.ManyRelatedField):
         return selectors.accepted_partners(instance) if instance.pk else []
 
 
-class ProjectSerializer(RevisionPendingMixin, serializers.ModelSerializer):
+class ProjectSerializer(RevisionPendingMixin, ModelSerializer):
     """Read `title`, `summary`, `description` in the request's language; write `title_<lang>`…"""
 
     agency = SlugRelatedField(slug_field="slug", queryset=Agency.objects.all(), required=False)
@@ -323,7 +353,7 @@ class NotFoundView(APIView):
         raise NotFound
 
 
-class DeadlineSerializer(serializers.ModelSerializer):
+class DeadlineSerializer(ModelSerializer):
     """A deadline as the calendar shows it: `title` in the request's language, `due_at` in UTC and `due_local`
     in the deadline's own zone `tz`, `url` the absolute address of its page."""
 

@@ -9,13 +9,14 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.exceptions import ValidationError as ApiValidationError
 from rest_framework.response import Response
 
+from portal.api import ModelSerializer
 from portal.models import Frequency, SavedSearch
 from portal.saved_searches import queries, selectors, services
 from portal.search.engine import FACETS, MAX_TEXT
 from portal.selectors import active_contact
 
 
-class SavedSearchSerializer(serializers.ModelSerializer):
+class SavedSearchSerializer(ModelSerializer):
     text = serializers.CharField(
         max_length=MAX_TEXT, required=False, allow_blank=True, default="", help_text=_("The words searched for.")
     )

@@ -34,6 +34,8 @@ VALIDATION_ERROR = {
     "additionalProperties": {"type": "array", "items": {"type": "string"}},
     "minProperties": 1,
 }
+# What DRF's TimeField writes: hours, minutes, seconds and, when there are any, fractions of a second.
+LOCAL_TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\.[0-9]+)?$"
 # A new record needs at least one of these fields, not blank (Project.clean: every language falls back to English,
 # then Turkish).
 CREATE_REQUIRES_ONE_OF = {"portal.Project": ("title_tr", "title_en")}
@@ -139,6 +141,32 @@ class PortalAutoSchema(AutoSchema):
         model = getattr(getattr(field.parent, "Meta", None), "model", None)
         if schema and model is not None and isinstance(field, serializers.IntegerField):
             _narrow_to_constraint(schema, model, field.source)
+        # A local time of day ("17:00:00", in the record's zone `tz`): RFC 3339's partial-time, not its "time",
+        # which has an offset.
+        if (
+            schema
+            and direction == "response"
+            and isinstance(field, serializers.TimeField)
+            and schema.get("format") == "time"
+        ):
+            schema.update(format="partial-time", pattern=LOCAL_TIME_PATTERN)
+        return schema
+
+    def _map_basic_serializer(self, serializer, direction):
+        schema = super()._map_basic_serializer(serializer, direction)
+        from portal.api import OptionalURLField
+
+        for name, field in serializer.fields.items():
+            prop = schema.get("properties", {}).get(name, {})
+            if not (isinstance(field, OptionalURLField) and "oneOf" in prop):
+                continue
+            address, blank = prop.pop("oneOf")
+            if direction == "response":
+                # An empty optional address is `null` in an answer, never "".
+                prop.update(address)
+            else:
+                # A request may send an address, "" or null (`nullable` counts only beside a `type`).
+                prop["oneOf"] = [{**address, "nullable": prop.pop("nullable", False)}, blank]
         return schema
 
     def _map_model_field(self, model_field, direction):

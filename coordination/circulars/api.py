@@ -36,7 +36,7 @@ from coordination.circulars.models import (
     DistributionList,
     RecipientState,
 )
-from portal.api import SLUG_REGEX, SlugRelatedField
+from portal.api import SLUG_REGEX, ModelSerializer, SlugRelatedField
 from portal.models.fields import LONG_TEXT
 from portal.selectors import is_working_group_admin
 
@@ -85,7 +85,7 @@ class ContactDetailField(serializers.CharField):
         return super().get_attribute(instance)
 
 
-class CircularSerializer(serializers.ModelSerializer):
+class CircularSerializer(ModelSerializer):
     """A circular letter. `subject`, `body_html` (the text, rendered from Markdown and sanitised),
     `requested_action` and `contact_role` in the request's language. The reply deadline is a local date
     `reply_due_on` (and time `reply_due_time`, else 23:59) in the IANA zone `tz`; `reply_due_at` is the same instant
@@ -141,7 +141,7 @@ class CircularSerializer(serializers.ModelSerializer):
         return _absolute(reverse("coordination:circular", args=[obj.pk]))
 
 
-class RecipientSerializer(serializers.ModelSerializer):
+class RecipientSerializer(ModelSerializer):
     """An addressed agency's row: its state, who acknowledged and answered and when, its answer, the award
     applications it named and the files it attached. `late`: answered after the reply deadline; `overdue`: not
     answered and the deadline has passed."""
@@ -203,7 +203,7 @@ class AnswerSerializer(serializers.Serializer):
     )
 
 
-class DistributionListSerializer(serializers.ModelSerializer):
+class DistributionListSerializer(ModelSerializer):
     """A distribution list and its agencies (by slug); `name` and `description` in the request's language."""
 
     agencies = SlugRelatedField(slug_field="slug", many=True, read_only=True)

@@ -11,14 +11,21 @@ from rest_framework import mixins, permissions, serializers, viewsets
 from coordination.meetings import selectors, services
 from coordination.meetings.filters import MeetingFilter, ProgressNoteFilter, ResolutionFilter
 from coordination.meetings.models import Body, Meeting, MeetingAttachment, ProgressNote, Resolution
-from portal.api import SLUG_REGEX, CanChangeRecord, ReportedRecordSerializer, RevisionStatusMixin, SlugRelatedField
+from portal.api import (
+    SLUG_REGEX,
+    CanChangeRecord,
+    ModelSerializer,
+    ReportedRecordSerializer,
+    RevisionStatusMixin,
+    SlugRelatedField,
+)
 from portal.languages import translated_fields
 from portal.models import Agency, ReviewState
 
 ID_REGEX = r"[0-9]{1,18}"
 
 
-class BodySerializer(serializers.ModelSerializer):
+class BodySerializer(ModelSerializer):
     """A coordination body and its member agencies (slugs). `name` and `description` in the request's language."""
 
     convener = SlugRelatedField(slug_field="slug", read_only=True)
@@ -31,14 +38,14 @@ class BodySerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MeetingAttachmentSerializer(serializers.ModelSerializer):
+class MeetingAttachmentSerializer(ModelSerializer):
     class Meta:
         model = MeetingAttachment
         fields = ["title", "file"]
         read_only_fields = fields
 
 
-class MeetingSerializer(serializers.ModelSerializer):
+class MeetingSerializer(ModelSerializer):
     """A meeting: `held_on` and `start_time` are local to its IANA zone `tz`, `starts_at` its first instant in UTC;
     `date_is_approximate` when the sources give no exact date. `minutes_html` is the rendered Markdown;
     `attachments` the files of the minutes."""
@@ -75,7 +82,7 @@ class MeetingSerializer(serializers.ModelSerializer):
         return obj.starts_at().astimezone(dt.UTC).isoformat()
 
 
-class ResolutionSerializer(serializers.ModelSerializer):
+class ResolutionSerializer(ModelSerializer):
     """A resolution: `due_on` (and `due_time`) local to its zone `tz`, `due_at` the instant in UTC (23:59 that day
     there when no time is given); `overdue` when still open or in progress after it. `responsible`: agency slugs."""
 
@@ -103,7 +110,7 @@ class ResolutionSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    @extend_schema_field(OpenApiTypes.DATETIME)
+    @extend_schema_field({"type": "string", "format": "date-time", "nullable": True})
     def get_due_at(self, obj) -> str | None:
         return obj.due_at.astimezone(dt.UTC).isoformat() if obj.due_at else None
 

@@ -13,6 +13,7 @@ from events.models import Event
 from portal.api import (
     SLUG_REGEX,
     CanChangeRecord,
+    ModelSerializer,
     ReportedRecordSerializer,
     RevisionStatusMixin,
     SlugRelatedField,
@@ -24,7 +25,7 @@ from portal.models import Agency, Project, ReviewState
 ID_REGEX = r"[0-9]{1,18}"
 
 
-class PartnerSerializer(serializers.ModelSerializer):
+class PartnerSerializer(ModelSerializer):
     """A company: its sector and size (codes), its description in the request's language."""
 
     sector = serializers.CharField(source="company_profile.sector", read_only=True, default="")
@@ -96,7 +97,7 @@ class ProblemSerializer(ReportedRecordSerializer):
         read_only_fields = ["id", "created_at"]
 
 
-class IncentiveSerializer(serializers.ModelSerializer):
+class IncentiveSerializer(ModelSerializer):
     """An incentive offered to companies: `title`, `description` (what it offers) and `how_to_apply` in the
     request's language; `offered_by` an agency's slug; `eligible_sectors` and `eligible_sizes` codes (empty: all)."""
 

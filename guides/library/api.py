@@ -18,6 +18,7 @@ from portal.api import (
     SLUG_REGEX,
     CanChangeRecord,
     FlatListField,
+    ModelSerializer,
     ReportedRecordSerializer,
     RevisionStatusMixin,
     SlugRelatedField,
@@ -103,7 +104,7 @@ def _codes():
     return [code for code, _name in settings.LANGUAGES]
 
 
-class GuideVersionSerializer(serializers.ModelSerializer):
+class GuideVersionSerializer(ModelSerializer):
     """A published version of a guide: `title`, `summary`, `body_html` and `change_note` in the request's
     language, as they were published."""
 
@@ -120,7 +121,7 @@ class GuideVersionSerializer(serializers.ModelSerializer):
         return obj.published_at.astimezone(dt.UTC).isoformat()
 
 
-class GuideAttachmentSerializer(serializers.ModelSerializer):
+class GuideAttachmentSerializer(ModelSerializer):
     """A guide's file, its metadata only; `download` is the page that serves it as an attachment."""
 
     guide = serializers.SlugRelatedField(slug_field="slug", read_only=True)

@@ -13,7 +13,7 @@ from rest_framework.response import Response
 from guides.library import follows
 from guides.library.follow_models import FollowScope, GuideFollow
 from guides.library.models import Subtopic
-from portal.api import SlugRelatedField
+from portal.api import ModelSerializer, SlugRelatedField
 from portal.selectors import active_contact
 
 ID_REGEX = r"[0-9]{1,18}"
@@ -28,7 +28,7 @@ class FollowFilter(django_filters.FilterSet):
         fields = ["scope", "subtopic"]
 
 
-class FollowSerializer(serializers.ModelSerializer):
+class FollowSerializer(ModelSerializer):
     guide = SlugRelatedField(
         slug_field="slug", queryset=follows.followable_guides(), required=False, allow_null=True, default=None
     )

@@ -11,6 +11,7 @@ from guides.portals.models import InternationalPortal, PortalListing
 from portal.api import (
     SLUG_REGEX,
     CanChangeRecord,
+    ModelSerializer,
     ReportedRecordSerializer,
     RevisionStatusMixin,
     SlugRelatedField,
@@ -22,7 +23,7 @@ from portal.models import Project, ReviewState
 ID_REGEX = r"[0-9]{1,18}"
 
 
-class PortalSerializer(serializers.ModelSerializer):
+class PortalSerializer(ModelSerializer):
     """A portal: `name`, `accepts` and `how_to_list_html` (sanitised) in the request's language; `status`
     (`active` or `closed`) with `closed_year`; `guide` the slug of its published guide (null when none);
     `project_count` the published projects listed there."""

@@ -8,17 +8,17 @@ from rest_framework import serializers, viewsets
 from guides.websites import selectors
 from guides.websites.filters import EnglishWebsiteFilter
 from guides.websites.models import CheckOutcome
-from portal.api import SLUG_REGEX
+from portal.api import SLUG_REGEX, ModelSerializer, OptionalURLField
 from portal.models import Agency, EnglishWebsiteState
 
 
-class EnglishWebsiteSerializer(serializers.ModelSerializer):
-    """An agency's English website: `url` (empty: none known), `state` (none, outdated, current), `checked_on`
+class EnglishWebsiteSerializer(ModelSerializer):
+    """An agency's English website: `url` (null: none known), `state` (none, outdated, current), `checked_on`
     (the day of the last check in the portal's zone), and the last check's `last_checked_at` (UTC), `last_outcome`
     (ok, broken, not_english, refused) and `last_status` (HTTP)."""
 
     agency = serializers.CharField(source="slug", read_only=True)
-    url = serializers.CharField(source="english_website_url", read_only=True)
+    url = OptionalURLField(source="english_website_url", read_only=True)
     state = serializers.ChoiceField(source="english_website_state", choices=EnglishWebsiteState.choices, read_only=True)
     checked_on = serializers.DateField(source="english_website_checked_on", read_only=True, allow_null=True)
     last_checked_at = serializers.DateTimeField(read_only=True, allow_null=True)

@@ -216,7 +216,7 @@ def test_results_filters(client, edition, agency_a, agency_b, project_a, project
         "agency": "agency-a",
         "project": "a-project",
         "outcome": "winner",
-        "evidence_url": "",
+        "evidence_url": None,
         "notes": "",
     }
     # No personal data: the contact of the agency appears nowhere.

@@ -540,6 +540,111 @@ def test_project_api_fields_hold_no_people(client, personal_data):
     assert "moderation_comment" not in body
 
 
+# --- optional addresses --------------------------------------------------------------------------
+
+
+def test_an_empty_optional_address_is_null_and_a_write_takes_an_address_blank_or_null(client_a, agency_a):
+    response = client_a.post(
+        "/api/v1/projects/",
+        {"title_en": "Addresses", "website": "", "english_page_url": None},
+        content_type="application/json",
+    )
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert (body["website"], body["english_page_url"]) == (None, None)
+    project = Project.objects.get()
+    assert (project.website, project.english_page_url) == ("", "")  # the model's "no address"
+    detail = f"/api/v1/projects/{project.slug}/"
+
+    response = client_a.patch(detail, {"website": "https://a.example/p"}, content_type="application/json")
+    assert response.status_code == 200, response.content
+    assert (response.json()["website"], response.json()["english_page_url"]) == ("https://a.example/p", None)
+    response = client_a.patch(detail, {"website": None}, content_type="application/json")
+    assert response.status_code == 200, response.content
+    assert response.json()["website"] is None
+    project.refresh_from_db()
+    assert project.website == ""
+
+    # Not an address: refused by name, nothing changed.
+    response = client_a.patch(detail, {"website": "not an address"}, content_type="application/json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["website"]
+    project.refresh_from_db()
+    assert project.website == ""
+    assert client_a.get(detail).json()["website"] is None
+
+
+def test_an_agencys_empty_addresses_are_null(client):
+    factories.AgencyFactory(slug="no-site", website="", english_website_url="")
+    factories.AgencyFactory(slug="site", website="https://site.example/", english_website_url="")
+    rows = {row["slug"]: row for row in client.get("/api/v1/agencies/").json()["results"]}
+    assert (rows["no-site"]["website"], rows["no-site"]["english_website_url"]) == (None, None)
+    assert (rows["site"]["website"], rows["site"]["english_website_url"]) == ("https://site.example/", None)
+
+
+def test_schema_says_an_optional_address_is_null_in_an_answer_and_blank_or_null_in_a_request(client):
+    components = yaml.safe_load(client.get("/api/v1/schema/").content)["components"]["schemas"]
+    answer = {k: v for k, v in components["Project"]["properties"]["website"].items() if k != "title"}
+    assert answer == {"type": "string", "format": "uri", "maxLength": 200, "nullable": True}
+    assert components["ProjectRequest"]["properties"]["website"]["oneOf"] == [
+        {"type": "string", "format": "uri", "maxLength": 200, "nullable": True},
+        {"type": "string", "maxLength": 0},
+    ]
+    # Read-only ones too; an address the model requires stays a non-null address.
+    assert components["Edition"]["properties"]["guide_url"]["nullable"] is True
+    assert "nullable" not in components["Programme"]["properties"]["website"]
+
+
+def _api_serializers():
+    """Every serializer the API's views declare, with those nested in them, once each."""
+    from drf_spectacular.generators import EndpointEnumerator
+    from rest_framework import serializers
+
+    pending = [
+        cls
+        for _path, _regex, _method, view in EndpointEnumerator().get_api_endpoints()
+        if (cls := getattr(view.cls, "serializer_class", None)) is not None
+    ]
+    done = set()
+    while pending:
+        serializer = pending.pop()
+        instance = serializer() if isinstance(serializer, type) else serializer
+        if type(instance) in done:
+            continue
+        done.add(type(instance))
+        for field in instance.fields.values():
+            child = getattr(field, "child", field)
+            if isinstance(child, serializers.BaseSerializer):
+                pending.append(child)
+        yield instance
+
+
+@pytest.mark.pure
+def test_every_optional_address_the_api_shows_is_null_when_empty():
+    """A field showing a model's `URLField(blank=True)` is an OptionalURLField, however it was declared."""
+    from django.core.exceptions import FieldDoesNotExist
+    from django.db import models
+
+    from portal.api import OptionalURLField
+
+    checked, wrong = 0, []
+    for serializer in _api_serializers():
+        model = getattr(getattr(serializer, "Meta", None), "model", None)
+        for name, field in serializer.fields.items():
+            if model is None or field.source == "*" or "." in field.source:
+                continue
+            try:
+                model_field = model._meta.get_field(field.source)
+            except FieldDoesNotExist:
+                continue
+            if isinstance(model_field, models.URLField) and model_field.blank:
+                checked += 1
+                if not isinstance(field, OptionalURLField):
+                    wrong.append(f"{type(serializer).__name__}.{name}")
+    assert checked >= 20
+    assert wrong == []
+
+
 # --- schema and docs -------------------------------------------------------------------------
 
 
