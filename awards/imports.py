@@ -5,8 +5,10 @@ Real inventories are typed by people from organisers' pages, so every reference 
 programme by its name (any language), slug or acronym; a category by its code, its title, or both as the
 organiser prints them ("C7 ICT applications: E-government", "Action Line C1 …", "AL C7. ICT applications:
 E-health", "Category 10" — the tenth in the organiser's order); an agency by its acronym or name (any language).
-Case, accents, punctuation and such wording noise are ignored. Only what is truly ambiguous or unknown is
-refused, naming the candidates.
+Case, accents, punctuation and such wording noise are ignored, as are "UN" for "United Nations", singular or
+plural, and a year or edition around a programme's name ("WSIS Prize 2019"); the other names curators keep on
+programmes, categories and agencies (their `aliases`) match too. Only what is truly ambiguous or unknown is refused,
+naming the candidates, or the known name closest to the one given ("did you mean").
 
 Everything a row refers to is looked up in dictionaries built once when the import starts, so the file streams:
 a row costs the queries of what it creates, and nothing for what already exists.
@@ -40,6 +42,11 @@ NOISE = re.compile(r"^(?:(?:wsis|prize|prizes|action|line|al|category|cat|no|nr|
 def _quiet(text: str) -> str:
     """The normal form without leading noise words ("Action Line", "AL", "Category")."""
     return NOISE.sub("", normal(text) + " ").strip()
+
+
+def _suggestions(names) -> str:
+    """“A” or “A”, “B”: the names a "did you mean" proposes."""
+    return ", ".join(f"“{name}”" for name in sorted(names))
 
 
 def _edition_year(text: str) -> int:
@@ -94,11 +101,12 @@ class AwardResultImporter(imports.Importer):
         name_fields = [f"name_{code}" for code in CODES]
         title_fields = [f"title_{code}" for code in CODES]
 
-        self.programmes = Index()
+        self.programmes = Index(editions=True)  # "WSIS Prizes 2019" is the programme: the year has its column
         self.programme_names: dict[int, str] = {}
-        for values in AwardProgramme.objects.values("id", "slug", "acronym", "name", *name_fields):
+        for values in AwardProgramme.objects.values("id", "slug", "acronym", "aliases", "name", *name_fields):
             for text in {values["slug"], values["acronym"], *_texts(values, "name")}:
                 self.programmes.add(normal(text), values["id"])
+            self.programmes.add_aliases(values["aliases"], values["id"])
             self.programme_names[values["id"]] = values["name_en"] or values["name"]
 
         # Per programme: exact codes (as exported), then every spelling of code and title.
@@ -111,7 +119,9 @@ class AwardResultImporter(imports.Importer):
             "awardcategory_id", "actionline__code"
         ):
             lines[category_id].add(code)
-        for values in AwardCategory.objects.values("id", "programme_id", "code", "position", "title", *title_fields):
+        for values in AwardCategory.objects.values(
+            "id", "programme_id", "code", "position", "title", "aliases", *title_fields
+        ):
             self._index_category(values, lines[values["id"]])
 
         self.editions = {
@@ -149,6 +159,7 @@ class AwardResultImporter(imports.Importer):
             names |= {str(values["position"])} | {normal(f"{values['position']} {title}") for title in titles}
         for name in names:
             index.add(name, pk)
+        index.add_aliases(values.get("aliases", ""), pk)
 
     def key(self, row: imports.Row):
         return tuple(normal(row[column]) for column in COLUMNS[:6])
@@ -225,6 +236,12 @@ class AwardResultImporter(imports.Importer):
                 _("“%(value)s” may be several programmes: %(candidates)s.")
                 % {"value": text, "candidates": _candidates([self.programme_names[pk] for pk in found])}
             )
+        near = self.programmes.suggest(normal(text))
+        if near:
+            raise ValueError(
+                _("“%(value)s” is not a programme. Did you mean %(suggestions)s?")
+                % {"value": text, "suggestions": _suggestions(self.programme_names[pk] for pk in near)}
+            )
         raise ValueError(
             _("“%(value)s” is not a programme; the programmes are: %(programmes)s.")
             % {"value": text, "programmes": _candidates(self.programme_names.values())}
@@ -248,6 +265,19 @@ class AwardResultImporter(imports.Importer):
             )
         if self.create_categories:
             return NEW
+        near = index.suggest(normal(text))
+        if near:
+            raise ValueError(
+                _(
+                    "“%(value)s” is not a category of %(programme)s. Did you mean %(suggestions)s? Otherwise give "
+                    "its code or title, or import with --create-categories to add it."
+                )
+                % {
+                    "value": text,
+                    "programme": self.programme_names[programme],
+                    "suggestions": _suggestions(self.category_names[pk] for pk in near),
+                }
+            )
         raise ValueError(
             _(
                 "“%(value)s” is not a category of %(programme)s; give its code or title, or import with "

@@ -32,6 +32,14 @@ class AwardProgramme(models.Model):
     slug = models.SlugField(_("slug"), unique=True)
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "Other names the imports recognise, one a line: how organisers, the press or agencies write it "
+            "(e.g. “UN Public Service Awards”)."
+        ),
+    )
     organiser = models.CharField(_("organiser"), max_length=255)
     website = models.URLField(_("website"), max_length=500)
     description = models.TextField(_("description"), max_length=LONG_TEXT, blank=True)
@@ -57,6 +65,14 @@ class AwardCategory(models.Model):
     code = models.CharField(_("code"), max_length=40)
     title = models.CharField(_("title"), max_length=255)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "Other names the imports recognise, one a line: how organisers, the press or agencies write it "
+            "(e.g. “E-gov” for “E-government”)."
+        ),
+    )
     action_lines = models.ManyToManyField(
         "portal.ActionLine", verbose_name=_("WSIS action lines"), blank=True, related_name="award_categories"
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections import defaultdict
@@ -31,21 +32,106 @@ def normal(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text).split())
 
 
+# Acronyms people write for the long names (and the long names for acronyms): both sides of a comparison are
+# expanded, so "UN Public Service Awards" is "United Nations Public Service Awards". Normal forms.
+EXPANSIONS = {
+    "un": "united nations",
+    "eu": "european union",
+    "itu": "international telecommunication union",
+    "wsis": "world summit on the information society",
+}
+# Word forms whose meaning is the same for matching: plurals and possessives (English, Turkish). Normal forms.
+WORD_FORMS = {
+    "odulu": "odul",
+    "oduller": "odul",
+    "odulleri": "odul",
+    "yarismasi": "yarisma",
+    "yarismalari": "yarisma",
+    "kategorisi": "kategori",
+    "kategorileri": "kategori",
+}
+# A year or an edition before or after a programme's name: "WSIS Prizes 2019", "2019 WSIS Prizes", "WSIS Prizes,
+# 12th edition", "12. WSIS Ödülleri". Normal forms (punctuation is already a space).
+EDITION = re.compile(
+    r"^(?:(?:19|20)\d\d|\d{1,3}(?: ?(?:st|nd|rd|th|inci|nci|uncu|ncu))?(?: edition)?)\s+"
+    r"|\s+(?:(?:19|20)\d\d|\d{1,3}(?: ?(?:st|nd|rd|th))? edition|edition \d{1,3})$"
+)
+SUGGESTION_CUTOFF = 0.8
+
+
+def _singular(word: str) -> str:
+    """ "awards" → "award", "prizes" → "prize", "categories" → "category", "ödülleri" → "odul" (normal forms)."""
+    if word in WORD_FORMS:
+        return WORD_FORMS[word]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def loose(key: str, editions: bool = False) -> str:
+    """A normal form also blind to acronyms of the table, plural or possessive word forms and, with `editions`, a
+    leading or trailing year or edition: "un public service award" → "united nations public service award"."""
+    words = key.split()
+    # "u n" (from "U.N.") is "un".
+    joined, run = [], []
+    for word in [*words, ""]:
+        if len(word) == 1 and word.isalpha():
+            run.append(word)
+            continue
+        if run:
+            joined.append("".join(run) if len(run) > 1 else run[0])
+            run = []
+        if word:
+            joined.append(word)
+    text = " ".join(EXPANSIONS.get(word, word) for word in joined)
+    if editions:
+        previous = None
+        while previous != text:
+            previous, text = text, EDITION.sub("", text).strip()
+    return " ".join(_singular(word) for word in text.split())
+
+
 class Index:
     """Normalised names → the ids they may mean (more than one: ambiguous); failing that, the same without spaces,
-    so "W.S.I.S." is "WSIS" and "C 7" is "C7"."""
+    so "W.S.I.S." is "WSIS" and "C 7" is "C7"; failing that, their `loose` forms ("UN" is "United Nations", "Award"
+    is "Awards", and with `editions` "WSIS Prizes 2019" is "WSIS Prizes"). `suggest` finds the names close to one
+    that matches nothing."""
 
-    def __init__(self):
+    def __init__(self, editions: bool = False):
+        self.editions = editions
         self.ids: dict[str, set[int]] = defaultdict(set)
         self.compact: dict[str, set[int]] = defaultdict(set)
+        self.loose: dict[str, set[int]] = defaultdict(set)
+        self.suggestions: dict[str, set[int]] = {}  # asked once per distinct name: a repeated row costs nothing
 
     def add(self, key: str, pk: int) -> None:
         if key:
             self.ids[key].add(pk)
             self.compact[key.replace(" ", "")].add(pk)
+            self.loose[loose(key, self.editions)].add(pk)
+            self.suggestions.clear()
+
+    def add_aliases(self, aliases: str, pk: int) -> None:
+        """A curator's other names, one a line."""
+        for alias in aliases.splitlines():
+            self.add(normal(alias), pk)
 
     def get(self, key: str) -> set[int]:
-        return self.ids.get(key) or self.compact.get(key.replace(" ", ""), set())
+        return (
+            self.ids.get(key)
+            or self.compact.get(key.replace(" ", ""))
+            or (self.loose.get(loose(key, self.editions), set()) if key else set())
+        )
+
+    def suggest(self, key: str) -> set[int]:
+        """The ids of the known names closest to `key` (similar enough), for a "did you mean". It compares the key
+        with each known name once (the names' count × their length), and once per distinct key."""
+        if key not in self.suggestions:
+            near = difflib.get_close_matches(loose(key, self.editions), self.loose.keys(), 1, SUGGESTION_CUTOFF)
+            self.suggestions[key] = set(self.loose[near[0]]) if near else set()
+        return self.suggestions[key]
 
 
 def texts(values: dict, field: str) -> set[str]:
@@ -95,9 +181,12 @@ class AgencyDirectory:
         self.agencies = Index()
         self.agency_countries: dict[int, str] = {}
         self.agency_names: dict[int, str] = {}
-        for values in Agency.objects.values("id", "slug", "acronym", "country", "name", *translated_fields("name")):
+        for values in Agency.objects.values(
+            "id", "slug", "acronym", "aliases", "country", "name", *translated_fields("name")
+        ):
             for text in {values["slug"], values["acronym"], *texts(values, "name")}:
                 self.agencies.add(normal(text), values["id"])
+            self.agencies.add_aliases(values["aliases"], values["id"])
             self.agency_countries[values["id"]] = values["country"]
             self.agency_names[values["id"]] = values["name_en"] or values["name"]
         self.agency_slugs = set(Agency.objects.values_list("slug", flat=True))

@@ -31,6 +31,14 @@ class Agency(RenderedMarkdown, models.Model):
 
     name = models.CharField(_("name"), max_length=255)
     acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    aliases = models.TextField(
+        _("other names"),
+        blank=True,
+        help_text=_(
+            "Other names the imports recognise, one a line: how organisers, the press or agencies write it "
+            "(e.g. “ICT Authority” for “Information and Communication Technologies Authority”)."
+        ),
+    )
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     country = CountryField(_("country"))

@@ -139,11 +139,23 @@ def test_every_spelling_of_a_category(gateway, spelling, code):
         ("UNPSA", "unpsa"),
         ("united nations public service awards", "unpsa"),
         ("Birleşmiş Milletler Kamu Hizmeti Ödülleri", "unpsa"),
+        # As organisers, the press and agencies write them: "UN", singular or plural, the year or the edition.
+        ("UN Public Service Awards", "unpsa"),
+        ("U.N. Public Service Award", "unpsa"),
+        ("United Nations Public Service Award", "unpsa"),
+        ("unpsa", "unpsa"),
+        ("UNPSA 2024", "unpsa"),
+        ("WSIS Prize 2019", "wsis-prizes"),
+        ("2019 WSIS Prizes", "wsis-prizes"),
+        ("WSIS Prizes, 12th edition", "wsis-prizes"),
+        ("World Summit on the Information Society Prizes", "wsis-prizes"),
+        ("WSIS Ödülü", "wsis-prizes"),
+        ("Birleşmiş Milletler Kamu Hizmeti Ödülü", "unpsa"),
     ],
 )
 def test_every_spelling_of_a_programme(btk, spelling, slug):
     category = "C1" if slug == "wsis-prizes" else "Category 1"
-    report = run(f"{spelling},2024,{category},BTK,,,winner,\n")
+    report = run(f'"{spelling}",2024,{category},BTK,,,winner,\n')
     assert report.ok, report.errors
     assert only_result().edition.programme.slug == slug
 
@@ -368,3 +380,85 @@ def test_a_long_file_streams(tmp_path, btk):
     assert seen[:2] == [1000, 2000] and seen[-1] == rows
     assert Project.objects.filter(agency=btk, imported=True).count() == 56
     assert AwardEdition.objects.filter(year__range=(2000, 2019)).count() == 20
+
+
+def test_a_real_results_file_naming_the_programme_otherwise_is_read_whole(btk):
+    lines = "".join(f"UN Public Service Awards,2024,Category {n % 4 + 1},BTK,,,winner,\n" for n in range(4))
+    report = run(lines)
+    assert report.ok and report.counts["created"] == 4, report.errors
+    assert set(AwardResult.objects.values_list("edition__programme__slug", flat=True)) == {"unpsa"}
+
+
+def test_a_name_close_to_a_programme_is_refused_with_a_suggestion_grouped_once(btk):
+    before = counts()
+    report = run("".join(f"UN Public Servise Awards,2024,Category {n},BTK,,,winner,\n" for n in (1, 2, 3)))
+    assert not report.ok and counts() == before
+    [error] = report.grouped_errors()
+    assert (error.column, error.lines) == ("programme", (2, 3, 4))
+    assert "“UN Public Servise Awards”" in error.message
+    assert "“United Nations Public Service Awards”" in error.message
+    assert "WSIS" not in error.message  # the suggestion, not the list of every programme
+
+
+def test_a_name_far_from_every_programme_lists_them(btk):
+    [error] = run("Nobel Prize in Physics,2024,C1,BTK,,,winner,\n").errors
+    assert "United Nations Public Service Awards" in error.message and "WSIS Prizes" in error.message
+
+
+def test_a_category_close_to_one_known_gets_a_suggestion(btk):
+    [error] = run("WSIS Prizes,2024,E-helth,BTK,,,winner,\n").errors
+    assert error.column == "category" and "C7-E-health" in error.message
+
+
+def test_an_ambiguous_name_is_still_refused_naming_the_candidates(btk):
+    programme = award_programme("unpsa")
+    programme.aliases = "Public Service Prizes"
+    programme.save()
+    wsis = award_programme("wsis-prizes")
+    wsis.aliases = "Public Service Prize"
+    wsis.save()
+    [error] = run("Public Service Prizes 2024,2024,C1,BTK,,,winner,\n").errors
+    assert error.column == "programme"
+    assert "United Nations Public Service Awards" in error.message and "WSIS Prizes" in error.message
+
+
+def test_aliases_of_programmes_categories_and_agencies_match(btk):
+    programme = award_programme("unpsa")
+    programme.aliases = "Prix des Nations Unies pour le service public\nUNPSA Awards"
+    programme.save()
+    category = AwardCategory.objects.get(programme=programme, position=2)
+    category.aliases = "Inclusive services"
+    category.save()
+    btk.aliases = "Turkish ICT Authority"
+    btk.save()
+    report = run(
+        "Prix des Nations Unies pour le service public,2024,inclusive service,Turkish ICT Authority,,,winner,\n"
+    )
+    assert report.ok, report.errors
+    result = only_result()
+    assert (result.edition.programme, result.category, result.agency) == (programme, category, btk)
+
+
+def test_an_alias_added_in_the_admin_matches(admin_client_wg, btk):
+    from django.forms.models import model_to_dict
+    from django.urls import reverse
+
+    category = award_category("C1")
+    url = reverse("admin:awards_awardcategory_change", args=[category.pk])
+    assert 'name="aliases"' in admin_client_wg.get(url).content.decode()
+    data = {
+        key: value
+        for key, value in model_to_dict(category).items()
+        if value is not None and key not in ("id", "action_lines", "sdgs", "themes")
+    }
+    data["action_lines"] = [line.pk for line in category.action_lines.all()]
+    data["sdgs"] = [sdg.pk for sdg in category.sdgs.all()]
+    data["aliases"] = "Governance and stakeholders"
+    response = admin_client_wg.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    report = run("WSIS Prizes,2024,GOVERNANCE AND STAKEHOLDERS,BTK,,,winner,\n")
+    assert report.ok, report.errors
+    assert only_result().category == category
+    for name in ("awards_awardprogramme_change", "portal_agency_change"):
+        pk = award_programme().pk if "programme" in name else btk.pk
+        assert 'name="aliases"' in admin_client_wg.get(reverse(f"admin:{name}", args=[pk])).content.decode()
