@@ -42,7 +42,7 @@ class EditionInline(WorkingGroupAdmin, TranslationTabularInline):
 class AwardProgrammeAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
     list_display = ["name", "acronym", "organiser", "frequency"]
     list_filter = ["frequency"]
-    search_fields = ["slug", "acronym", *translated_fields("name")]
+    search_fields = ["slug", "acronym", "aliases", *translated_fields("name")]
     prepopulated_fields = {"slug": ["name_en"]}
     filter_horizontal = ["themes"]
     inlines = [CategoryInline, EditionInline]
@@ -59,7 +59,7 @@ class AwardCategoryAdmin(WorkingGroupAdmin, TabbedTranslationAdmin):
     list_display = ["code", "title", "programme", "position"]
     list_select_related = ["programme"]
     list_filter = ["programme", "action_lines", "sdgs"]
-    search_fields = ["code", *translated_fields("title")]
+    search_fields = ["code", "aliases", *translated_fields("title")]
     filter_horizontal = ["action_lines", "sdgs", "themes"]
 
 

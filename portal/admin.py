@@ -72,7 +72,7 @@ class AgencyAdmin(TabbedTranslationAdmin):
     list_display = ["name", "acronym", "kind", "country", "email", "english_website_state", "parent"]
     list_select_related = ["parent"]
     list_filter = ["kind", "country", "english_website_state", "imported"]
-    search_fields = [*translated_fields("name"), "acronym", "slug", "email", "domains__domain"]
+    search_fields = [*translated_fields("name"), "acronym", "aliases", "slug", "email", "domains__domain"]
     prepopulated_fields = {"slug": ["acronym"]}
     autocomplete_fields = ["parent"]
     inlines = [AgencyDomainInline]

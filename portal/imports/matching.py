@@ -50,6 +50,8 @@ WORD_FORMS = {
     "kategorisi": "kategori",
     "kategorileri": "kategori",
 }
+# "and" as people also write it "&" (which the normal form drops): English, Turkish, French.
+CONNECTIVES = {"and", "ve", "et"}
 # A year or an edition before or after a programme's name: "WSIS Prizes 2019", "2019 WSIS Prizes", "WSIS Prizes,
 # 12th edition", "12. WSIS Ödülleri". Normal forms (punctuation is already a space).
 EDITION = re.compile(
@@ -71,8 +73,9 @@ def _singular(word: str) -> str:
 
 
 def loose(key: str, editions: bool = False) -> str:
-    """A normal form also blind to acronyms of the table, plural or possessive word forms and, with `editions`, a
-    leading or trailing year or edition: "un public service award" → "united nations public service award"."""
+    """A normal form also blind to acronyms of the table, plural or possessive word forms, "and" (for "&") and, with
+    `editions`, a leading or trailing year or edition: "u n public service awards 2024" → "united nation public
+    service award"."""
     words = key.split()
     # "u n" (from "U.N.") is "un".
     joined, run = [], []
@@ -90,7 +93,7 @@ def loose(key: str, editions: bool = False) -> str:
         previous = None
         while previous != text:
             previous, text = text, EDITION.sub("", text).strip()
-    return " ".join(_singular(word) for word in text.split())
+    return " ".join(_singular(word) for word in text.split() if word not in CONNECTIVES)
 
 
 class Index:

@@ -453,12 +453,16 @@ def test_an_alias_added_in_the_admin_matches(admin_client_wg, btk):
     }
     data["action_lines"] = [line.pk for line in category.action_lines.all()]
     data["sdgs"] = [sdg.pk for sdg in category.sdgs.all()]
-    data["aliases"] = "Governance and stakeholders"
+    data["aliases"] = "Governments and partnerships"
     response = admin_client_wg.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
-    report = run("WSIS Prizes,2024,GOVERNANCE AND STAKEHOLDERS,BTK,,,winner,\n")
+    report = run("WSIS Prizes,2024,GOVERNMENTS & PARTNERSHIPS,BTK,,,winner,\n")
     assert report.ok, report.errors
     assert only_result().category == category
+    # A curator finds it by its other name.
+    assert "partnership" not in f"{category.code} {category.title_en} {category.title_tr}".casefold()
+    search = admin_client_wg.get(reverse("admin:awards_awardcategory_changelist"), {"q": "partnerships"})
+    assert category in search.context["cl"].result_list
     for name in ("awards_awardprogramme_change", "portal_agency_change"):
         pk = award_programme().pk if "programme" in name else btk.pk
         assert 'name="aliases"' in admin_client_wg.get(reverse(f"admin:{name}", args=[pk])).content.decode()

@@ -18,6 +18,7 @@ from portal.imports.matching import Index, loose, normal
         ("WSIS Ödülü", "WSIS Ödülleri"),
         ("wsis odul", "WSIS Ödülleri"),
         ("E-Government Categories", "e-government category"),
+        ("Science & Technology Prize", "Science and Technology Prizes"),
     ],
 )
 def test_loose_forms_are_equal(one, other):
