@@ -10,13 +10,16 @@ from awards import selectors
 from awards.models import AwardCategory, AwardEdition, AwardProgramme, AwardResult
 from portal.models import Agency, Project
 from portal.search import Document, Source, register, texts
-from portal.search.documents import agency_facets, agency_names, in_every_language, joined, open_until
+from portal.search.documents import (
+    acronym_and_names,
+    agency_facets,
+    agency_names,
+    in_every_language,
+    joined,
+    open_until,
+)
 
 NOMINATION = selectors.NOMINATION
-
-
-def _programme_names(programme: AwardProgramme) -> list[str]:
-    return [programme.acronym, *texts(programme, "name").values()]
 
 
 def _categories_lines(categories) -> tuple[list[str], list[int]]:
@@ -71,7 +74,7 @@ def _category(category: AwardCategory) -> Document:
     return Document(
         title=in_every_language(lambda: f"{category.code} {category.title}"),
         url=lambda: reverse("awards:programme", args=[programme.slug]),
-        names=[category.code, *_programme_names(programme)],
+        names=[category.code, *acronym_and_names(programme)],
         summary=texts(programme, "name"),
         action_lines=[line.code for line in category.action_lines.all()],
         sdgs=[sdg.number for sdg in category.sdgs.all()],
@@ -93,7 +96,7 @@ def _edition(edition: AwardEdition) -> Document:
     return Document(
         title=in_every_language(lambda: f"{programme.name} {edition.year}"),
         url=lambda: reverse("awards:edition", args=[edition.pk]),
-        names=[*_programme_names(programme), *texts(edition, "ceremony_place").values()],
+        names=[*acronym_and_names(programme), *texts(edition, "ceremony_place").values()],
         summary=texts(programme, "description"),
         action_lines=lines,
         sdgs=sdgs,
@@ -130,7 +133,7 @@ def _result(result: AwardResult) -> Document:
         url=lambda: reverse("awards:edition", args=[edition.pk]),
         names=[
             *agency_names(agency),
-            *_programme_names(edition.programme),
+            *acronym_and_names(edition.programme),
             *([category.code, *texts(category, "title").values()] if category else []),
             *(texts(project, "title").values() if project is not None else []),
         ],

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from events import selectors
 from events.models import Event
 from portal.search import Document, Source, register, texts
-from portal.search.documents import in_every_language, open_until
+from portal.search.documents import country_code, in_every_language, open_until
 
 
 def events():
@@ -29,7 +29,7 @@ def _event(event: Event) -> Document:
         ],
         summary=texts(event, "description"),
         body=texts(event, "support_details"),
-        country=event.country.code if event.country else "",
+        country=country_code(event),
         action_lines=[line.code for line in event.action_lines.all()],
         years=sorted({event.starts_on.year, event.ends_on.year}),
         open_until=event.search_open_until,

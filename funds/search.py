@@ -12,17 +12,17 @@ from funds import selectors
 from funds.models import Funder, FundingCall, FundingProgramme, Grant
 from portal.models import Agency, Project
 from portal.search import Document, Source, register, texts
-from portal.search.documents import agency_facets, agency_names, in_every_language, joined, open_until
+from portal.search.documents import (
+    acronym_and_names,
+    agency_facets,
+    agency_names,
+    country_code,
+    in_every_language,
+    joined,
+    open_until,
+)
 
 CALL = selectors.CALL
-
-
-def _funder_names(funder: Funder) -> list[str]:
-    return [funder.acronym, *texts(funder, "name").values()]
-
-
-def _country(record) -> str:
-    return record.country.code if record.country else ""
 
 
 def funders():
@@ -41,7 +41,7 @@ def _funder(funder: Funder) -> Document:
         names=[funder.acronym, funder.slug.replace("-", " ")],
         summary=texts(funder, "description"),
         body=joined(*(texts(programme, "name") for programme in programmes)),
-        country=_country(funder),
+        country=country_code(funder),
         action_lines=sorted({line.code for programme in programmes for line in programme.action_lines.all()}),
         open_until=funder.search_open_until,
     )
@@ -63,10 +63,10 @@ def _programme(programme: FundingProgramme) -> Document:
     return Document(
         title=texts(programme, "name"),
         url=lambda: reverse("funds:programme", args=[programme.slug]),
-        names=[*_funder_names(programme.funder), programme.slug.replace("-", " ")],
+        names=[*acronym_and_names(programme.funder), programme.slug.replace("-", " ")],
         summary=texts(programme, "description"),
         body=texts(programme, "how_to_apply"),
-        country=_country(programme.funder),
+        country=country_code(programme.funder),
         action_lines=[line.code for line in programme.action_lines.all()],
         open_until=programme.search_open_until,
     )
@@ -85,9 +85,9 @@ def _call(call: FundingCall) -> Document:
     return Document(
         title=texts(call, "title"),
         url=lambda: reverse("funds:call", args=[call.pk]),
-        names=[*texts(programme, "name").values(), *_funder_names(programme.funder)],
+        names=[*texts(programme, "name").values(), *acronym_and_names(programme.funder)],
         summary=texts(programme, "description"),
-        country=_country(programme.funder),
+        country=country_code(programme.funder),
         action_lines=[line.code for line in programme.action_lines.all()],
         years=sorted({day.year for day in (call.opens_on, call.deadline) if day}),
         open_until=call.search_open_until,
@@ -115,7 +115,7 @@ def _grant(grant: Grant) -> Document:
         title=in_every_language(title),
         url=lambda: f"{reverse('funds:grants')}?{urlencode({'funder': funder.slug, 'agency': agency.slug})}",
         names=[
-            *_funder_names(funder),
+            *acronym_and_names(funder),
             *agency_names(agency),
             *(texts(programme, "name").values() if programme else []),
             *(texts(project, "title").values() if project is not None else []),

@@ -10,11 +10,14 @@ from coordination.meetings import selectors
 from coordination.meetings.models import Body, Meeting, Resolution
 from portal.models import Agency, DeadlineKind
 from portal.search import Document, Source, register, texts
-from portal.search.documents import agency_facets, agency_names, in_every_language, open_until, plain_texts
-
-
-def _body_names(body: Body) -> list[str]:
-    return [body.acronym, *texts(body, "name").values()]
+from portal.search.documents import (
+    acronym_and_names,
+    agency_facets,
+    agency_names,
+    in_every_language,
+    open_until,
+    plain_texts,
+)
 
 
 def meetings():
@@ -26,7 +29,7 @@ def _meeting(meeting: Meeting) -> Document:
     return Document(
         title=texts(meeting, "title"),
         url=lambda: reverse("coordination:meeting", args=[meeting.pk]),
-        names=[*_body_names(body), *texts(meeting, "place").values()],
+        names=[*acronym_and_names(body), *texts(meeting, "place").values()],
         summary=texts(meeting, "agenda"),
         body=plain_texts(meeting, "minutes_html"),
         **agency_facets(body.convener),
@@ -52,7 +55,7 @@ def _resolution(resolution: Resolution) -> Document:
         title=in_every_language(title),
         url=lambda: reverse("coordination:resolution", args=[resolution.pk]),
         names=[
-            *_body_names(meeting.body),
+            *acronym_and_names(meeting.body),
             *(name for agency in resolution.responsible.all() for name in agency_names(agency)),
         ],
         summary=texts(resolution, "text"),

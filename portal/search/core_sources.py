@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from portal import selectors
 from portal.models import Agency, Project
-from portal.search import Document, Source, plain, register, texts
+from portal.search import Document, Source, register, texts
+from portal.search.documents import agency_facets, agency_names, plain_texts
 
 
 def _project(project: Project) -> Document:
@@ -12,11 +13,10 @@ def _project(project: Project) -> Document:
     return Document(
         title=texts(project, "title"),
         url=project.get_absolute_url,
-        names=[agency.acronym, *texts(agency, "name").values()],
+        names=agency_names(agency),
         summary=texts(project, "summary"),
-        body={language: plain(html) for language, html in texts(project, "description_html").items()},
-        country=agency.country.code if agency.country else "",
-        agency_kind=agency.kind,
+        body=plain_texts(project, "description_html"),
+        **agency_facets(agency),
         action_lines=[line.code for line in project.action_lines.all()],
         sdgs=[sdg.number for sdg in project.sdgs.all()],
         years=sorted({year for year in (project.start_year, project.end_year) if year}),
@@ -28,9 +28,8 @@ def _agency(agency: Agency) -> Document:
         title=texts(agency, "name"),
         url=agency.get_absolute_url,
         names=[agency.acronym, agency.slug.replace("-", " ")],
-        summary={language: plain(html) for language, html in texts(agency, "description_html").items()},
-        country=agency.country.code if agency.country else "",
-        agency_kind=agency.kind,
+        summary=plain_texts(agency, "description_html"),
+        **agency_facets(agency),
     )
 
 

@@ -11,18 +11,26 @@ from portal.deadline_selectors import open_deadlines
 from portal.search.indexing import LANGUAGES, plain, texts
 
 
+def acronym_and_names(record) -> list[str]:
+    """A record's acronym and its name in every language (an agency, a funder, a programme, a body)."""
+    return [record.acronym, *texts(record, "name").values()]
+
+
+def country_code(record) -> str:
+    """The ISO code of a record's country, "" when it has none."""
+    return record.country.code if record.country else ""
+
+
 def agency_names(agency) -> list[str]:
     """The agency's acronym and its name in every language (nothing for no agency)."""
-    if agency is None:
-        return []
-    return [agency.acronym, *texts(agency, "name").values()]
+    return [] if agency is None else acronym_and_names(agency)
 
 
 def agency_facets(agency) -> dict:
     """The country (ISO code) and kind facets of a record that belongs to `agency`."""
     if agency is None:
         return {}
-    return {"country": agency.country.code if agency.country else "", "agency_kind": agency.kind}
+    return {"country": country_code(agency), "agency_kind": agency.kind}
 
 
 def plain_texts(record, field: str) -> dict[str, str]:
