@@ -99,19 +99,26 @@ def credential_parameters(schema: dict) -> list[str]:
     return [f"{s['in']}.{s['name']}" for s in schemes if s.get("type") == "apiKey"]
 
 
+def reproducible(max_examples: int) -> list[str]:
+    """The first lines of every run's schemathesis.toml: a fixed seed, and a run that does not depend on an earlier
+    one (no replay of stored failures, no example database)."""
+    return [
+        f"seed = {SEED}",
+        "color = false",
+        "[cache]",
+        "enabled = false",
+        "[generation]",
+        f"max-examples = {max_examples}",
+        'database = "none"',
+    ]
+
+
 def fuzz_config(schema: dict, *, anonymous: bool) -> str:
     """schemathesis.toml for one run (JSON strings are valid TOML basic strings)."""
     q = json.dumps
     binding = "{{ dictionary = {}, probability = {} }}".format
     lines = [
-        f"seed = {SEED}",
-        "color = false",
-        # The run must not depend on an earlier one: no replay of stored failures, no example database.
-        "[cache]",
-        "enabled = false",
-        "[generation]",
-        f"max-examples = {MAX_EXAMPLES}",
-        'database = "none"',
+        *reproducible(MAX_EXAMPLES),
         "[dictionaries.strings]",
         f"values = [{', '.join(q(v, ensure_ascii=False) for v in HOSTILE_STRINGS)}]",
         "[dictionaries.numbers]",
